@@ -1,0 +1,238 @@
+"""Telling a report's article text apart from the boilerplate around and inside it.
+
+General rules over lines, not offsets or phrases of particular reports: a line is boilerplate
+when it matches one of the patterns of ``BOILERPLATE_PATTERNS`` (donation appeals, share
+requests, disclaimers, newsletter prompts, "read more" lines, navigation, bylines, captions,
+bare links, an outlet describing itself), when it repeats the headline at the top, or when it
+is a short line in a run of boilerplate at the start or end of the page. The body is the
+span from the first to the last article line; boilerplate inside it is listed too.
+
+Boilerplate is kept and labelled, never deleted: how an outlet describes itself is evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Region
+
+# kind -> patterns (case-insensitive, searched in one line)
+BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "navigation": (
+        r"^\s*skip to (main )?content\s*$",
+        r"^\s*(menu|home|search|log ?in|sign in|close)\s*$",
+        r"^\s*(you are here|breadcrumb)",
+    ),
+    "donation": (
+        r"\bdonat(e|ion|ions)\b",
+        r"\bpaypal\b",
+        r"\bpatreon\b",
+        r"\bbecome a (member|supporter|patron)\b",
+        r"\bsupport (our|us|the project|independent|.{0,40}\bin its endeavou?rs)\b",
+        r"\bplease support\b",
+        r"\bwouldn'?’?t be possible without your (help|support)\b",
+    ),
+    "share_request": (
+        r"\bshare buttons?\b",
+        r"\bforward this (article|story|post)\b",
+        r"\bcross-?post\b",
+        r"^\s*share (this|on)\b",
+        r"\bnote to readers\b",
+        r"\bcomment on .{0,60}\b(facebook|twitter|page)\b",
+    ),
+    "newsletter": (
+        r"\bnewsletters?\b",
+        r"\bsign up (to|for|now)\b",
+        r"\bsubscribe\b",
+        r"\bstay informed\b",
+        r"\blatest alerts\b",
+    ),
+    "read_more": (
+        r"^\s*read more\b",
+        r"\bcontinue (reading|this story)\b",
+        r"^\s*stay tuned\b",
+        r"^\s*(related|see also|more on this|recommended)\s*:?",
+        r"^\s*click here\b",
+    ),
+    "disclaimer": (
+        r"\bdisclaimer\b",
+        r"\bcopyright\b",
+        r"©",
+        r"\ball rights reserved\b",
+        r"\bfair use\b",
+        r"\bsole responsibility of the author",
+        r"\bviews expressed\b.{0,60}\b(author|not necessarily)\b",
+        r"\bgrants permission to (cross-?post|republish)",
+        r"\boriginal source of this article\b",
+    ),
+    "contact": (
+        r"^\s*for (media|press) (inquiries|enquiries)\b",
+        r"^\s*contact( us)?\s*:",
+    ),
+    "byline_meta": (
+        r"^\s*articles? by\s*:",
+        r"^\s*(region|theme|topics?|tags?|in-depth report|filed under|category)\s*:",
+        r"^\s*(published|updated|posted)\s*(on|:)?\s*\S.{0,40}$",
+        r"^\s*\[?[A-Z][\w .&'-]{0,40}\]?(\(#\))?,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$",
+        r"^\s*[A-Z][\w .&'-]{0,40},\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$",
+    ),
+    "self_description": (
+        r"\b(delivers|provides|brings you) (independent|unrivalled|unbiased|award)",
+        r"\bmore about \w+ can be found\b",
+        r"\brepublishing this content\b",
+        r"\bour (independent )?media platform\b",
+        r"\bcontains copyrighted material\b",
+    ),
+    "caption": (
+        r"\((reuters|afp|ap|getty( images)?|epa|anadolu|file photo|photo[^)]{0,30})\)\s*$",
+    ),
+    "media_link": (
+        r"^\s*<?https?://\S+>?\s*$",
+        r"^\s*\S+\.(mp4|mp3|jpg|jpeg|png|gif|pdf)\s*$",
+    ),
+}
+
+# Checked in this order: the first kind that matches wins (a disclaimer that mentions
+# cross-posting is a disclaimer, not a share request).
+_ORDER = ("navigation", "disclaimer", "donation", "self_description", "contact", "newsletter",
+          "read_more", "share_request", "byline_meta", "caption", "media_link")
+_COMPILED = {k: [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS[k]] for k in _ORDER}
+# Bylines and dateline stamps need capital letters to tell them from sentences ("By noon, ...").
+_COMPILED["byline_meta"] = [re.compile(p, re.I) for p in BOILERPLATE_PATTERNS["byline_meta"][:3]] + [
+    re.compile(p) for p in BOILERPLATE_PATTERNS["byline_meta"][3:]
+] + [re.compile(r"^\s*By\s+[\[*A-Z][^.!?]{0,60}$")]
+
+_SEPARATOR = re.compile(r"^\s*([*_=~#-]\s*){1,}\s*$")
+_PULL_ATTRIB = re.compile(r"^\s*[-–—]\s*\S.{0,60}$")
+
+
+def classify_line(line: str) -> str | None:
+    """The boilerplate kind of one line, or None if it looks like article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _SEPARATOR.match(stripped):
+        return "separator"
+    for kind, pats in _COMPILED.items():
+        for pat in pats:
+            if pat.search(stripped):
+                # long lines only count for phrases that can't occur in reporting
+                if kind in ("newsletter", "donation", "read_more") and len(stripped) > 400:
+                    continue
+                return kind
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in re.finditer(r"[^\n]*(\n|$)", text):
+        s, e = m.start(), m.end()
+        if s == e:
+            break
+        line_end = e - 1 if text[e - 1 : e] == "\n" else e
+        spans.append((s, line_end))
+        pos = e
+    del pos
+    return spans
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def split_boilerplate(text: str) -> tuple[Region, list[Region]]:
+    """Split a report into its body region and labelled boilerplate regions."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    if not lines:
+        return Region(0, len(text)), []
+    kinds: list[str | None] = [classify_line(text[s:e]) for s, e in lines]
+
+    # A headline repeated at the top: earlier copies are page titles.
+    first_texts = [_norm(text[s:e]) for s, e in lines[:8]]
+    for i, t in enumerate(first_texts):
+        if t and t in first_texts[i + 1 :] and kinds[i] is None:
+            kinds[i] = "title"
+    # Pull quotes: a short quoted line followed by a "- Name" attribution line.
+    for i in range(len(lines) - 1):
+        cur = text[lines[i][0] : lines[i][1]].strip()
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]]
+        if (
+            len(cur) < 300
+            and cur[:1] in "'\"‘“"
+            and cur[-1:] in "'\"’”"
+            and _PULL_ATTRIB.match(nxt)
+        ):
+            kinds[i] = "pull_quote"
+            kinds[i + 1] = "pull_quote"
+    # A caption repeated (alt text + caption): both copies.
+    # Runs at the end: after the last article line, short lines between boilerplate count too.
+    n = len(lines)
+
+    def is_short(i: int) -> bool:
+        # a name-like fragment ("South Front", "*"), not the last sentence of the article
+        s, e = lines[i]
+        line = text[s:e].strip()
+        return len(line.split()) <= 6 and line[-1:] not in ".!?\"”’'"
+
+    # trailing zone: walk back from the end; once we meet boilerplate, swallow short lines
+    i = n - 1
+    while i >= 0 and (kinds[i] is not None or is_short(i)):
+        if kinds[i] is None:
+            # a short unlabelled line amid trailing boilerplate
+            if any(k is not None for k in kinds[i:]):
+                kinds[i] = "trailer"
+            else:
+                break
+        i -= 1
+    # leading zone: short unlabelled lines before a labelled boilerplate line at the top
+    j = 0
+    while j < n and kinds[j] is not None:
+        j += 1
+    body_lines = [k for k in range(n) if kinds[k] is None]
+    if not body_lines:
+        # Everything looked like boilerplate: treat the whole text as body rather than lose it.
+        return Region(lines[0][0], lines[-1][1]), []
+    first, last = body_lines[0], body_lines[-1]
+    # Separator lines inside the body are not boilerplate unless adjacent to boilerplate.
+    regions: list[Region] = []
+    for k, (s, e) in enumerate(lines):
+        kind = kinds[k]
+        if kind is None:
+            continue
+        if kind == "separator" and first < k < last:
+            continue
+        if kind == "trailer":
+            kind = _neighbour_kind(kinds, k)
+        regions.append(Region(s, e, kind))
+    return Region(lines[first][0], lines[last][1]), _merge(regions, text)
+
+
+def _neighbour_kind(kinds: list[str | None], k: int) -> str:
+    for step in range(1, len(kinds)):
+        for j in (k - step, k + step):
+            if 0 <= j < len(kinds) and kinds[j] not in (None, "trailer", "separator"):
+                return str(kinds[j])
+    return "other"
+
+
+def _merge(regions: list[Region], text: str) -> list[Region]:
+    """Merge neighbouring regions of one kind separated only by whitespace."""
+    out: list[Region] = []
+    for r in regions:
+        if out and out[-1].kind == r.kind and not text[out[-1].end : r.start].strip():
+            out[-1] = Region(out[-1].start, r.end, r.kind)
+        else:
+            out.append(r)
+    return out
+
+
+def find_headline(text: str, body: Region) -> Region | None:
+    """The headline: the first body line when it is short and not a full sentence."""
+    chunk = text[body.start : body.end]
+    first = chunk.split("\n", 1)[0]
+    words = first.split()
+    if 2 <= len(words) <= 25 and first.rstrip()[-1:] not in ".:;,":
+        start = body.start + (len(first) - len(first.lstrip()))
+        return Region(start, body.start + len(first.rstrip()), "headline")
+    return None

