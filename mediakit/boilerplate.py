@@ -24,7 +24,10 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*(you are here|breadcrumb)",
     ),
     "donation": (
-        r"\bdonat(e|ion|ions)\b",
+        r"^\s*donate\b",
+        r"\bdonate (now|today|here|via|to us|to our|what you can)\b",
+        r"\b(make|making) a donation\b",
+        r"/donate\b",
         r"\bpaypal\b",
         r"\bpatreon\b",
         r"\bbecome a (member|supporter|patron)\b",

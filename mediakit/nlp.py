@@ -115,6 +115,8 @@ def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Do
                 except Exception:  # a damaged cache file is simply re-parsed
                     pass
         todo.append(i)
+    if not todo:
+        return [d for d in docs if d is not None]
     for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=32), strict=True):
         docs[i] = doc
         if cache:

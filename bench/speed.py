@@ -1,0 +1,125 @@
+"""Speed of `mediakit analyze` against the floor of loading the pipeline and parsing.
+
+    python bench/speed.py [--reports 500] [--repeat 3]
+
+Prints:
+- floor: a fresh process that loads the English pipeline and parses the five seed texts;
+- cold:  a fresh `mediakit analyze maarat-al-numan --json` with an empty parse cache
+         (target: at most 2x the floor);
+- warm:  the same with the cache filled (target: at most the floor);
+- extraction overhead on a synthetic case of N reports: extractors + comparisons time over
+  nlp.pipe time (target: extraction under 25% of parsing).
+These are benchmarks, not tests: the numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FLOOR = """
+import time, sys
+t = time.perf_counter()
+import spacy
+from mediakit.case import load_case
+from mediakit.nlp import load_pipeline
+case = load_case("maarat-al-numan")
+nlp = load_pipeline(gazetteer=case.gazetteer)
+docs = list(nlp.pipe([r.text for r in case.reports]))
+"""
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - t
+
+
+def process_times(repeat: int) -> dict[str, float]:
+    floors, colds, warms = [], [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            env = dict(os.environ, MEDIAKIT_CACHE=cache)
+            floors.append(_time([sys.executable, "-c", FLOOR], env))
+            cmd = [sys.executable, "-m", "mediakit.cli", "analyze", "maarat-al-numan", "--json",
+                   os.devnull]
+            colds.append(_time(cmd, env))
+            warms.append(_time(cmd, env))
+    return {"floor": statistics.median(floors), "cold": statistics.median(colds),
+            "warm": statistics.median(warms)}
+
+
+def synthetic_texts(n: int, seed: int = 1) -> list[str]:
+    from mediakit.case import load_case
+
+    rng = random.Random(seed)
+    case = load_case("maarat-al-numan")
+    sentences = []
+    for r in case.reports:
+        body = r.text[r.body.start : r.body.end]
+        sentences += [s.strip() for s in body.replace("\n", " ").split(". ") if len(s.split()) > 4]
+    texts = []
+    for _ in range(n):
+        k = rng.randint(15, 40)
+        texts.append(". ".join(rng.choice(sentences).rstrip(".") for _ in range(k)) + ".")
+    return texts
+
+
+def extraction_overhead(n: int) -> dict[str, float]:
+    from mediakit.analysis import extract_report
+    from mediakit.case import Case, Report
+    from mediakit.compare import compare
+    from mediakit.nlp import load_pipeline
+    from mediakit.records import Region
+
+    texts = synthetic_texts(n)
+    nlp = load_pipeline()
+    t = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    t_parse = time.perf_counter() - t
+    reports = [Report(id=f"r{i}", file=f"r{i}.txt", text=tx, body=Region(0, len(tx)))
+               for i, tx in enumerate(texts)]
+    t = time.perf_counter()
+    records = {r.id: extract_report(d, r) for r, d in zip(reports, docs, strict=True)}
+    t_extract = time.perf_counter() - t
+    case = Case(id="synthetic", title="synthetic", path=None, reports=tuple(reports))
+    t = time.perf_counter()
+    compare(case, records)
+    t_compare = time.perf_counter() - t
+    words = sum(len(tx.split()) for tx in texts)
+    return {"reports": n, "words": words, "parse": t_parse, "extract": t_extract,
+            "compare": t_compare}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reports", type=int, default=500)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    p = process_times(args.repeat)
+    print(f"floor (load pipeline + parse 5 seeds, fresh process): {p['floor']:.2f} s")
+    print(f"cold  mediakit analyze (empty cache):                 {p['cold']:.2f} s"
+          f"  ratio {p['cold'] / p['floor']:.2f} (target <= 2.0)")
+    print(f"warm  mediakit analyze (cache filled):                {p['warm']:.2f} s"
+          f"  ratio {p['warm'] / p['floor']:.2f} (target <= 1.0)")
+    e = extraction_overhead(args.reports)
+    print(f"synthetic case: {e['reports']} reports, {e['words']} words")
+    print(f"  nlp.pipe   {e['parse']:.2f} s")
+    print(f"  extraction {e['extract']:.2f} s  overhead {e['extract'] / e['parse']:.1%} (target < 25%)")
+    print(f"  comparison {e['compare']:.2f} s  ratio to parsing {e['compare'] / e['parse']:.2f}"
+          " (target < 1.0)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

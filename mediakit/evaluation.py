@@ -1,0 +1,280 @@
+"""Measuring the extractors against a hand-made gold annotation.
+
+The gold format (see tests/gold/README.md): per report file, lists of items whose ``text`` is an
+exact substring of the report and ``occurrence`` picks which copy (0-based). A predicted record
+matches a gold item when their character spans overlap by at least half of the shorter span;
+matching is one-to-one, best overlap first. The kit uses this to print precision, recall and F1
+(bench/accuracy.py), to hold the targets in a test, and to tell learners its own error rate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision, recall and F1 of one extractor, with the raw counts."""
+
+    name: str
+    tp: int
+    fp: int
+    fn: int
+    extra: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+        d.update({k: round(v, 3) for k, v in self.extra})
+        return d
+
+
+def locate(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """Offsets of the ``occurrence``-th exact copy of ``needle`` in ``text``."""
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            raise ValueError(f"gold text not found (occurrence {occurrence}): {needle[:60]!r}")
+    return pos, pos + len(needle)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+def match(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]],
+          *, threshold: float = 0.5) -> list[tuple[int, int]]:
+    """One-to-one matching of predicted to gold spans, best overlap first: (pred_i, gold_j)."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            ov = _overlap(p, g)
+            if ov >= threshold:
+                pairs.append((ov, i, j))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+_ARTICLES = re.compile(r"^(the|a|an|one|some)\s+", re.I)
+
+
+def norm_name(s: str | None) -> str:
+    if not s:
+        return ""
+    s = s.replace("’", "'").lower()
+    s = re.sub(r"[^\w' -]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return _ARTICLES.sub("", s)
+
+
+def same_speaker(pred: str | None, gold: str | None, alts: Iterable[str] = ()) -> bool:
+    """A predicted speaker is right when it names the gold speaker (or an accepted variant)."""
+    p = norm_name(pred)
+    golds = [norm_name(g) for g in [gold, *alts] if g]
+    if not golds:
+        return not p
+    if not p:
+        return False
+    return any(p == g or (len(p) > 3 and p in g) or (len(g) > 3 and g in p) for g in golds)
+
+
+def load_gold(path: str | Path | None = None) -> dict[str, Any]:
+    if path is None:
+        path = Path(__file__).resolve().parent.parent / "tests" / "gold" / "seeds.json"
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
+    """Score every extractor of ``analysis`` (a CaseAnalysis) against ``gold``."""
+    counts: dict[str, list[int]] = {k: [0, 0, 0] for k in
+                                    ("quotes", "attributions", "figures", "loaded_terms", "boilerplate")}
+    speaker_ok = speaker_n = stype_ok = stype_n = cat_ok = cat_n = val_ok = val_n = 0
+    for report in analysis.case.reports:
+        g = gold.get(report.file)
+        if g is None:
+            continue
+        text = report.text
+        rec = analysis.records[report.id]
+
+        def spans(items: list[dict], key: str = "text") -> list[tuple[int, int]]:
+            return [locate(text, it[key], it.get("occurrence", 0)) for it in items]
+
+        # quotes
+        gq = g.get("quotes", [])
+        pq = list(rec.quotes)
+        m = match([(q.start, q.end) for q in pq], spans(gq))
+        _add(counts["quotes"], len(m), len(pq), len(gq))
+        for i, j in m:
+            speaker_n += 1
+            speaker_ok += same_speaker(pq[i].speaker, gq[j].get("speaker"), gq[j].get("speaker_alts", []))
+        # attributions
+        ga = g.get("attributions", [])
+        pa = list(rec.attributions)
+        m = match([(a.start, a.end) for a in pa], spans(ga, "source"))
+        _add(counts["attributions"], len(m), len(pa), len(ga))
+        for i, j in m:
+            stype_n += 1
+            stype_ok += pa[i].source_type == ga[j].get("source_type")
+        # figures
+        gf = g.get("figures", [])
+        pf = list(rec.figures)
+        m = match([(f.start, f.end) for f in pf], spans(gf))
+        _add(counts["figures"], len(m), len(pf), len(gf))
+        for i, j in m:
+            gv = gf[j].get("value")
+            if gv is not None:
+                val_n += 1
+                val_ok += pf[i].value is not None and abs(float(pf[i].value) - float(gv)) < 1e-6
+        # loaded terms
+        gt = g.get("loaded_terms", [])
+        pt = list(rec.loaded_terms)
+        m = match([(t.start, t.end) for t in pt], spans(gt))
+        _add(counts["loaded_terms"], len(m), len(pt), len(gt))
+        for i, j in m:
+            cat_n += 1
+            cat_ok += pt[i].category == gt[j].get("category")
+        # boilerplate, character level
+        gold_bp = _charset(spans(g.get("boilerplate", [])))
+        pred_bp = _charset([(b.start, b.end) for b in report.boilerplate])
+        pred_bp |= set(range(0, report.body.start)) | set(range(report.body.end, len(text)))
+        visible = {i for i, ch in enumerate(text) if not ch.isspace()}
+        gold_bp &= visible
+        pred_bp &= visible
+        _add(counts["boilerplate"], len(gold_bp & pred_bp), len(pred_bp), len(gold_bp))
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    return {
+        "quotes": Score("quotes", *counts["quotes"], extra=(("speaker_accuracy", ratio(speaker_ok, speaker_n)),)),
+        "attributions": Score("attributions", *counts["attributions"],
+                              extra=(("source_type_accuracy", ratio(stype_ok, stype_n)),)),
+        "figures": Score("figures", *counts["figures"], extra=(("value_accuracy", ratio(val_ok, val_n)),)),
+        "loaded_terms": Score("loaded_terms", *counts["loaded_terms"],
+                              extra=(("category_accuracy", ratio(cat_ok, cat_n)),)),
+        "boilerplate": Score("boilerplate (characters)", *counts["boilerplate"]),
+    }
+
+
+def _add(c: list[int], matched: int, n_pred: int, n_gold: int) -> None:
+    c[0] += matched
+    c[1] += n_pred - matched
+    c[2] += n_gold - matched
+
+
+def _charset(spans: Iterable[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def stored_accuracy() -> dict[str, Any]:
+    """The numbers last measured by bench/accuracy.py on the seed case (shipped with the kit)."""
+    f = resources.files("mediakit") / "data" / "accuracy.json"
+    if not f.is_file():
+        return {}
+    return json.loads(f.read_text(encoding="utf-8"))
+
+
+def accuracy_summary() -> str:
+    """One plain paragraph on how often the kit is wrong, for learners."""
+    acc = stored_accuracy()
+    if not acc:
+        return "The kit's accuracy has not been measured yet."
+    s = acc["scores"]
+
+    def pct(x: float) -> str:
+        return f"{round(100 * x)}%"
+
+    q, a, f, t = s["quotes"], s["attributions"], s["figures"], s["loaded_terms"]
+    return (
+        f"Measured on the five seed reports against a hand-made annotation: the kit finds "
+        f"{pct(q['recall'])} of the quotations and {pct(q['precision'])} of what it calls a quotation "
+        f"really is one; it names the right speaker {pct(q['speaker_accuracy'])} of the time. "
+        f"It finds {pct(a['recall'])} of the places where a claim is pinned on a source "
+        f"({pct(a['precision'])} of its finds are real), {pct(f['recall'])} of the figures "
+        f"({pct(f['precision'])} correct) and {pct(t['recall'])} of the loaded words "
+        f"({pct(t['precision'])} correct). On reports about other events it does somewhat worse. "
+        f"So: treat every highlight as a suggestion to check, not a fact."
+    )
+
+
+def print_errors(analysis: Any, gold: dict[str, Any]) -> None:
+    """Print every miss, false alarm and wrong label, report by report (for developers)."""
+    for report in analysis.case.reports:
+        g = gold.get(report.file)
+        if g is None:
+            continue
+        text = report.text
+        rec = analysis.records[report.id]
+        print(f"\n=== {report.id} ({report.file})")
+        kinds = (
+            ("quotes", rec.quotes, "text", lambda r: f"{r.text[:60]!r} speaker={r.speaker!r}"),
+            ("attributions", rec.attributions, "source",
+             lambda r: f"{r.source!r} [{r.source_type}] cue={r.cue!r}"),
+            ("figures", rec.figures, "text", lambda r: f"{r.text!r} value={r.value} what={r.what!r}"),
+            ("loaded_terms", rec.loaded_terms, "text", lambda r: f"{r.text!r} [{r.category}]"),
+        )
+        for name, preds, key, show in kinds:
+            items = g.get(name, [])
+            gspans = [locate(text, it[key], it.get("occurrence", 0)) for it in items]
+            preds = list(preds)
+            m = match([(p.start, p.end) for p in preds], gspans)
+            mp = {i for i, _ in m}
+            mg = {j for _, j in m}
+            for j, it in enumerate(items):
+                if j not in mg:
+                    print(f"  MISS  {name:<13} {it[key][:60]!r} {_gold_info(it)}")
+            for i, p in enumerate(preds):
+                if i not in mp:
+                    print(f"  EXTRA {name:<13} {show(p)}")
+            for i, j in m:
+                p, it = preds[i], items[j]
+                if name == "quotes" and not same_speaker(p.speaker, it.get("speaker"),
+                                                         it.get("speaker_alts", [])):
+                    print(f"  SPKR  {p.text[:40]!r}: kit {p.speaker!r}, gold {it.get('speaker')!r}")
+                if name == "attributions" and p.source_type != it.get("source_type"):
+                    print(f"  TYPE  {p.source!r}: kit {p.source_type}, gold {it.get('source_type')}")
+                if name == "loaded_terms" and p.category != it.get("category"):
+                    print(f"  CAT   {p.text!r}: kit {p.category}, gold {it.get('category')}")
+
+
+def _gold_info(it: dict[str, Any]) -> str:
+    keys = ("speaker", "source_type", "category", "what", "value")
+    return " ".join(f"{k}={it[k]!r}" for k in keys if k in it)

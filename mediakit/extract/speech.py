@@ -1,0 +1,324 @@
+"""Shared helpers for quotes and attributions: word lists, source mentions, source types.
+
+Word lists live in ``mediakit/data/speech/`` (see the README there for where each came from).
+Every list is loaded once, as a frozenset, and every function that uses one takes it as a
+keyword argument so an exercise can hand in a learner's own list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import SOURCE_TYPES
+
+
+def load_list(name: str) -> frozenset[str]:
+    """A word list from ``mediakit/data/speech/<name>.txt``: one entry a line, # comments."""
+    text = resources.files("mediakit").joinpath("data", "speech", f"{name}.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+REPORTING_VERBS: frozenset[str] = load_list("reporting_verbs")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The nouns that decide a source's type. Build your own with ``Lexicon(officials=...)``."""
+
+    officials: frozenset[str] = field(default_factory=lambda: load_list("officials"))
+    anonymous: frozenset[str] = field(default_factory=lambda: load_list("anonymous"))
+    media: frozenset[str] = field(default_factory=lambda: load_list("media"))
+    media_names: frozenset[str] = field(default_factory=lambda: load_list("media_names"))
+    ngo: frozenset[str] = field(default_factory=lambda: load_list("ngo"))
+    partisan: frozenset[str] = field(default_factory=lambda: load_list("partisan"))
+    generic: frozenset[str] = field(default_factory=lambda: load_list("generic_sources"))
+
+    @property
+    def ngo_heads(self) -> frozenset[str]:
+        return frozenset(w for w in self.ngo if not w.startswith("+"))
+
+    @property
+    def ngo_modifiers(self) -> frozenset[str]:
+        return frozenset(w[1:] for w in self.ngo if w.startswith("+"))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+PERSONAL_PRONOUNS = {
+    "he": "person",
+    "him": "person",
+    "she": "person",
+    "her": "person",
+    "they": "plural",
+    "them": "plural",
+    "it": "thing",
+    "i": "self",
+    "we": "self",
+}
+
+# Left modifiers kept in a minimal source mention ("one rebel fighter", "Turkey's ministry").
+_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "advmod", "case", "predet"}
+_PERSON_ENTS = {"PERSON"}
+_ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
+_NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_GROUP_HEADS = {"group", "groups", "organisation", "organization", "organisations", "organizations", "network"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A source mention: the minimal noun phrase naming who says something."""
+
+    text: str
+    start: int
+    end: int
+    source_type: str
+    named: bool
+    head: int  # token index of the head
+    pronoun: bool = False
+    plural: bool = False
+
+    def key(self) -> str:
+        return self.text.lower()
+
+
+def _ent_span(tok: Token) -> Span | None:
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the minimal noun phrase around ``head``.
+
+    Keeps determiners, adjectives, compounds, numbers and possessives on the left (each with
+    its own subtree, so "Turkey's" and "the Syrian Observatory for Human Rights" stay whole),
+    the whole named entity the head belongs to, and a post-nominal adjective phrase ("forces
+    loyal to X"). Relative clauses, appositions and prepositional phrases are left out.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS or child.dep_ == "prep" and child.i < head.i:
+            sub = list(child.subtree)
+            # do not swallow punctuation or a clause to the left
+            if any(t.text in {",", ";", ":", "\n"} or "\n" in t.text for t in sub):
+                continue
+            start = min(start, sub[0].i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "amod" and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ in {"compound", "flat", "nmod"} and child.i == end:
+            end = child.right_edge.i + 1
+    ent = _ent_span(head)
+    if ent is not None:
+        start = min(start, ent.start)
+        end = max(end, ent.end)
+    # expand to cover any entity cut in half
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.start < start < ent.end and ent.end <= end:
+            start = ent.start
+        if ent.start < end < ent.end and ent.start >= start:
+            end = ent.end
+    # trim punctuation and line breaks at the edges
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in {"'", "’"}:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # a mention never runs across a line break
+    for i in range(start, end):
+        if "\n" in doc[i].whitespace_ or "\n" in doc[i].text:
+            if i < head.i:
+                start = i + 1
+            else:
+                end = i + 1
+                break
+    return start, end
+
+
+def _words_lower(span: Span) -> list[str]:
+    return [t.lower_ for t in span]
+
+
+def classify(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> tuple[str, bool]:
+    """(source_type, named) for a mention ``span`` whose head token is ``head``."""
+    lex = lexicon or default_lexicon()
+    words = _words_lower(span)
+    text_low = span.text.lower()
+    head_low = head.lower_
+    head_lemma = head.lemma_.lower()
+    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
+    ent_labels = {e.label_ for e in ents}
+    head_ent = _ent_span(head)
+    has_person = "PERSON" in ent_labels or (
+        head.pos_ == "PROPN" and head_ent is None and head_low not in lex.officials | lex.media | lex.ngo_heads
+    )
+    if head_ent is not None and head_ent.label_ == "PERSON":
+        return "named_person", True
+    # "displaced activist Akram al-Masri": a person name inside the mention
+    if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
+        return "named_person", True
+    # well-known news organisations, or a named entity whose words say "news"
+    if any(n in text_low for n in lex.media_names if " " in n) or any(w in lex.media_names for w in words):
+        if head_low in lex.anonymous and head_low not in {"source", "sources"}:
+            return "anonymous_person", False  # "a Reuters photographer"
+        return "media_outlet", True
+    if head_low in lex.media or head_lemma in lex.media:
+        named = bool(ent_labels & {"ORG"}) or any(t.pos_ == "PROPN" for t in span)
+        return "media_outlet", named
+    if head_low in lex.ngo_heads or head_lemma in lex.ngo_heads:
+        return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
+    if head_low in _GROUP_HEADS and any(w in lex.ngo_modifiers for w in words):
+        return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
+    if head_low in lex.generic or head_lemma in lex.generic and head_low != "source":
+        if head_low in {"source", "report", "statement"} and head_lemma != "report":
+            pass
+        if _partisan(span, head, lex):
+            return "partisan_unnamed", False
+        if head_lemma in {"source"} and any(
+            t.dep_ in {"amod", "compound"} and t.head == head for t in span
+        ):
+            return "anonymous_person", False
+        return "unspecified", False
+    if head_low in lex.anonymous or head_lemma in lex.anonymous:
+        if has_person:
+            return "named_person", True
+        if head_lemma == "source" and head.tag_ == "NNS" and _partisan(span, head, lex):
+            return "partisan_unnamed", False
+        return "anonymous_person", False
+    if head_low in lex.officials or head_lemma in lex.officials:
+        named = bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
+        return "official_body", named
+    if head_ent is not None:
+        if head_ent.label_ == "ORG":
+            if any(w in lex.media for w in _words_lower(head_ent)):
+                return "media_outlet", True
+            if any(w in lex.ngo_heads for w in _words_lower(head_ent)):
+                return "ngo", True
+            return "official_body", True
+        if head_ent.label_ in {"GPE", "NORP"}:
+            # a capital or a country standing for its government ("Damascus said")
+            return "official_body", True
+    if has_person:
+        return "named_person", True
+    return "unspecified", False
+
+
+def _partisan(span: Span, head: Token, lex: Lexicon) -> bool:
+    for t in span:
+        if t.i == head.i:
+            continue
+        low = t.lower_
+        if low.startswith(("pro-", "anti-")) or low in {"pro", "anti"}:
+            return True
+        if low in lex.partisan:
+            return True
+        if t.ent_type_ in {"NORP", "GPE", "ORG"}:
+            return True
+        if "-" in low and low.split("-")[-1] in {"government", "opposition", "militant", "rebel", "regime", "backed"}:
+            return True
+    return False
+
+
+def is_source_like(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> bool:
+    """True if the mention can be a source of words: a person, body, outlet, or 'reports'."""
+    lex = lexicon or default_lexicon()
+    low = head.lower_
+    if low in PERSONAL_PRONOUNS or low in {"others", "some", "many", "who"}:
+        return True
+    if head.ent_type_ in _NAMED_ENTS:
+        return True
+    if head.pos_ == "PROPN":
+        return True
+    lemma = head.lemma_.lower()
+    vocab = lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | _GROUP_HEADS
+    return low in vocab or lemma in vocab
+
+
+def make_mention(head: Token, *, lexicon: Lexicon | None = None) -> Mention:
+    doc = head.doc
+    if head.lower_ in PERSONAL_PRONOUNS:
+        return Mention(
+            text=head.text,
+            start=head.idx,
+            end=head.idx + len(head.text),
+            source_type="unspecified",
+            named=False,
+            head=head.i,
+            pronoun=True,
+            plural=head.lower_ in {"they", "them", "we"},
+        )
+    s, e = mention_tokens(head)
+    span = doc[s:e]
+    stype, named = classify(span, head, lexicon=lexicon)
+    assert stype in SOURCE_TYPES
+    plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"others"}
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        source_type=stype,
+        named=named,
+        head=head.i,
+        plural=plural,
+    )
+
+
+def is_personlike(m: Mention) -> bool:
+    return m.source_type in {"named_person", "anonymous_person"} and not m.plural
+
+
+def resolve_pronoun(pron: Mention, history: Iterable[Mention]) -> Mention | None:
+    """The antecedent of a pronoun among earlier mentions (latest first).
+
+    he/she -> the latest single person (named or not); they -> the latest plural source or
+    body; it -> the latest body, outlet or NGO. Antecedents that are themselves pronouns were
+    already resolved by the caller.
+    """
+    kind = PERSONAL_PRONOUNS.get(pron.text.lower())
+    for m in reversed(list(history)):
+        if m.pronoun or m.start >= pron.start:
+            continue
+        if kind == "person" and is_personlike(m):
+            return m
+        if kind == "plural" and (m.plural or m.source_type in {"official_body", "media_outlet", "ngo"}):
+            return m
+        if kind == "thing" and m.source_type in {"official_body", "media_outlet", "ngo"} and not m.plural:
+            return m
+    return None
+
+
+def same_referent(m: Mention, history: Iterable[Mention]) -> Mention | None:
+    """A definite description ("the fighter") that repeats an earlier mention's head noun
+    ("one rebel fighter"): the earlier, fuller mention."""
+    words = m.text.lower().split()
+    if not words or words[0] not in {"the", "this", "that"} or m.named:
+        return None
+    head = words[-1]
+    for prev in reversed(list(history)):
+        if prev.pronoun or prev.start >= m.start:
+            continue
+        if prev.text.lower().split()[-1:] == [head] and prev.source_type == m.source_type:
+            return prev
+    return None
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0]

@@ -1,0 +1,570 @@
+"""HTML renderers: records and report text in, HTML strings out.
+
+Everything that comes from a report (its text, speakers, sources, outlet names) is untrusted
+and goes through :func:`esc` (``html.escape`` with ``quote=True``) before it reaches HTML, in
+element text and in attributes alike. The renderers need no spaCy model and no widgets.
+
+Overlapping annotations are rendered by cutting the text at every annotation boundary and
+emitting, for each piece, the spans of all annotations covering it (outermost first), closed
+again at the end of the piece. The result is always well-formed, however records overlap.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .records import SOURCE_TYPES, TERM_CATEGORIES, ReportRecords
+
+if TYPE_CHECKING:
+    from .analysis import CaseAnalysis
+    from .case import Case, Report
+
+LAYERS: tuple[str, ...] = ("quotes", "sources", "figures", "terms", "boilerplate")
+
+LAYER_NAMES: dict[str, str] = {
+    "quotes": "Quotes",
+    "sources": "Sources",
+    "figures": "Figures",
+    "terms": "Loaded terms",
+    "boilerplate": "Boilerplate",
+}
+
+SOURCE_TYPE_NAMES: dict[str, str] = {
+    "named_person": "named person",
+    "anonymous_person": "anonymous person",
+    "official_body": "official body",
+    "media_outlet": "media outlet",
+    "ngo": "NGO / aid group",
+    "partisan_unnamed": "unnamed side (\u201cpro-X sources\u201d)",
+    "unspecified": "unspecified",
+}
+SOURCE_TYPE_HELP: dict[str, str] = {
+    "named_person": "a person the report names, so a reader could check who they are",
+    "anonymous_person": "a person the report describes but does not name",
+    "official_body": "a government, army, ministry or other institution speaking as a body",
+    "media_outlet": "another newspaper, agency or channel",
+    "ngo": "a non-governmental or aid organisation",
+    "partisan_unnamed": "an unnamed group identified only by the side it is on",
+    "unspecified": "a vague source such as \u201creports\u201d or \u201csome sources\u201d",
+}
+SOURCE_TAGS: dict[str, str] = {
+    "named_person": "named",
+    "anonymous_person": "anon",
+    "official_body": "official",
+    "media_outlet": "media",
+    "ngo": "NGO",
+    "partisan_unnamed": "side",
+    "unspecified": "vague",
+}
+TERM_NAMES: dict[str, str] = {
+    "victory_framing": "victory framing",
+    "violence_framing": "violence framing",
+    "actor_labeling": "actor label",
+    "hedge": "hedge",
+    "intensifier": "intensifier",
+    "scare_quotes": "scare quotes",
+}
+TERM_HELP: dict[str, str] = {
+    "victory_framing": "words that present taking ground as a win or a liberation rather than "
+    "describing it neutrally",
+    "violence_framing": "words that describe force or harm in a charged way",
+    "actor_labeling": "names for a side that carry a judgement (for example calling a group "
+    "terrorists, rebels or the regime)",
+    "hedge": "words that signal uncertainty or distance (reportedly, allegedly, appeared to)",
+    "intensifier": "words that make something sound bigger or more certain (key, massive, "
+    "all-important)",
+    "scare_quotes": "quotation marks around a single word or phrase that signal doubt or irony",
+}
+BOILERPLATE_HELP = (
+    "Text around the article that the outlet adds to every page (appeals, disclaimers, links, "
+    "captions). It is greyed, not deleted: how an outlet presents itself is evidence too."
+)
+
+# Okabe–Ito palette, shared with mediakit.plots
+OKABE_ITO: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
+)
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML text or a double-quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    """Read a field from a record that may be a dataclass, an object or a dict."""
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "r"
+
+
+@lru_cache(maxsize=1)
+def css() -> str:
+    """The kit's stylesheet (``mediakit/data/static/mediakit.css``) as text."""
+    return (resources.files("mediakit") / "data" / "static" / "mediakit.css").read_text("utf-8")
+
+
+def style_tag() -> str:
+    """A ``<style>`` element with the kit's stylesheet; every class it styles starts ``mk-``."""
+    return f"<style>{css()}</style>"
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One highlighted stretch of a report, ready to render.
+
+    ``key`` is unique within the report ("q0", "s3", "f1", "t7", "b2", "x0"); ``layer`` is one
+    of :data:`LAYERS` or "shared"; ``note`` is visible text placed before the stretch and
+    ``tag`` visible text placed after it, so no information needs hover.
+    """
+
+    key: str
+    layer: str
+    start: int
+    end: int
+    classes: str
+    title: str
+    note: str | None = None
+    tag: str | None = None
+    record: Any = None
+
+
+_LAYER_ORDER = {"boilerplate": 0, "shared": 1, "quotes": 2, "sources": 3, "figures": 4, "terms": 5}
+
+
+def _quote_title(q: Any) -> str:
+    speaker = _get(q, "speaker") or "speaker not found"
+    kind = SOURCE_TYPE_NAMES.get(_get(q, "speaker_type") or "", _get(q, "speaker_type") or "")
+    cue = _get(q, "cue")
+    parts = [f"Quote. Speaker: {speaker}" + (f" ({kind})" if kind else "")]
+    if cue:
+        parts.append(f"reporting verb: {cue}")
+    if _get(q, "partial"):
+        parts.append("partial quote")
+    return "; ".join(parts)
+
+
+def annotations(
+    report: Report,
+    records: ReportRecords | None,
+    *,
+    layers: Iterable[str] = LAYERS,
+    source_types: Iterable[str] | None = None,
+    term_categories: Iterable[str] | None = None,
+    shared: Sequence[Sequence[Any]] | None = None,
+) -> list[Annotation]:
+    """The annotations of one report for the chosen layers, sorted by position.
+
+    ``source_types`` / ``term_categories`` restrict the sources and terms layers (None: all).
+    ``shared`` is a list of ``(start, end)`` or ``(start, end, label)`` stretches to highlight.
+    """
+    layers = set(layers)
+    n = len(report.text)
+    out: list[Annotation] = []
+    src_ok = None if source_types is None else set(source_types)
+    cat_ok = None if term_categories is None else set(term_categories)
+
+    def add(key: str, layer: str, start: Any, end: Any, classes: str, title: str,
+            note: str | None = None, tag: str | None = None, record: Any = None) -> None:
+        try:
+            s, e = max(0, int(start)), min(n, int(end))
+        except (TypeError, ValueError):
+            return
+        if s < e:
+            out.append(Annotation(key, layer, s, e, classes, title, note, tag, record))
+
+    if "boilerplate" in layers:
+        regions: list[tuple[int, int, str]] = []
+        if report.text[: report.body.start].strip():
+            regions.append((0, report.body.start, "outside the article"))
+        for b in report.boilerplate:
+            regions.append((b.start, b.end, b.kind.replace("_", " ")))
+        if report.text[report.body.end :].strip():
+            covered = any(b.start <= report.body.end + 1 and b.end >= n for b in report.boilerplate)
+            if not covered:
+                regions.append((report.body.end, n, "outside the article"))
+        for i, (s, e, kind) in enumerate(regions):
+            add(f"b{i}", "boilerplate", s, e, "mk-boiler", f"Boilerplate: {kind}",
+                note=f"boilerplate: {kind}", record={"kind": kind, "start": s, "end": e})
+    if records is not None:
+        if "quotes" in layers:
+            for i, q in enumerate(records.quotes):
+                speaker = _get(q, "speaker") or "speaker?"
+                cls = "mk-quote" + (" mk-pull" if _get(q, "pull_quote") else "")
+                add(f"q{i}", "quotes", _get(q, "start"), _get(q, "end"), cls, _quote_title(q),
+                    note=f"{speaker}:", record=q)
+        if "sources" in layers:
+            for i, a in enumerate(records.attributions):
+                st = _get(a, "source_type") or "unspecified"
+                if src_ok is not None and st not in src_ok:
+                    continue
+                title = (f"Source: {_get(a, 'source')} ({SOURCE_TYPE_NAMES.get(st, st)}); "
+                         f"cue: {_get(a, 'cue')}")
+                add(f"s{i}", "sources", _get(a, "start"), _get(a, "end"),
+                    f"mk-src mk-src-{_slug(st)}", title, tag=SOURCE_TAGS.get(st, st), record=a)
+        if "figures" in layers:
+            for i, f in enumerate(records.figures):
+                title = f"Figure: {_get(f, 'text')}; counts: {_get(f, 'what') or '?'}"
+                if _get(f, "source"):
+                    title += f"; according to: {_get(f, 'source')}"
+                cls = "mk-fig" + (" mk-vague" if _get(f, "vague") or _get(f, "value") is None else "")
+                add(f"f{i}", "figures", _get(f, "start"), _get(f, "end"), cls, title,
+                    tag=f"# {_get(f, 'what')}" if _get(f, "what") else "#", record=f)
+        if "terms" in layers:
+            for i, t in enumerate(records.loaded_terms):
+                cat = _get(t, "category") or "?"
+                if cat_ok is not None and cat not in cat_ok:
+                    continue
+                add(f"t{i}", "terms", _get(t, "start"), _get(t, "end"),
+                    f"mk-term mk-term-{_slug(cat)}",
+                    f"Loaded term: {TERM_NAMES.get(cat, cat)}", tag=TERM_NAMES.get(cat, cat),
+                    record=t)
+    for i, item in enumerate(shared or ()):
+        label = str(item[2]) if len(item) > 2 and item[2] else "shared passage"
+        add(f"x{i}", "shared", item[0], item[1], "mk-shared", label, note=label,
+            record={"start": item[0], "end": item[1], "label": label})
+    out.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, 9)))
+    return out
+
+
+def _segments(text: str, anns: Sequence[Annotation]) -> list[tuple[int, int, list[Annotation]]]:
+    """Cut ``text`` at every annotation boundary: (start, end, covering annotations outer→inner)."""
+    bounds = {0, len(text)}
+    for a in anns:
+        bounds.add(a.start)
+        bounds.add(a.end)
+    cuts = sorted(bounds)
+    starts: dict[int, list[Annotation]] = {}
+    for a in anns:
+        starts.setdefault(a.start, []).append(a)
+    active: list[Annotation] = []
+    out = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        active = [a for a in active if a.end > s]
+        active.extend(starts.get(s, ()))
+        if active:
+            active.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, 9)))
+        out.append((s, e, list(active)))
+    return out
+
+
+def _open(a: Annotation, rid: str, selected: str | None) -> str:
+    cls = a.classes + (" mk-selected" if selected == a.key else "")
+    return (f'<span class="{esc(cls)}" data-mk="{esc(a.key)}" title="{esc(a.title)}">')
+
+
+def render_text(
+    text: str,
+    anns: Sequence[Annotation],
+    *,
+    report_id: str = "r",
+    selected: str | None = None,
+    headline: tuple[int, int] | None = None,
+) -> str:
+    """The report text as HTML with the given annotations; whitespace is kept (``pre-wrap``)."""
+    if headline and headline[0] < headline[1]:
+        anns = [*anns, Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline")]
+        anns.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, -1)))
+    rid = _slug(report_id)
+    parts: list[str] = []
+    for s, e, active in _segments(text, anns):
+        for a in active:
+            if a.start == s:
+                if a.note:
+                    cls = "mk-note mk-note-quote" if a.layer == "quotes" else (
+                        "mk-note mk-note-boiler" if a.layer == "boilerplate" else "mk-note")
+                    parts.append(f'<span class="{cls}">{esc(a.note)}</span>')
+                if a.layer != "headline":
+                    parts.append(f'<span id="mk-{rid}-{esc(a.key)}"></span>')
+            parts.append(_open(a, rid, selected))
+        parts.append(esc(text[s:e]))
+        for a in reversed(active):
+            parts.append("</span>")
+            if a.end == e and a.tag:
+                parts.append(f'<sup class="mk-tag">{esc(a.tag)}</sup>')
+    return "".join(parts)
+
+
+def _report_head(report: Report) -> str:
+    bits = [f"<b>{esc(report.label)}</b>", f'<span class="mk-muted">({esc(report.id)})</span>']
+    if report.original_author:
+        bits.append(f"<br>first published by: {esc(report.original_author)}")
+    if report.date:
+        bits.append(f"<br>date: {esc(report.date)}")
+    return f'<div class="mk-head">{" ".join(bits)}</div>'
+
+
+def render_report(
+    report: Report,
+    records: ReportRecords | None,
+    *,
+    layers: Iterable[str] = LAYERS,
+    shared: Sequence[Sequence[Any]] | None = None,
+    selected: str | None = None,
+    source_types: Iterable[str] | None = None,
+    term_categories: Iterable[str] | None = None,
+    style: bool = False,
+) -> str:
+    """One report as an annotated HTML block.
+
+    ``layers`` picks the layers to show (see :data:`LAYERS`); ``shared`` lists ``(start, end)``
+    or ``(start, end, label)`` stretches to highlight as passages shared with another report;
+    ``selected`` is the key of an annotation to outline. ``style=True`` prepends the stylesheet.
+    """
+    anns = annotations(report, records, layers=layers, source_types=source_types,
+                       term_categories=term_categories, shared=shared)
+    hl = (report.headline.start, report.headline.end) if report.headline else None
+    body = render_text(report.text, anns, report_id=report.id, selected=selected, headline=hl)
+    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report)}'
+           f'<div class="mk-text">{body}</div></div>')
+    if style:
+        out = f'{style_tag()}<div class="mk-root">{out}</div>'
+    return out
+
+
+def render_side_by_side(
+    analysis: CaseAnalysis,
+    report_ids: Sequence[str],
+    *,
+    layers: Iterable[str] = LAYERS,
+    shared: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+    selected: tuple[str, str] | None = None,
+    source_types: Iterable[str] | None = None,
+    term_categories: Iterable[str] | None = None,
+    style: bool = True,
+    legend: bool = True,
+) -> str:
+    """Several reports in columns, each annotated with the chosen layers.
+
+    ``shared`` maps a report id to the stretches to highlight in it; ``selected`` is
+    ``(report_id, annotation key)``. Includes the stylesheet and a legend unless told not to.
+    """
+    layers = tuple(layers)
+    cols = []
+    for rid in report_ids:
+        report = analysis.case.report(rid)
+        cols.append(render_report(
+            report, analysis.records.get(report.id), layers=layers,
+            shared=(shared or {}).get(report.id),
+            selected=selected[1] if selected and selected[0] == report.id else None,
+            source_types=source_types, term_categories=term_categories,
+        ))
+    grid = f'<div class="mk-cols" style="--mk-n: {len(cols)}">{"".join(cols)}</div>'
+    head = legend_html(layers=layers, style=False) if legend else ""
+    return f'{style_tag() if style else ""}<div class="mk-root">{head}{grid}</div>'
+
+
+def legend_html(*, layers: Iterable[str] = LAYERS, style: bool = True) -> str:
+    """A key to the reader's marks, with the same styles as the text (works in black and white)."""
+    layers = set(layers)
+    items = []
+    if "quotes" in layers:
+        items.append('<span><span class="mk-note mk-note-quote">Speaker:</span>'
+                     '<span class="mk-quote">quoted words</span></span>')
+    if "sources" in layers:
+        for st in SOURCE_TYPES:
+            items.append(f'<span><span class="mk-src mk-src-{st} mk-key">{esc(SOURCE_TYPE_NAMES[st])}'
+                         f'</span><sup class="mk-tag">{esc(SOURCE_TAGS[st])}</sup></span>')
+    if "figures" in layers:
+        items.append('<span><span class="mk-fig mk-key">42</span> figure, '
+                     '<span class="mk-fig mk-vague mk-key">dozens</span> vague figure</span>')
+    if "terms" in layers:
+        for cat in TERM_CATEGORIES:
+            items.append(f'<span><span class="mk-term mk-term-{cat} mk-key">term</span>'
+                         f'<sup class="mk-tag">{esc(TERM_NAMES[cat])}</sup></span>')
+    if "boilerplate" in layers:
+        items.append('<span><span class="mk-boiler mk-key">boilerplate</span></span>')
+    items.append('<span><span class="mk-shared mk-key">shared passage</span></span>')
+    out = f'<div class="mk-legend"><b>Key:</b>{"".join(items)}</div>'
+    return f"{style_tag()}<div class=\"mk-root\">{out}</div>" if style else out
+
+
+# --------------------------------------------------------------------------- details
+
+
+def _dl(rows: Iterable[tuple[str, Any]]) -> str:
+    return "<dl>" + "".join(
+        f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v not in (None, "")
+    ) + "</dl>"
+
+
+def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) -> str:
+    """What the kit found for one annotation and why, as an HTML detail panel.
+
+    ``also`` lists plain-text lines about other reports (shared passages) to add at the end.
+    """
+    r = ann.record
+    excerpt = report.text[ann.start : ann.end]
+    if len(excerpt) > 400:
+        excerpt = excerpt[:400] + " …"
+    where = f"{report.label} ({report.id}), characters {ann.start}–{ann.end}"
+    rows: list[tuple[str, Any]]
+    if ann.layer == "quotes":
+        st = _get(r, "speaker_type") or ""
+        title = "Quote"
+        rows = [
+            ("Words", f"\u201c{excerpt}\u201d"),
+            ("Speaker", _get(r, "speaker") or "not found by the kit"),
+            ("Kind of speaker", SOURCE_TYPE_NAMES.get(st, st)),
+            ("Why the kit thinks so", "the words stand between quotation marks"
+             + (f" and the reporting verb \u201c{_get(r, 'cue')}\u201d links them to the speaker"
+                if _get(r, "cue") else "; no reporting verb was found next to them")),
+            ("Partial quote", "yes: only some words are quoted" if _get(r, "partial") else None),
+            ("Pull quote", "yes: repeated in a display box" if _get(r, "pull_quote") else None),
+        ]
+    elif ann.layer == "sources":
+        st = _get(r, "source_type") or "unspecified"
+        title = "Source"
+        rows = [
+            ("Source", _get(r, "source")),
+            ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"),
+            ("Named", "yes" if _get(r, "named") else "no"),
+            ("Why the kit thinks so", f"the cue \u201c{_get(r, 'cue')}\u201d pins a claim on this source"),
+            ("Sentence", _get(r, "sentence")),
+        ]
+    elif ann.layer == "figures":
+        value = _get(r, "value")
+        title = "Figure"
+        rows = [
+            ("Words", excerpt),
+            ("Value", "vague (no exact number)" if value is None else f"{value:g}"
+             if isinstance(value, int | float) else value),
+            ("What is counted", _get(r, "what")),
+            ("According to", _get(r, "source") or "no source given in the sentence"),
+        ]
+    elif ann.layer == "terms":
+        cat = _get(r, "category") or ""
+        title = "Loaded term"
+        rows = [
+            ("Words", excerpt),
+            ("Lexicon category", f"{TERM_NAMES.get(cat, cat)}: {TERM_HELP.get(cat, '')}"),
+            ("Lexicon entry", _get(r, "lemma")),
+            ("Note", _get(r, "note")),
+        ]
+    elif ann.layer == "boilerplate":
+        title = "Boilerplate"
+        rows = [("Kind", _get(r, "kind")), ("Why it is greyed", BOILERPLATE_HELP),
+                ("Words", excerpt)]
+    else:
+        title = "Shared passage"
+        rows = [("Words", excerpt), ("Shared", _get(r, "label"))]
+    rows.append(("Where", where))
+    extra = "".join(f"<li>{esc(x)}</li>" for x in also)
+    extra = f"<b>In other reports</b><ul>{extra}</ul>" if extra else ""
+    return f'<div class="mk-detail"><b>{esc(title)}</b>{_dl(rows)}{extra}</div>'
+
+
+# --------------------------------------------------------------------------- tables and helpers
+
+
+def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
+               caption: str | None = None, empty: str = "Nothing found.") -> str:
+    """A plain HTML table; every cell is escaped."""
+    rows = list(rows)
+    if not rows:
+        return f'<p class="mk-muted">{esc(empty)}</p>'
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return f'<table class="mk-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\u2019'`]", "'", s).casefold()
+
+
+def _mentions(text: str, term: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(_norm(term)) + r"(?!\w)", _norm(text)) is not None
+
+
+def side_of(name: str | None, case: Case) -> str | None:
+    """The side of the conflict a source name belongs to, from the case's gazetteer and sides.
+
+    None when the case does not say (most sources: officials of third countries, media, NGOs).
+    """
+    if not name:
+        return None
+    best: tuple[int, str] | None = None
+    for g in case.gazetteer:
+        if not g.side:
+            continue
+        for v in (g.name, *g.variants):
+            if _mentions(name, v) and (best is None or len(v) > best[0]):
+                best = (len(v), g.side)
+    for side in case.sides:
+        for t in side.terms:
+            if _mentions(name, t) and (best is None or len(t) > best[0]):
+                best = (len(t), side.name)
+    return best[1] if best else None
+
+
+def side_label(side: str | None, case: Case) -> str:
+    """A learner-facing label for a side name (or "not said" for None)."""
+    if side is None:
+        return "not said"
+    for s in case.sides:
+        if s.name == side:
+            return s.label
+    return side
+
+
+def source_rows(analysis: CaseAnalysis) -> list[dict[str, Any]]:
+    """Every attribution of every report as a row: report, source, type, side, cue, sentence."""
+    rows = []
+    for r in analysis.case.reports:
+        rec = analysis.records.get(r.id)
+        for a in rec.attributions if rec else ():
+            src = _get(a, "resolves_to") or _get(a, "source")
+            rows.append({
+                "report": r.id, "outlet": r.label, "source": _get(a, "source"),
+                "source_type": _get(a, "source_type") or "unspecified",
+                "side": side_of(src, analysis.case), "cue": _get(a, "cue"),
+                "sentence": _get(a, "sentence"), "start": _get(a, "start"),
+            })
+    return rows
+
+
+def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
+                      side: str | None = None, source_type: str | None = None) -> str:
+    """Who is cited: one row per source and report, with type, side and how often.
+
+    Filters: ``report`` id, ``side`` name ("none" for sources without a side), ``source_type``.
+    """
+    counts: Counter[tuple[str, str, str, str | None]] = Counter()
+    example: dict[tuple[str, str, str, str | None], str] = {}
+    for row in source_rows(analysis):
+        if report and row["report"] != report:
+            continue
+        if source_type and row["source_type"] != source_type:
+            continue
+        if side and (row["side"] or "none") != side:
+            continue
+        key = (row["outlet"], row["source"] or "?", row["source_type"], row["side"])
+        counts[key] += 1
+        example.setdefault(key, row["sentence"] or "")
+    rows = [
+        (outlet, src, SOURCE_TYPE_NAMES.get(st, st), side_label(sd, analysis.case), n,
+         _short(example[(outlet, src, st, sd)]))
+        for (outlet, src, st, sd), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1]))
+    ]
+    return table_html(("Report", "Source", "Kind", "Side", "Times", "Example"), rows,
+                      empty="No sources match these choices.")
+
+
+def _short(s: str, n: int = 160) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"

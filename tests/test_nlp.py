@@ -1,0 +1,68 @@
+"""The pipeline, the gazetteer and the parse cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.case import GazetteerEntry
+from mediakit.nlp import load_pipeline, parse
+
+
+def test_gazetteer_variants_become_entities():
+    gz = (GazetteerEntry(name="Maarat al-Numan", label="GPE",
+                         variants=("Maaret al-Numan", "Ma'arat al-Numan")),)
+    nlp = load_pipeline(gazetteer=gz)
+    doc = nlp("Fighters left Maaret al-Numan and Ma'arat al-Numan on Monday.")
+    ents = [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.label_ == "GPE"]
+    assert ("Maaret al-Numan", "GPE", "Maarat al-Numan") in ents
+    assert ("Ma'arat al-Numan", "GPE", "Maarat al-Numan") in ents
+
+
+def test_model_facts_the_lessons_rely_on(nlp):
+    # Pinned so that a model upgrade which changes what the lessons show fails loudly.
+    doc = nlp("The Russian Defense Ministry said that 40 Syrian Army servicemen were killed.")
+    said = [t for t in doc if t.lemma_ == "say"][0]
+    assert said.dep_ == "ROOT"
+    assert any(c.dep_ == "nsubj" and c.text == "Ministry" for c in said.children)
+    assert any(e.label_ == "CARDINAL" and e.text == "40" for e in doc.ents)
+
+
+def test_second_parse_comes_from_the_cache(tmp_path, monkeypatch, nlp):
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    texts = ["The council met on Monday.", "Officials said 300 people left."]
+    first = parse(texts, nlp)
+    assert len(list(tmp_path.rglob("*.spacy"))) == 2
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again instead of using the cache")
+
+    monkeypatch.setattr(nlp, "pipe", boom)
+    second = parse(texts, nlp)
+    assert [d.text for d in second] == texts
+    assert [t.dep_ for t in second[1]] == [t.dep_ for t in first[1]]
+
+
+def test_damaged_cache_file_is_parsed_again(tmp_path, monkeypatch, nlp):
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    parse(["A short text."], nlp)
+    (f,) = tmp_path.rglob("*.spacy")
+    f.write_bytes(b"garbage")
+    (doc,) = parse(["A short text."], nlp)
+    assert doc.text == "A short text." and len(doc) == 4
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path, monkeypatch, nlp):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(blocker / "sub"))
+    (doc,) = parse(["Still parsed."], nlp)
+    assert doc.text == "Still parsed."
+
+
+@pytest.mark.parametrize("name", ["MEDIAKIT_MODEL"])
+def test_model_can_be_overridden_by_environment(monkeypatch, name):
+    from mediakit.errors import ModelError
+
+    monkeypatch.setenv(name, "en_core_web_md_not_here")
+    with pytest.raises(ModelError, match="en_core_web_md_not_here"):
+        load_pipeline()
