@@ -568,3 +568,275 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
 def _short(s: str, n: int = 160) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _record_at(records: Sequence[Any], start: Any, end: Any) -> Any:
+    for rec in records:
+        if _get(rec, "start") == start and _get(rec, "end") == end:
+            return rec
+    for rec in records:  # overlapping, in case offsets differ slightly
+        if start is not None and end is not None and _get(rec, "start") < end and start < _get(rec, "end"):
+            return rec
+    return None
+
+
+def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
+    """Figures grouped by what they count, each member with its report, words, value and source.
+
+    Uses ``analysis.comparisons.figure_groups`` when the comparison stage provides them (with
+    their verdicts); otherwise groups the figures of every report by ``what`` (no verdict).
+    """
+    case = analysis.case
+    groups = list(getattr(analysis.comparisons, "figure_groups", None) or ())
+    out: list[dict[str, Any]] = []
+    if groups:
+        for g in groups:
+            members = []
+            for m in _get(g, "members") or ():
+                rid = _get(m, "report")
+                try:
+                    rep = case.report(rid)
+                except Exception:  # a member naming an unknown report: skip it, keep the rest
+                    continue
+                rec = analysis.records.get(rep.id)
+                fig = _record_at(rec.figures, _get(m, "start"), _get(m, "end")) if rec else None
+                members.append(_fig_member(rep, fig, m))
+            out.append({"what": _get(g, "what") or "?", "verdict": _get(g, "verdict"),
+                        "members": members})
+        return out
+    by_what: dict[str, list[dict[str, Any]]] = {}
+    for rep in case.reports:
+        rec = analysis.records.get(rep.id)
+        for fig in rec.figures if rec else ():
+            by_what.setdefault(_get(fig, "what") or "?", []).append(_fig_member(rep, fig, fig))
+    return [{"what": w, "verdict": None, "members": ms} for w, ms in sorted(by_what.items())]
+
+
+def _fig_member(rep: Report, fig: Any, m: Any) -> dict[str, Any]:
+    start, end = _get(m, "start"), _get(m, "end")
+    text = _get(fig, "text") if fig is not None else None
+    if text is None and isinstance(start, int) and isinstance(end, int):
+        text = rep.text[start:end]
+    value = _get(m, "value", _get(fig, "value") if fig is not None else None)
+    return {"report": rep.id, "outlet": rep.label, "text": text or "", "value": value,
+            "source": _get(fig, "source") if fig is not None else None,
+            "start": start, "end": end}
+
+
+def _fmt_value(v: Any) -> str:
+    if v is None:
+        return "vague"
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    if isinstance(v, int | float):
+        return f"{v:,}"
+    return str(v)
+
+
+def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> str:
+    """The figures table: one section per thing counted, with words, value, source and verdict."""
+    parts = []
+    for g in figure_groups(analysis):
+        if what and g["what"] != what:
+            continue
+        verdict = g["verdict"] or "not compared yet"
+        rows = [(m["outlet"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
+                for m in g["members"]]
+        parts.append(table_html(("Report", "Words", "Value", "According to"), rows,
+                                caption=f"{g['what']} \u2014 verdict: {verdict}"))
+    if not parts:
+        return '<p class="mk-muted">No figures found.</p>'
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- quote tracing
+
+
+def quote_traces(analysis: CaseAnalysis, *, threshold: float = 85.0) -> list[dict[str, Any]]:
+    """Group the quotes of all reports that are the same words, and find unmarked reuse.
+
+    Two quotes are linked when a shared passage of ``analysis.comparisons.shared_passages``
+    covers both, or when their texts match (rapidfuzz ``partial_ratio`` >= ``threshold``).
+    For reports with no such quote, the words are looked for in the plain text as well, so a
+    copy that drops the quotation marks shows up as "not marked as a quote".
+    Returns clusters, most widely repeated first: ``{"text", "appearances": [...]}``.
+    """
+    from rapidfuzz import fuzz
+
+    case = analysis.case
+    items: list[tuple[Report, Any]] = []
+    for rep in case.reports:
+        rec = analysis.records.get(rep.id)
+        items.extend((rep, q) for q in (rec.quotes if rec else ()))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    texts = [(_get(q, "text") or "").strip() for _, q in items]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = texts[i], texts[j]
+            if min(len(a), len(b)) >= 12 and fuzz.partial_ratio(_norm(a), _norm(b)) >= threshold:
+                union(i, j)
+    passages = list(getattr(analysis.comparisons, "shared_passages", None) or ())
+
+    def covering(rid: str, q: Any) -> list[tuple[Any, str]]:
+        hits = []
+        for p in passages:
+            for side, other in (("a", "b"), ("b", "a")):
+                if _get(p, side) == rid and _get(p, f"{side}_start", 0) < _get(q, "end") \
+                        and _get(q, "start") < _get(p, f"{side}_end", 0):
+                    hits.append((p, other))
+        return hits
+
+    for i, (rep, q) in enumerate(items):
+        for p, other in covering(rep.id, q):
+            orid = _get(p, other)
+            ostart, oend = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
+            for j, (rep2, q2) in enumerate(items):
+                if rep2.id == orid and _get(q2, "start") < oend and ostart < _get(q2, "end"):
+                    union(i, j)
+
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        clusters.setdefault(find(i), []).append(i)
+    out = []
+    for members in clusters.values():
+        members.sort(key=lambda i: (case.reports.index(items[i][0]), _get(items[i][1], "start")))
+        text = max((texts[i] for i in members), key=len)
+        apps = []
+        for i in members:
+            rep, q = items[i]
+            credited = [_get(p, "credited") for p, _ in covering(rep.id, q)]
+            apps.append({
+                "report": rep.id, "outlet": rep.label, "start": _get(q, "start"),
+                "end": _get(q, "end"), "text": texts[i], "speaker": _get(q, "speaker"),
+                "speaker_type": _get(q, "speaker_type"), "cue": _get(q, "cue"), "marked": True,
+                "pull_quote": bool(_get(q, "pull_quote")),
+                "credited": credited[0] if credited else None,
+            })
+        seen = {a["report"] for a in apps}
+        if len(text) >= 25:
+            for rep in case.reports:
+                if rep.id in seen:
+                    continue
+                al = fuzz.partial_ratio_alignment(text, rep.text, score_cutoff=90)
+                if al is not None:
+                    apps.append({
+                        "report": rep.id, "outlet": rep.label, "start": al.dest_start,
+                        "end": al.dest_end, "text": rep.text[al.dest_start : al.dest_end],
+                        "speaker": None, "speaker_type": None, "cue": None, "marked": False,
+                        "pull_quote": False, "credited": None,
+                    })
+        out.append({"text": text, "appearances": apps})
+    out.sort(key=lambda c: (-len({a["report"] for a in c["appearances"]}), c["text"]))
+    return out
+
+
+def quote_trace_html(trace: Mapping[str, Any]) -> str:
+    """One quote's appearances as a table: where, said by whom (as each report tells it), how."""
+    rows = []
+    for a in trace["appearances"]:
+        if a["marked"]:
+            said = a["speaker"] or "no speaker given"
+            kind = SOURCE_TYPE_NAMES.get(a["speaker_type"] or "", a["speaker_type"] or "")
+            how = (f"quoted, verb \u201c{a['cue']}\u201d" if a["cue"] else "quoted, no reporting verb")
+            if a["pull_quote"]:
+                how += " (pull quote)"
+        else:
+            said, kind, how = "\u2014", "", "same words, NOT marked as a quote"
+        credited = {True: "yes", False: "no", None: "\u2014"}[a["credited"]]
+        rows.append((a["outlet"], f"characters {a['start']}\u2013{a['end']}", said, kind, how,
+                     credited, _short(a["text"], 200)))
+    head = f'<p><b>Quote:</b> \u201c{esc(_short(trace["text"], 300))}\u201d</p>'
+    return head + table_html(
+        ("Report", "Where", "Said by (as the report tells it)", "Kind", "How", "Credits the other report", "Words"),
+        rows)
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def label_counts(analysis: CaseAnalysis) -> list[dict[str, Any]]:
+    """How often each report uses each label for each side: rows ``{report, side, term, count}``.
+
+    Uses ``analysis.comparisons.labels`` when present; otherwise counts the case's side terms
+    in each report's body (whole words, case-insensitive, longest term first, no double counts).
+    """
+    labels = list(getattr(analysis.comparisons, "labels", None) or ())
+    if labels:
+        return [{"report": _get(x, "report"), "side": _get(x, "side"), "term": _get(x, "term"),
+                 "count": _get(x, "count", 0)} for x in labels]
+    rows = []
+    for rep in analysis.case.reports:
+        text = _norm(rep.text)
+        taken = [False] * len(text)
+        for b in rep.boilerplate:
+            for k in range(b.start, min(b.end, len(text))):
+                taken[k] = True
+        found: Counter[tuple[str, str]] = Counter()
+        terms = sorted(((t, s.name) for s in analysis.case.sides for t in s.terms),
+                       key=lambda ts: -len(ts[0]))
+        for term, side in terms:
+            pat = re.compile(r"(?<!\w)" + re.escape(_norm(term)) + r"(?!\w)")
+            for m in pat.finditer(text, rep.body.start, rep.body.end):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                for k in range(m.start(), m.end()):
+                    taken[k] = True
+                found[(side, term)] += 1
+        rows.extend({"report": rep.id, "side": side, "term": term, "count": n}
+                    for (side, term), n in sorted(found.items()))
+    return rows
+
+
+def labels_table_html(analysis: CaseAnalysis, *, report: str | None = None) -> str:
+    """Labels per side: for each side, the words each report uses for it, with counts."""
+    case = analysis.case
+    rows_by: dict[tuple[str, str], list[str]] = {}
+    for row in label_counts(analysis):
+        if report and row["report"] != report:
+            continue
+        rows_by.setdefault((row["report"], row["side"]), []).append(f"{row['term']} ×{row['count']}")
+    order = {r.id: i for i, r in enumerate(case.reports)}
+    rows = []
+    for (rid, side), terms in sorted(rows_by.items(), key=lambda kv: (kv[0][1], order.get(kv[0][0], 99))):
+        try:
+            outlet = case.report(rid).label
+        except Exception:
+            outlet = rid
+        rows.append((side_label(side, case), outlet, ", ".join(terms)))
+    return table_html(("Side", "Report", "Words used for this side"), rows,
+                      caption="Labels for each side",
+                      empty="This case defines no sides, or no report uses their labels.")
+
+
+def terms_table_html(analysis: CaseAnalysis, *, report: str | None = None,
+                     category: str | None = None) -> str:
+    """Loaded terms per report and category, with each term's count."""
+    rows = []
+    for rep in analysis.case.reports:
+        if report and rep.id != report:
+            continue
+        rec = analysis.records.get(rep.id)
+        by_cat: dict[str, Counter[str]] = {}
+        for t in rec.loaded_terms if rec else ():
+            cat = _get(t, "category") or "?"
+            if category and cat != category:
+                continue
+            by_cat.setdefault(cat, Counter())[_get(t, "text") or ""] += 1
+        for cat in sorted(by_cat, key=lambda c: (TERM_CATEGORIES.index(c) if c in TERM_CATEGORIES else 99, c)):
+            terms = ", ".join(f"{w} ×{n}" for w, n in by_cat[cat].most_common())
+            rows.append((rep.label, TERM_NAMES.get(cat, cat), sum(by_cat[cat].values()), terms))
+    return table_html(("Report", "Category", "Count", "Terms"), rows,
+                      caption="Loaded terms per report", empty="No loaded terms found.")

@@ -241,7 +241,9 @@ def side_terms(case: Case) -> SideTerms:
     terms = tuple(sorted(seen.values(), key=lambda ts: (-len(ts[0]), ts[0])))
     heads: dict[str, set[str]] = {}
     for t, side in terms:
-        parts = fold(t).split()
+        parts = [p for p in fold(t).split() if p not in ("the", "a", "an")]
+        if not parts:
+            continue
         if len(parts) == 1 or all(p in _GENERIC for p in parts[1:]):
             heads.setdefault(parts[0], set()).add(side)
     unique = {w: next(iter(s)) for w, s in heads.items() if len(s) == 1 and w not in _GENERIC}

@@ -1,0 +1,86 @@
+"""Labels per side: how each report names each side of the conflict.
+
+Which sides exist, and their names, come from the case: ``[[sides]]`` terms in ``case.toml``
+and gazetteer entries with a ``side``. Matching is case-insensitive on word boundaries where a
+hyphen belongs to the word ("pro-government forces" is not "government forces"), longer names
+claim their words first ("Syrian Army forces" counts once, not also as "Syrian Army"), and
+only the article body counts (boilerplate is skipped). A case with no sides falls back to the
+loaded terms of category ``actor_labeling``, under the side "unspecified".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..records import ReportRecords
+from ._common import SideTerms, fold, side_terms
+
+if TYPE_CHECKING:
+    from ..case import Case, Report
+
+
+@dataclass(frozen=True)
+class LabelCount:
+    """How often one report uses one name for one side; ``spans`` are the places."""
+
+    report: str
+    side: str
+    term: str
+    count: int
+    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+def label_spans(report: Report, terms: SideTerms) -> list[tuple[int, int, str, str]]:
+    """Every side name in a report's body: (start, end, term, side), longest names first."""
+    found = terms.find(report.text, report.body.start, report.body.end)
+    return [f for f in found if not report.in_boilerplate(f[0], f[1])]
+
+
+def label_counts(
+    case: Case,
+    records: Mapping[str, ReportRecords] | None = None,
+    *,
+    terms: SideTerms | None = None,
+) -> list[LabelCount]:
+    """Per report, side and name: how many times the report uses that name."""
+    records = records or {}
+    terms = terms or side_terms(case)
+    out: list[LabelCount] = []
+    if terms.terms:
+        side_order = {s.name: i for i, s in enumerate(case.sides)}
+        for r in case.reports:
+            groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            for s, e, t, side in label_spans(r, terms):
+                groups.setdefault((side, t), []).append((s, e))
+            for (side, t), spans in sorted(
+                groups.items(),
+                key=lambda kv: (side_order.get(kv[0][0], len(side_order)), -len(kv[1]), fold(kv[0][1])),
+            ):
+                out.append(LabelCount(r.id, side, t, len(spans), tuple(spans)))
+        return out
+    # no sides in the case: the actor labels the wording extractor found
+    for r in case.reports:
+        rec = records.get(r.id)
+        if rec is None:
+            continue
+        counts: Counter[str] = Counter()
+        spans_by: dict[str, list[tuple[int, int]]] = {}
+        shown: dict[str, str] = {}
+        for t in rec.loaded_terms:
+            if t.category != "actor_labeling" or r.in_boilerplate(t.start, t.end):
+                continue
+            key = fold(t.lemma or t.text)
+            shown.setdefault(key, t.lemma or t.text.lower())
+            counts[key] += 1
+            spans_by.setdefault(key, []).append((t.start, t.end))
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(LabelCount(r.id, "unspecified", shown[key], n, tuple(spans_by[key])))
+    return out

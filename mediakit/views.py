@@ -1,0 +1,445 @@
+"""Interactive views for the lessons (the only module that imports ipywidgets).
+
+Each builder wires a few controls to the pure renderers of :mod:`mediakit.render` and returns
+a :class:`View`: ``view.widget`` is what the notebook shows (a View displays itself when it is
+the last expression of a cell) and ``view.controls`` names every control, so a test or an
+exercise can drive it without a browser::
+
+    v = reader(analysis)
+    v.controls["quotes"].value = False          # hide the quotes layer
+    v.controls["annotation"].value = v.controls["annotation"].options[1][1]
+    v.controls["detail"].value                  # what the kit found, and why
+
+Plain ipywidgets cannot receive clicks on words inside an HTML block, so the reader lists
+every annotation in a selection box (keyboard- and screen-reader-friendly too); choosing one
+fills the detail panel, outlines it in the text and highlights the same passage in the other
+reports.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from . import render
+from .errors import MediakitError
+from .records import SOURCE_TYPES, TERM_CATEGORIES
+from .render import LAYER_NAMES, LAYERS, Annotation, _get, esc
+
+if TYPE_CHECKING:
+    from .analysis import CaseAnalysis
+    from .case import Report
+
+MAX_COLUMNS = 5
+
+
+@dataclass
+class View:
+    """A built view: ``widget`` to display, ``controls`` by name, ``refresh()`` to redraw."""
+
+    widget: widgets.Widget
+    controls: dict[str, widgets.Widget]
+    refresh: Any = field(default=None, repr=False)
+    state: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _html(value: str = "", **kw: Any) -> widgets.HTML:
+    return widgets.HTML(value=value, layout=widgets.Layout(width="100%"), **kw)
+
+
+def _styled(body: str) -> str:
+    return f'{render.style_tag()}<div class="mk-root">{body}</div>'
+
+
+def _short(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- reader
+
+_LAYER_SHORT = {"quotes": "quote", "sources": "source", "figures": "figure", "terms": "term",
+                "boilerplate": "boilerplate", "shared": "shared"}
+
+
+def _option_label(rep: Report, a: Annotation) -> str:
+    words = _short(rep.text[a.start : a.end], 50)
+    label = f"{rep.label} · {_LAYER_SHORT.get(a.layer, a.layer)}"
+    if a.layer == "quotes":
+        return f"{label} · {_get(a.record, 'speaker') or 'speaker?'}: “{words}”"
+    if a.layer == "sources":
+        kind = render.SOURCE_TAGS.get(_get(a.record, "source_type") or "", "")
+        return f"{label} ({kind}) · {words}"
+    if a.layer == "terms":
+        cat = _get(a.record, "category") or ""
+        return f"{label} ({render.TERM_NAMES.get(cat, cat)}) · {words}"
+    if a.layer == "boilerplate":
+        return f"{label} ({_get(a.record, 'kind')}) · {words}"
+    return f"{label} · {words}"
+
+
+def _passages(analysis: CaseAnalysis) -> list[Any]:
+    return list(getattr(getattr(analysis, "comparisons", None), "shared_passages", None) or ())
+
+
+def reader(
+    analysis: CaseAnalysis,
+    *,
+    reports: Sequence[str] | None = None,
+    layers: Iterable[str] = LAYERS,
+) -> View:
+    """The annotated side-by-side reader: two to five reports in columns with layer toggles.
+
+    ``reports`` are report ids (default: the first five of the case); ``layers`` are the layers
+    switched on at the start. Controls: ``reports`` (which columns), one toggle per layer
+    (``quotes``, ``sources``, ``figures``, ``terms``, ``boilerplate``), ``source_types`` and
+    ``term_categories`` (filters), ``annotation`` (pick one to explain), ``detail`` (what the kit
+    found and why), ``text`` (the columns) and ``message``.
+    """
+    case = analysis.case
+    all_ids = [r.id for r in case.reports]
+    if reports is None:
+        chosen = all_ids[:MAX_COLUMNS]
+    else:
+        chosen = [case.report(r).id for r in reports]
+        if len(chosen) > MAX_COLUMNS:
+            raise MediakitError(
+                f"The reader shows at most {MAX_COLUMNS} reports side by side; "
+                f"you asked for {len(chosen)}.",
+                hint="Pass fewer report ids in reports=[...].",
+            )
+    on = set(layers)
+    unknown = on - set(LAYERS)
+    if unknown:
+        raise MediakitError(
+            f"Unknown layer(s): {', '.join(sorted(unknown))}.",
+            hint=f"The layers are: {', '.join(LAYERS)}.",
+        )
+
+    c: dict[str, widgets.Widget] = {}
+    c["reports"] = widgets.SelectMultiple(
+        options=[(f"{r.label} ({r.id})", r.id) for r in case.reports], value=tuple(chosen),
+        rows=min(len(all_ids), 6), description="Reports",
+        tooltip="Ctrl-click (⌘-click on a Mac) to choose several",
+        layout=widgets.Layout(width="auto"),
+    )
+    for layer in LAYERS:
+        c[layer] = widgets.ToggleButton(
+            value=layer in on, description=LAYER_NAMES[layer], icon="check" if layer in on else "",
+            tooltip=f"Show or hide {LAYER_NAMES[layer].lower()}",
+            layout=widgets.Layout(width="auto"),
+        )
+    c["source_types"] = widgets.SelectMultiple(
+        options=[(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES], value=SOURCE_TYPES,
+        rows=len(SOURCE_TYPES), description="Sources",
+    )
+    c["term_categories"] = widgets.SelectMultiple(
+        options=[(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES], value=TERM_CATEGORIES,
+        rows=len(TERM_CATEGORIES), description="Terms",
+    )
+    c["annotation"] = widgets.Select(options=[("(choose a mark to see what the kit found)", "")],
+                                     value="", rows=8, description="Explain",
+                                     layout=widgets.Layout(width="95%"))
+    c["detail"] = _html(_styled('<div class="mk-detail mk-muted">Choose a mark in the list '
+                                "above to see what the kit found there and why.</div>"))
+    c["message"] = _html()
+    c["text"] = _html()
+
+    traces = render.quote_traces(analysis)
+    trace_of: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for t in traces:
+        for a in t["appearances"]:
+            trace_of[(a["report"], a["start"], a["end"])] = t
+    state: dict[str, Any] = {"anns": {}, "selected": None, "shared": {}}
+
+    def active_layers() -> tuple[str, ...]:
+        return tuple(layer for layer in LAYERS if c[layer].value)
+
+    def visible() -> list[str]:
+        ids = [i for i in all_ids if i in c["reports"].value]
+        return ids[:MAX_COLUMNS]
+
+    def draw() -> None:
+        ids = visible()
+        sel = state["selected"]
+        c["text"].value = render.render_side_by_side(
+            analysis, ids, layers=active_layers(), shared=state["shared"],
+            selected=sel, source_types=c["source_types"].value,
+            term_categories=c["term_categories"].value,
+        )
+        n = len(c["reports"].value)
+        if n < 2:
+            msg = "Choose at least two reports in the list to compare them side by side."
+        elif n > MAX_COLUMNS:
+            msg = f"Only the first {MAX_COLUMNS} chosen reports are shown."
+        else:
+            msg = ""
+        c["message"].value = f'<span class="mk-muted">{esc(msg)}</span>' if msg else ""
+
+    def rebuild_options() -> None:
+        ids = visible()
+        opts: list[tuple[str, str]] = [("(choose a mark to see what the kit found)", "")]
+        anns: dict[str, tuple[str, Annotation]] = {}
+        for rid in ids:
+            rep = case.report(rid)
+            for a in render.annotations(
+                rep, analysis.records.get(rid), layers=active_layers(),
+                source_types=c["source_types"].value,
+                term_categories=c["term_categories"].value,
+            ):
+                value = f"{rid}|{a.key}"
+                anns[value] = (rid, a)
+                opts.append((_option_label(rep, a), value))
+        for i, p in enumerate(_passages(analysis)):
+            ra, rb = _get(p, "a"), _get(p, "b")
+            if ra in ids or rb in ids:
+                try:
+                    rep_a, rep_b = case.report(ra), case.report(rb)
+                except MediakitError:
+                    continue
+                words = _short(rep_a.text[_get(p, "a_start", 0) : _get(p, "a_end", 0)], 44)
+                opts.append((f"shared passage · {rep_a.label} ↔ {rep_b.label} · “{words}”",
+                             f"shared|{i}"))
+        state["anns"] = anns
+        current = c["annotation"].value
+        state["rebuilding"] = True
+        try:
+            c["annotation"].options = opts
+            c["annotation"].value = current if current in {v for _, v in opts} else ""
+        finally:
+            state["rebuilding"] = False
+        if c["annotation"].value != current:
+            select(c["annotation"].value)
+
+    def select(value: str) -> None:
+        state["selected"] = None
+        state["shared"] = {}
+        if not value:
+            c["detail"].value = _styled('<div class="mk-detail mk-muted">Choose a mark in the '
+                                        "list above to see what the kit found there and why."
+                                        "</div>")
+            return
+        ids = visible()
+        highlights: dict[str, list[tuple[int, int, str]]] = {}
+        also: list[str] = []
+        if value.startswith("shared|"):
+            p = _passages(analysis)[int(value.split("|", 1)[1])]
+            for side, other in (("a", "b"), ("b", "a")):
+                rid = _get(p, side)
+                orep = case.report(_get(p, other))
+                highlights.setdefault(rid, []).append(
+                    (_get(p, f"{side}_start"), _get(p, f"{side}_end"), f"shared with {orep.label}"))
+            rep = case.report(_get(p, "a"))
+            ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
+                             "", record={"label": f"shared with {case.report(_get(p, 'b')).label}"})
+            rid_b = _get(p, "b")
+            rep_b = case.report(rid_b)
+            also.append(f"{rep_b.label}: characters {_get(p, 'b_start')}–{_get(p, 'b_end')}, "
+                        f"similarity {_get(p, 'similarity', '?')}, credits the source: "
+                        f"{ {True: 'yes', False: 'no'}.get(_get(p, 'credited'), 'not known') }"
+                        + ("" if rid_b in ids else " (not shown: choose it under Reports)"))
+        else:
+            rid, ann = state["anns"][value]
+            rep = case.report(rid)
+            state["selected"] = (rid, ann.key)
+            for p in _passages(analysis):
+                for side, other in (("a", "b"), ("b", "a")):
+                    if _get(p, side) == rid and _get(p, f"{side}_start", 0) < ann.end \
+                            and ann.start < _get(p, f"{side}_end", 0):
+                        orid = _get(p, other)
+                        orep = case.report(orid)
+                        highlights.setdefault(rid, []).append(
+                            (_get(p, f"{side}_start"), _get(p, f"{side}_end"),
+                             f"shared with {orep.label}"))
+                        highlights.setdefault(orid, []).append(
+                            (_get(p, f"{other}_start"), _get(p, f"{other}_end"),
+                             f"shared with {rep.label}"))
+                        also.append(
+                            f"{orep.label}: the same passage at characters "
+                            f"{_get(p, f'{other}_start')}–{_get(p, f'{other}_end')}"
+                            + ("" if orid in ids else " (not shown: choose it under Reports)"))
+            if ann.layer == "quotes":
+                t = trace_of.get((rid, ann.start, ann.end))
+                for a in t["appearances"] if t else ():
+                    if a["report"] == rid and a["start"] == ann.start:
+                        continue
+                    if a["report"] != rid and not any(
+                        s < a["end"] and a["start"] < e for s, e, _ in highlights.get(a["report"], ())
+                    ):
+                        highlights.setdefault(a["report"], []).append(
+                            (a["start"], a["end"], f"same words as in {rep.label}"))
+                    who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
+                           else "same words, not marked as a quote")
+                    also.append(f"{a['outlet']}: characters {a['start']}–{a['end']}, {who}"
+                                + ("" if a["report"] in ids else
+                                   " (not shown: choose it under Reports)"))
+        state["shared"] = highlights
+        c["detail"].value = _styled(render.describe_html(ann, rep, also=also))
+
+    def on_layers(_: Any = None) -> None:
+        for layer in LAYERS:
+            c[layer].icon = "check" if c[layer].value else ""
+        rebuild_options()
+        draw()
+
+    def on_select(change: dict[str, Any]) -> None:
+        if state.get("rebuilding"):
+            return
+        select(change["new"])
+        draw()
+
+    for name in (*LAYERS, "reports", "source_types", "term_categories"):
+        c[name].observe(on_layers, names="value")
+    c["annotation"].observe(on_select, names="value")
+    rebuild_options()
+    draw()
+
+    toggles = widgets.HBox([c[layer] for layer in LAYERS])
+    filters = widgets.Accordion(children=[widgets.HBox([c["source_types"], c["term_categories"]])])
+    filters.set_title(0, "Which kinds of sources and terms to mark")
+    filters.selected_index = None
+    top = widgets.HBox([c["reports"], widgets.VBox([toggles, filters])])
+    box = widgets.VBox([top, c["message"], c["annotation"], c["detail"], c["text"]],
+                       layout=widgets.Layout(width="100%"))
+    box.add_class("mk-reader")
+    return View(box, c, refresh=on_layers, state=state)
+
+
+# --------------------------------------------------------------------------- explorers
+
+
+def _report_choices(analysis: CaseAnalysis) -> list[tuple[str, str]]:
+    return [("All reports", "")] + [(r.label + f" ({r.id})", r.id) for r in analysis.case.reports]
+
+
+def source_explorer(analysis: CaseAnalysis) -> View:
+    """Who is cited, by kind of source and by side, per report.
+
+    Controls: ``report``, ``side`` ("" any, "none" for no side stated, or a side name),
+    ``source_type`` and ``table`` (the output: a count per report and kind, then each source).
+    """
+    case = analysis.case
+    c: dict[str, widgets.Widget] = {}
+    c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
+    c["side"] = widgets.Dropdown(
+        options=[("Any side", "")] + [(s.label, s.name) for s in case.sides]
+        + [("No side stated", "none")], value="", description="Side")
+    c["source_type"] = widgets.Dropdown(
+        options=[("Any kind", "")] + [(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES],
+        value="", description="Kind")
+    c["table"] = _html()
+
+    def draw(_: Any = None) -> None:
+        rows = render.source_rows(analysis)
+        rid, side, st = c["report"].value, c["side"].value, c["source_type"].value
+        if rid:
+            rows = [r for r in rows if r["report"] == rid]
+        if side:
+            rows = [r for r in rows if (r["side"] or "none") == side]
+        if st:
+            rows = [r for r in rows if r["source_type"] == st]
+        counts = Counter((r["outlet"], r["source_type"]) for r in rows)
+        outlets = [r.label for r in case.reports if not rid or r.id == rid]
+        kinds = [t for t in SOURCE_TYPES if any(k == t for _, k in counts)]
+        pivot = render.table_html(
+            ["Report", *(render.SOURCE_TYPE_NAMES[t] for t in kinds), "All"],
+            [(o, *(counts[(o, t)] for t in kinds), sum(counts[(o, t)] for t in kinds))
+             for o in dict.fromkeys(outlets)] if kinds else [],
+            caption="How many times each kind of source is cited",
+            empty="No sources match these choices.")
+        detail = render.source_table_html(analysis, report=rid or None, side=side or None,
+                                          source_type=st or None)
+        c["table"].value = _styled(pivot + detail)
+
+    for name in ("report", "side", "source_type"):
+        c[name].observe(draw, names="value")
+    draw()
+    box = widgets.VBox([widgets.HBox([c["report"], c["side"], c["source_type"]]), c["table"]])
+    return View(box, c, refresh=draw)
+
+
+def quote_tracer(analysis: CaseAnalysis) -> View:
+    """One quote across all reports: where it appears and who each report says said it.
+
+    Uses shared passages from the comparisons when present, otherwise matches quote texts
+    across reports (and finds the same words where a copy dropped the quotation marks).
+    Controls: ``quote`` (choose a quote) and ``table`` (the output).
+    """
+    traces = render.quote_traces(analysis)
+    c: dict[str, widgets.Widget] = {}
+    options = [
+        (f"{_short(t['text'], 70)} — in {len({a['report'] for a in t['appearances']})} report(s)", i)
+        for i, t in enumerate(traces)
+    ]
+    c["quote"] = widgets.Dropdown(options=options or [("(no quotes found)", -1)],
+                                  value=0 if options else -1, description="Quote",
+                                  layout=widgets.Layout(width="95%"))
+    c["table"] = _html()
+
+    def draw(_: Any = None) -> None:
+        i = c["quote"].value
+        if i is None or i < 0:
+            c["table"].value = _styled('<p class="mk-muted">The kit found no quotes in this case.</p>')
+            return
+        c["table"].value = _styled(render.quote_trace_html(traces[i]))
+
+    c["quote"].observe(draw, names="value")
+    draw()
+    return View(widgets.VBox([c["quote"], c["table"]]), c, refresh=draw, state={"traces": traces})
+
+
+def figures_table(analysis: CaseAnalysis) -> View:
+    """The figures of all reports grouped by what is counted, with sources and verdicts.
+
+    Controls: ``what`` (one group or all) and ``table`` (the output).
+    """
+    groups = render.figure_groups(analysis)
+    c: dict[str, widgets.Widget] = {}
+    c["what"] = widgets.Dropdown(
+        options=[("Everything counted", "")] + [(g["what"], g["what"])
+                                                 for g in groups if g["what"]],
+        value="", description="Counted")
+    c["table"] = _html()
+
+    def draw(_: Any = None) -> None:
+        c["table"].value = _styled(render.figures_table_html(analysis, what=c["what"].value or None))
+
+    c["what"].observe(draw, names="value")
+    draw()
+    return View(widgets.VBox([c["what"], c["table"]]), c, refresh=draw)
+
+
+def wording_view(analysis: CaseAnalysis) -> View:
+    """The words each report uses: labels for each side, and loaded terms per report.
+
+    Controls: ``report`` (one report or all), ``category`` (a loaded-term category or all)
+    and ``table`` (the output).
+    """
+    c: dict[str, widgets.Widget] = {}
+    c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
+    c["category"] = widgets.Dropdown(
+        options=[("All categories", "")] + [(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES],
+        value="", description="Terms")
+    c["table"] = _html()
+
+    def draw(_: Any = None) -> None:
+        rid = c["report"].value or None
+        c["table"].value = _styled(
+            render.labels_table_html(analysis, report=rid)
+            + render.terms_table_html(analysis, report=rid, category=c["category"].value or None))
+
+    c["report"].observe(draw, names="value")
+    c["category"].observe(draw, names="value")
+    draw()
+    return View(widgets.VBox([widgets.HBox([c["report"], c["category"]]), c["table"]]), c,
+                refresh=draw)
+
+
+__all__ = ["View", "figures_table", "quote_tracer", "reader", "source_explorer", "wording_view"]
