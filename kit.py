@@ -35,7 +35,7 @@ def run(cmd: list[str], **kw) -> int:
 
 
 def setup(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - kit.py runs before the venv exists
         sys.exit(f"[kit] mediakit needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PY.exists():
         say(f"creating the virtual environment in {VENV.name}/ (first run only)")

@@ -10,6 +10,7 @@ The public API is flat: load a case, analyse it, and work with the records.
 from .analysis import CaseAnalysis, analyze, extract_report
 from .case import Case, Report, Side, load_case, shipped_cases
 from .errors import CaseError, MediakitError, ModelError, ReportError
+from .evaluation import accuracy_summary
 from .extract import attributions, figures, loaded_terms, quotes
 from .nlp import load_pipeline, parse
 from .records import (
@@ -42,6 +43,7 @@ __all__ = [
     "ReportError",
     "ReportRecords",
     "Side",
+    "accuracy_summary",
     "analyze",
     "attributions",
     "extract_report",

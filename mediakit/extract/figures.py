@@ -346,16 +346,34 @@ def _phrase_head(doc: Doc, a: _Amount) -> Token:
     return toks[-1]
 
 
+def _glued(tok: Token) -> Token:
+    """The last token of a hyphenated word: "counter-attacks" from "counter"."""
+    doc = tok.doc
+    j = tok.i
+    while (
+        j + 2 < len(doc)
+        and doc[j].whitespace_ == ""
+        and doc[j + 1].text == "-"
+        and doc[j + 1].whitespace_ == ""
+        and doc[j + 2].is_alpha
+    ):
+        j += 2
+    return doc[j]
+
+
 def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
     """The counted noun of an amount, or None when the parse gives none."""
     n = len(doc)
     inside = set(range(a.start, a.end))
-    if a.end < n and doc[a.end].lower_ == "of":
-        of = doc[a.end]
+    of_i = a.end if a.end < n and doc[a.end].lower_ == "of" else None
+    if of_i is None and doc[a.end - 1].lower_ == "of":  # "a number of"
+        of_i = a.end - 1
+    if of_i is not None:
+        of = doc[of_i]
         pobj = [c for c in of.children if c.dep_ == "pobj"]
         cand = pobj[0] if pobj else None
         if cand is None:
-            for t in doc[a.end + 1 : min(n, a.end + 6)]:
+            for t in doc[of_i + 1 : min(n, of_i + 6)]:
                 if t.pos_ in ("NOUN", "PROPN", "PRON"):
                     cand = t
                     break
@@ -367,12 +385,12 @@ def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
                     break
                 cand = nxt[0]
             if cand.pos_ in ("NOUN", "PROPN"):
-                return cand
+                return _glued(cand)
             return None
     if a.hyphen_word is not None:
         h = a.hyphen_word.head
         if h.pos_ in ("NOUN", "PROPN") and h.i not in inside:
-            return h
+            return _glued(h)
     head = _phrase_head(doc, a)
     seen = 0
     h = head
@@ -387,7 +405,7 @@ def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
         and head.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "nmod", "advmod", "npadvmod")
         and h.i > head.i
     ):
-        return h
+        return _glued(h)
     # "the number of X was 8,000"
     for anc in head.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
@@ -408,16 +426,23 @@ def _noun_phrase(doc: Doc, unit: Token, a: _Amount, words: FigureWords) -> tuple
 
     def collect(t: Token) -> None:
         for c in t.lefts:
-            if c.dep_ in ("compound", "amod", "nmod", "punct") and c.i >= a.end:
+            if c.dep_ in ("compound", "amod", "nmod", "punct"):
                 mods.append(c)
                 collect(c)
-            elif c.dep_ == "npadvmod" and c.i >= a.end and t.dep_ == "amod":
+            elif c.dep_ == "npadvmod" and t.dep_ == "amod":
                 mods.append(c)
                 collect(c)
 
     collect(unit)
+    # a hyphenated noun ("counter-attacks"): its parts are modifiers of the last one
+    j = unit.i
+    while j - 2 >= 0 and doc[j - 1].text == "-" and doc[j - 2].whitespace_ == "" and doc[j - 1].whitespace_ == "":
+        mods.extend([doc[j - 1], doc[j - 2]])
+        collect(doc[j - 2])
+        j -= 2
+    floor = a.end if unit.i >= a.end else 0
+    mods = [m for m in mods if m.i >= floor and not (a.start <= m.i < a.end)]
     start = min([m.i for m in mods] + [unit.i])
-    start = max(start, a.end)
     # only a contiguous stretch of modifiers counts
     ids = {m.i for m in mods}
     k = unit.i
@@ -452,7 +477,8 @@ def _event(tok: Token, words: FigureWords) -> str | None:
         for c in v.children:
             if c.dep_ == "cc":
                 cc = c.lower_
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not own_subject:
                 lab = label(c)
                 if lab:
                     parts.append(lab)
@@ -460,6 +486,8 @@ def _event(tok: Token, words: FigureWords) -> str | None:
             return first
         return f" {cc or 'and'} ".join(parts)
 
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        tok = tok.head  # "8 tanks, 15 vehicles and 49 trucks": the first conjunct's place
     dep = tok.dep_
     v = tok.head
     if dep == "nsubjpass":
@@ -498,8 +526,19 @@ def _event(tok: Token, words: FigureWords) -> str | None:
     return None
 
 
+def _phrase_text(tok: Token) -> str:
+    """The words of a source's noun phrase, without appositions and relative clauses."""
+    cut = [
+        c for c in tok.rights if c.dep_ in ("appos", "relcl", "acl", "punct") or c.lower_ == ","
+    ]
+    end = min([c.left_edge.i for c in cut] + [tok.right_edge.i + 1])
+    return _span_text(tok.doc[tok.left_edge.i : end])
+
+
 def _span_text(span: Span) -> str:
     toks = list(span)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
     while toks and toks[0].lower_ in ("the", "a", "an"):
         toks = toks[1:]
     if not toks:
@@ -514,20 +553,17 @@ def _source_in_sentence(sent: Span, tok: Token) -> str | None:
             to = t.doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
-                o = objs[0]
-                return _span_text(t.doc[o.left_edge.i : o.right_edge.i + 1])
+                return _phrase_text(objs[0])
     for anc in [tok, *tok.ancestors]:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
             subj = [c for c in anc.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
-                s = subj[0]
-                return _span_text(s.doc[s.left_edge.i : s.right_edge.i + 1])
+                return _phrase_text(subj[0])
             agent = [c for c in anc.children if c.dep_ == "agent"]
             for ag in agent:
                 objs = [c for c in ag.children if c.dep_ == "pobj"]
                 if objs:
-                    o = objs[0]
-                    return _span_text(o.doc[o.left_edge.i : o.right_edge.i + 1])
+                    return _phrase_text(objs[0])
     return None
 
 
@@ -616,6 +652,18 @@ def figures(
             elif elliptic and sent_key in last_in_sent:
                 noun, ustart, uend = last_in_sent[sent_key]
             event = _event(event_tok, words)
+            if event is None and unit is not None:
+                event = _event(head, words)
+            if (
+                unit is not None
+                and event is None
+                and unit.lemma_.lower() in words.events
+                and not any(c.dep_ in ("det", "poss") for c in unit.children)
+                and unit.dep_ == "ROOT"
+            ):
+                # a headline verb tagged as a noun: "Thousands flee"
+                event = words.events[unit.lemma_.lower()]
+                noun, ustart, uend = "", None, None
             if is_one and event is None and a.start == a.core_start:
                 continue  # "one" as an article: "one rebel fighter"
             if not noun and a.start < a.core_start and doc[a.start].lower_ in words.currency:

@@ -98,8 +98,18 @@ def subject_of(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+    doc = verb.doc
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(verb.head)
+        between = doc[min(verb.i, verb.head.i) : max(verb.i, verb.head.i)]
+        if not any("\n" in t.text or "\n" in t.whitespace_ for t in between):
+            return subject_of(verb.head)
+    # a finite verb right after a noun the parser attached elsewhere ("Rebel source accuses")
+    if verb.tag_ in {"VBZ", "VBD", "VBP"} and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        j = verb.i - 1
+        while j >= 0 and doc[j].pos_ == "ADV":
+            j -= 1
+        if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            return doc[j]
     return None
 
 
