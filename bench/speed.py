@@ -7,6 +7,8 @@ Prints:
 - cold:  a fresh `mediakit analyze maarat-al-numan --json` with an empty parse cache
          (target: at most 2x the floor);
 - warm:  the same with the cache filled (target: at most the floor);
+- peak memory of a process analysing the seed case (target: under 500 MB, so a class of 30
+  fits on a modest shared JupyterHub);
 - extraction overhead on a synthetic case of N reports: extractors + comparisons time over
   nlp.pipe time (target: extraction under 25% of parsing).
 These are benchmarks, not tests: the numbers depend on the machine.
@@ -57,6 +59,20 @@ def process_times(repeat: int) -> dict[str, float]:
             warms.append(_time(cmd, env))
     return {"floor": statistics.median(floors), "cold": statistics.median(colds),
             "warm": statistics.median(warms)}
+
+
+MEMORY = """
+import resource, mediakit
+mediakit.analyze("maarat-al-numan")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of a process that analyses the seed case (Linux: ru_maxrss in kB)."""
+    out = subprocess.run([sys.executable, "-c", MEMORY], check=True, capture_output=True,
+                         text=True, cwd=ROOT).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
 
 
 def synthetic_texts(n: int, seed: int = 1) -> list[str]:
@@ -112,6 +128,9 @@ def main() -> int:
           f"  ratio {p['cold'] / p['floor']:.2f} (target <= 2.0)")
     print(f"warm  mediakit analyze (cache filled):                {p['warm']:.2f} s"
           f"  ratio {p['warm'] / p['floor']:.2f} (target <= 1.0)")
+    mem = peak_memory_mb()
+    print(f"peak memory of analysing the seed case:              {mem:.0f} MB (target < 500 MB:"
+          " 30 learners on one 16 GB JupyterHub)")
     e = extraction_overhead(args.reports)
     print(f"synthetic case: {e['reports']} reports, {e['words']} words")
     print(f"  nlp.pipe   {e['parse']:.2f} s")

@@ -28,14 +28,20 @@ def _keep(report: Report, start: int, end: int, *, allow: tuple[str, ...] = ()) 
     return any(b.kind in allow and b.start <= start and end <= b.end for b in report.boilerplate)
 
 
-def extract_report(doc: Doc, report: Report, *, lexicon: dict[str, Any] | None = None) -> ReportRecords:
+def extract_report(
+    doc: Doc,
+    report: Report,
+    *,
+    lexicon: dict[str, Any] | None = None,
+    kinds: dict[str, str] | None = None,
+) -> ReportRecords:
     """Run every extractor on one parsed report and keep what lies in its body.
 
     Pull quotes sit in boilerplate-like display boxes but are quotes, so they are kept and
     marked ``pull_quote``.
     """
     qs = []
-    for q in quotes(doc):
+    for q in quotes(doc, kinds=kinds):
         if not _keep(report, q.start, q.end, allow=("pull_quote",)):
             continue
         if report.in_boilerplate(q.start, q.end) and not q.pull_quote:
@@ -43,7 +49,7 @@ def extract_report(doc: Doc, report: Report, *, lexicon: dict[str, Any] | None =
 
             q = replace(q, pull_quote=True)
         qs.append(q)
-    atts = [a for a in attributions(doc, quotes=qs) if _keep(report, a.start, a.end)]
+    atts = [a for a in attributions(doc, quotes=qs, kinds=kinds) if _keep(report, a.start, a.end)]
     figs = [f for f in figures(doc, attributions=atts) if _keep(report, f.start, f.end)]
     terms = [t for t in loaded_terms(doc, extra=lexicon) if _keep(report, t.start, t.end)]
     return ReportRecords(
@@ -125,9 +131,11 @@ def analyze(
     nlp = load_pipeline(model, gazetteer=case.gazetteer)
     docs = parse([r.text for r in case.reports], nlp, cache=cache)
     records = {}
+    # what the case's gazetteer says each named group is (media outlet, NGO...): source types
+    kinds = {e.name: e.kind for e in case.gazetteer if e.kind}
     for r, doc in zip(case.reports, docs, strict=True):
-        records[r.id] = extract_report(doc, r, lexicon=case.lexicon or None)
-    comps = compare(case, records)
+        records[r.id] = extract_report(doc, r, lexicon=case.lexicon or None, kinds=kinds)
+    comps = compare(case, records, docs=dict(zip((r.id for r in case.reports), docs, strict=True)))
     meta = {
         "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model_name(model))}",
         "package": model_name(model),

@@ -283,7 +283,7 @@ def _validate_shape(ex: Exercise, where: str) -> None:
             raise ExerciseError(f"In {where}, a select_words exercise needs answer = [\"words\", ...].")
         passage = ex.text if ex.text is not None else ex.passage
         for phrase in (*ex.answer, *ex.accept):
-            if phrase not in passage:  # type: ignore[operator]
+            if not locate(passage, phrase):  # type: ignore[arg-type]
                 raise ExerciseError(f"In {where}, '{phrase}' does not occur in the passage.")
         if ex.match not in ("all", "any"):
             raise ExerciseError(f"In {where}, match must be \"all\" or \"any\".")
@@ -368,16 +368,25 @@ def tokenize(passage: str) -> list[Token]:
     return tokens
 
 
+def _ws_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for a phrase in which any run of white space matches any other (a no-break
+    space in a saved web page matches a plain space typed in an exercise file)."""
+    parts = [re.escape(p) for p in phrase.split()]
+    return re.compile(r"\s+".join(parts))
+
+
+def locate(text: str, phrase: str) -> list[Span]:
+    """Every occurrence of ``phrase`` in ``text`` (white space matched loosely), as spans."""
+    if not phrase.strip():
+        return []
+    return [(m.start(), m.end()) for m in _ws_pattern(phrase).finditer(text)]
+
+
 def find_spans(passage: str, phrases: Iterable[str]) -> list[Span]:
     """Every occurrence of every phrase in the passage, as (start, end) spans."""
     spans: list[Span] = []
     for ph in phrases:
-        if not ph:
-            continue
-        i = passage.find(ph)
-        while i != -1:
-            spans.append((i, i + len(ph)))
-            i = passage.find(ph, i + 1)
+        spans += locate(passage, ph)
     return sorted(set(spans))
 
 
@@ -409,15 +418,16 @@ def passage_for(ex: Exercise, text: str | None = None, *, machine: Iterable[Span
         if text is None:
             raise ExerciseError(f"Exercise {ex.id} needs the text of report '{ex.report}'.")
         assert ex.passage is not None
-        offset = text.find(ex.passage)
-        if offset == -1:
+        found = locate(text, ex.passage)
+        if not found:
             raise ExerciseError(
                 f"The passage of exercise {ex.id} is not in report '{ex.report}'.",
                 hint="The report file may have changed; the exercise needs updating.",
             )
-        body = ex.passage
+        offset, end = found[0]
+        body = text[offset:end]
         if machine is not None:
-            machine = clip_spans(machine, offset, offset + len(body))
+            machine = clip_spans(machine, offset, end)
     return Passage(text=body, offset=offset,
                    machine=None if machine is None else tuple(machine), report=report or ex.report)
 
@@ -859,7 +869,7 @@ def validate_against_case(lesson_or_ex: Lesson | Exercise | Iterable[Exercise], 
         if ex.report not in ids:
             problems.append(f"{ex.id}: there is no report '{ex.report}' in case '{case.id}'.")
             continue
-        if ex.passage not in case.report(ex.report).text:
+        if not locate(case.report(ex.report).text, ex.passage or ""):
             problems.append(f"{ex.id}: the passage is not in report '{ex.report}'.")
     return problems
 
@@ -880,6 +890,7 @@ __all__ = [
     "expected",
     "exercises_dir",
     "find_spans",
+    "locate",
     "get_exercise",
     "key_answer",
     "load_lesson",

@@ -102,7 +102,7 @@ def plot_loaded_terms(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
     im = ax.imshow(counts, cmap="cividis", vmin=0, vmax=max(top, 1), aspect="auto")
     for i, row in enumerate(counts):
         for j, n in enumerate(row):
-            dark = im.norm(n) < 0.55
+            dark = im.norm(n) < 0.4
             ax.text(j, i, str(n), ha="center", va="center", fontsize=10,
                     color="white" if dark else "black", fontweight="bold")
     ax.set_xticks(range(len(analysis.case.reports)), _labels(analysis), rotation=20, ha="right")
@@ -123,6 +123,7 @@ def plot_figures(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
     reports = analysis.case.reports
     style = {r.id: (OKABE_ITO[i % len(OKABE_ITO)] if OKABE_ITO[i % len(OKABE_ITO)] != "#F0E442"
                     else "#000000", MARKERS[i % len(MARKERS)]) for i, r in enumerate(reports)}
+    names = {r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)}
     labels = []
     values: list[float] = []
     seen: set[str] = set()
@@ -137,7 +138,7 @@ def plot_figures(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
             colour, marker = style.get(m["report"], ("#000000", "o"))
             offset = 0.12 * n_in_row[v]
             n_in_row[v] += 1
-            label = None if m["report"] in seen else m["outlet"]
+            label = None if m["report"] in seen else names.get(m["report"], m["outlet"])
             seen.add(m["report"])
             ax.scatter([v], [y + offset], marker=marker, s=70, facecolor=colour,
                        edgecolor="black", linewidth=0.8, zorder=3, label=label)
@@ -149,7 +150,8 @@ def plot_figures(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
             row += f"\n[{g['verdict']}]"
         labels.append(row)
     ax.set_yticks(range(len(groups)), labels)
-    ax.invert_yaxis()
+    if groups:
+        ax.set_ylim(len(groups) - 0.5, -0.5)
     positive = [v for v in values if v > 0]
     if positive and max(positive) / min(positive) > 100:
         ax.set_xscale("log")

@@ -188,15 +188,12 @@ def annotations(
             out.append(Annotation(key, layer, s, e, classes, title, note, tag, record))
 
     if "boilerplate" in layers:
-        regions: list[tuple[int, int, str]] = []
-        if report.text[: report.body.start].strip():
-            regions.append((0, report.body.start, "outside the article"))
-        for b in report.boilerplate:
-            regions.append((b.start, b.end, b.kind.replace("_", " ")))
-        if report.text[report.body.end :].strip():
-            covered = any(b.start <= report.body.end + 1 and b.end >= n for b in report.boilerplate)
-            if not covered:
-                regions.append((report.body.end, n, "outside the article"))
+        regions = [(b.start, b.end, b.kind.replace("_", " ")) for b in report.boilerplate]
+        for s, e in ((0, report.body.start), (report.body.end, n)):
+            for gs, ge in _uncovered(s, e, report.boilerplate):
+                if report.text[gs:ge].strip():
+                    regions.append((gs, ge, "outside the article"))
+        regions.sort()
         for i, (s, e, kind) in enumerate(regions):
             add(f"b{i}", "boilerplate", s, e, "mk-boiler", f"Boilerplate: {kind}",
                 note=f"boilerplate: {kind}", record={"kind": kind, "start": s, "end": e})
@@ -238,6 +235,20 @@ def annotations(
         add(f"x{i}", "shared", item[0], item[1], "mk-shared", label, note=label,
             record={"start": item[0], "end": item[1], "label": label})
     out.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, 9)))
+    return out
+
+
+def _uncovered(start: int, end: int, regions: Iterable[Any]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no region covers."""
+    out, pos = [], start
+    for r in sorted(regions, key=lambda r: r.start):
+        if r.end <= pos or r.start >= end:
+            continue
+        if r.start > pos:
+            out.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < end:
+        out.append((pos, end))
     return out
 
 
@@ -364,26 +375,38 @@ def render_side_by_side(
             source_types=source_types, term_categories=term_categories,
         ))
     grid = f'<div class="mk-cols" style="--mk-n: {len(cols)}">{"".join(cols)}</div>'
-    head = legend_html(layers=layers, style=False) if legend else ""
+    head = legend_html(layers=layers, style=False, source_types=source_types,
+                       term_categories=term_categories) if legend else ""
     return f'{style_tag() if style else ""}<div class="mk-root">{head}{grid}</div>'
 
 
-def legend_html(*, layers: Iterable[str] = LAYERS, style: bool = True) -> str:
-    """A key to the reader's marks, with the same styles as the text (works in black and white)."""
+def legend_html(
+    *,
+    layers: Iterable[str] = LAYERS,
+    style: bool = True,
+    source_types: Iterable[str] | None = None,
+    term_categories: Iterable[str] | None = None,
+) -> str:
+    """A key to the reader's marks, with the same styles as the text (works in black and white).
+
+    Only the given layers, source types and term categories are listed (None: all).
+    """
     layers = set(layers)
+    types = [t for t in SOURCE_TYPES if source_types is None or t in set(source_types)]
+    cats = [c for c in TERM_CATEGORIES if term_categories is None or c in set(term_categories)]
     items = []
     if "quotes" in layers:
         items.append('<span><span class="mk-note mk-note-quote">Speaker:</span>'
                      '<span class="mk-quote">quoted words</span></span>')
     if "sources" in layers:
-        for st in SOURCE_TYPES:
+        for st in types:
             items.append(f'<span><span class="mk-src mk-src-{st} mk-key">{esc(SOURCE_TYPE_NAMES[st])}'
                          f'</span><sup class="mk-tag">{esc(SOURCE_TAGS[st])}</sup></span>')
     if "figures" in layers:
         items.append('<span><span class="mk-fig mk-key">42</span> figure, '
                      '<span class="mk-fig mk-vague mk-key">dozens</span> vague figure</span>')
     if "terms" in layers:
-        for cat in TERM_CATEGORIES:
+        for cat in cats:
             items.append(f'<span><span class="mk-term mk-term-{cat} mk-key">term</span>'
                          f'<sup class="mk-tag">{esc(TERM_NAMES[cat])}</sup></span>')
     if "boilerplate" in layers:

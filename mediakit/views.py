@@ -55,7 +55,14 @@ def _html(value: str = "", **kw: Any) -> widgets.HTML:
 
 
 def _styled(body: str) -> str:
-    return f'{render.style_tag()}<div class="mk-root">{body}</div>'
+    return f'<div class="mk-root">{body}</div>'
+
+
+def _style() -> widgets.HTML:
+    """The kit's stylesheet, once per view (a ``<style>`` element applies to the whole page)."""
+    w = widgets.HTML(value=render.style_tag(), layout=widgets.Layout(height="0px", margin="0"))
+    w.add_class("mk-style")
+    return w
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -147,6 +154,7 @@ def reader(
     c["annotation"] = widgets.Select(options=[("(choose a mark to see what the kit found)", "")],
                                      value="", rows=8, description="Explain",
                                      layout=widgets.Layout(width="95%"))
+    c["annotation"].add_class("mk-explain")
     c["detail"] = _html(_styled('<div class="mk-detail mk-muted">Choose a mark in the list '
                                 "above to see what the kit found there and why.</div>"))
     c["message"] = _html()
@@ -172,7 +180,7 @@ def reader(
         c["text"].value = render.render_side_by_side(
             analysis, ids, layers=active_layers(), shared=state["shared"],
             selected=sel, source_types=c["source_types"].value,
-            term_categories=c["term_categories"].value,
+            term_categories=c["term_categories"].value, style=False,
         )
         n = len(c["reports"].value)
         if n < 2:
@@ -306,7 +314,7 @@ def reader(
     filters.set_title(0, "Which kinds of sources and terms to mark")
     filters.selected_index = None
     top = widgets.HBox([c["reports"], widgets.VBox([toggles, filters])])
-    box = widgets.VBox([top, c["message"], c["annotation"], c["detail"], c["text"]],
+    box = widgets.VBox([_style(), top, c["message"], c["annotation"], c["detail"], c["text"]],
                        layout=widgets.Layout(width="100%"))
     box.add_class("mk-reader")
     return View(box, c, refresh=on_layers, state=state)
@@ -361,7 +369,8 @@ def source_explorer(analysis: CaseAnalysis) -> View:
     for name in ("report", "side", "source_type"):
         c[name].observe(draw, names="value")
     draw()
-    box = widgets.VBox([widgets.HBox([c["report"], c["side"], c["source_type"]]), c["table"]])
+    box = widgets.VBox([_style(), widgets.HBox([c["report"], c["side"], c["source_type"]]),
+                        c["table"]])
     return View(box, c, refresh=draw)
 
 
@@ -392,7 +401,7 @@ def quote_tracer(analysis: CaseAnalysis) -> View:
 
     c["quote"].observe(draw, names="value")
     draw()
-    return View(widgets.VBox([c["quote"], c["table"]]), c, refresh=draw, state={"traces": traces})
+    return View(widgets.VBox([_style(), c["quote"], c["table"]]), c, refresh=draw, state={"traces": traces})
 
 
 def figures_table(analysis: CaseAnalysis) -> View:
@@ -413,7 +422,7 @@ def figures_table(analysis: CaseAnalysis) -> View:
 
     c["what"].observe(draw, names="value")
     draw()
-    return View(widgets.VBox([c["what"], c["table"]]), c, refresh=draw)
+    return View(widgets.VBox([_style(), c["what"], c["table"]]), c, refresh=draw)
 
 
 def wording_view(analysis: CaseAnalysis) -> View:
@@ -438,7 +447,7 @@ def wording_view(analysis: CaseAnalysis) -> View:
     c["report"].observe(draw, names="value")
     c["category"].observe(draw, names="value")
     draw()
-    return View(widgets.VBox([widgets.HBox([c["report"], c["category"]]), c["table"]]), c,
+    return View(widgets.VBox([_style(), widgets.HBox([c["report"], c["category"]]), c["table"]]), c,
                 refresh=draw)
 
 

@@ -55,3 +55,30 @@ def make_case(tmp_path):
         return folder
 
     return _make
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens", action="store_true", default=False,
+        help="rewrite the golden files in tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture()
+def golden(request):
+    """Compare text with tests/golden/NAME, or rewrite it when run with --update-goldens."""
+    folder = Path(__file__).resolve().parent / "golden"
+    update = request.config.getoption("--update-goldens")
+
+    def _check(name: str, text: str) -> None:
+        path = folder / name
+        if update:
+            folder.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path.name}; run pytest --update-goldens"
+        want = path.read_text(encoding="utf-8")
+        assert text == want, (f"{name} differs from its golden file; if the change is intended, "
+                              "rerun with --update-goldens and review the diff")
+
+    return _check

@@ -40,9 +40,10 @@ class SameAuthorGroup:
     author: str
     reports: tuple[str, ...]
     evidence: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    role: str = "author"  # "author": wrote them; "publisher": only republished them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"author": self.author, "reports": list(self.reports),
+        return {"author": self.author, "reports": list(self.reports), "role": self.role,
                 "evidence": [dict(e) for e in self.evidence]}
 
 
@@ -89,7 +90,6 @@ def same_author_groups(
     """Groups of two or more reports that come from one original author."""
     found: dict[str, dict[str, list[dict[str, Any]]]] = {}
     display: dict[str, str] = {}
-    outlets = {fold(r.outlet) for r in case.reports if r.outlet}
     for r in case.reports:
         ev = []
         if r.original_author:
@@ -117,7 +117,6 @@ def same_author_groups(
             if k in found and r.id not in found[k]:
                 found[k][r.id] = [{"report": r.id, "how": "case.toml outlet", "author": r.outlet,
                                    "text": f'outlet = "{r.outlet}"', "start": None, "end": None}]
-    del outlets
     order = {r.id: i for i, r in enumerate(case.reports)}
     groups = []
     for k, per in found.items():
@@ -128,5 +127,23 @@ def same_author_groups(
         # prefer the metadata spelling of the name
         name = next((e["author"] for e in evidence if e["how"].startswith("case.toml")), display[k])
         groups.append(SameAuthorGroup(author=name, reports=ids, evidence=evidence))
-    groups.sort(key=lambda g: (-len(g.reports), order[g.reports[0]]))
+    # one outlet republishing several reports of other authors: listed as a publisher, so it
+    # is not mistaken for one more author
+    by_outlet: dict[str, list[Report]] = {}
+    for r in case.reports:
+        if r.outlet:
+            by_outlet.setdefault(_key(r.outlet, case), []).append(r)
+    authors = {_key(g.author, case) for g in groups}
+    for k, rs in by_outlet.items():
+        if len(rs) < 2 or k in authors:
+            continue
+        if not any(r.original_author and _key(r.original_author, case) != k for r in rs):
+            continue
+        groups.append(SameAuthorGroup(
+            author=rs[0].outlet or k, reports=tuple(r.id for r in rs), role="publisher",
+            evidence=tuple({"report": r.id, "how": "case.toml outlet", "author": r.outlet,
+                            "text": f'outlet = "{r.outlet}"', "start": None, "end": None}
+                           for r in rs),
+        ))
+    groups.sort(key=lambda g: (g.role != "author", -len(g.reports), order[g.reports[0]]))
     return groups

@@ -49,8 +49,13 @@ def label_counts(
     records: Mapping[str, ReportRecords] | None = None,
     *,
     terms: SideTerms | None = None,
+    skip_quotes: bool = True,
 ) -> list[LabelCount]:
-    """Per report, side and name: how many times the report uses that name."""
+    """Per report, side and name: how many times the report uses that name.
+
+    With ``skip_quotes`` (the default), names inside direct quotes are the speaker's words,
+    not the outlet's, and are not counted (needs the quote records).
+    """
     records = records or {}
     terms = terms or side_terms(case)
     out: list[LabelCount] = []
@@ -58,7 +63,11 @@ def label_counts(
         side_order = {s.name: i for i, s in enumerate(case.sides)}
         for r in case.reports:
             groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            rec = records.get(r.id)
+            quoted = [(q.start, q.end) for q in rec.quotes] if rec is not None and skip_quotes else []
             for s, e, t, side in label_spans(r, terms):
+                if any(qs <= s and e <= qe for qs, qe in quoted):
+                    continue
                 groups.setdefault((side, t), []).append((s, e))
             for (side, t), spans in sorted(
                 groups.items(),

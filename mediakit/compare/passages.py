@@ -90,7 +90,7 @@ def shared_passages(
     records: Mapping[str, ReportRecords] | None = None,
     *,
     shingle: int = 5,
-    min_words: int = 8,
+    min_words: int = 12,
     min_quote_words: int = 5,
     max_gap: int = 8,
     max_reports_per_shingle: int | None = None,
@@ -369,13 +369,15 @@ def _describe(
                       "first: the words may come from a third source.")
     sp_a = tuple(dict.fromkeys(s for q in qa if (s := _speaker(q))))
     sp_b = tuple(dict.fromkeys(s for q in qb if (s := _speaker(q))))
-    relabelled = bool(
-        sp_a and sp_b
-        and not ({fold(s) for s in sp_a} & {fold(s) for s in sp_b})
-        and not all(fold(s) in _PRONOUNS for s in sp_a + sp_b)
-        and any(fold(s) not in _PRONOUNS for s in sp_a)
-        and any(fold(s) not in _PRONOUNS for s in sp_b)
-    )
+    na = {_speaker_key(s) for s in sp_a} - _PRONOUNS
+    nb = {_speaker_key(s) for s in sp_b} - _PRONOUNS
+    relabelled = bool(na and nb and not (na & nb))
+    if kind == "quote" and na and nb and (na & nb) and not credited and origin is None:
+        # both quote the same speaker by the same name: each credits the speaker, and
+        # nothing shows that one report copied the other
+        credited = True
+        reason = (f"Both reports give these words to the same speaker ({sorted(sp_a)[0]}); "
+                  "nothing shows that one copied the other (they may share a wire report).")
     if kind == "quote" and (sp_a or sp_b):
         who_a = ", ".join(sp_a) or "no speaker found"
         who_b = ", ".join(sp_b) or "no speaker found"
@@ -391,6 +393,11 @@ def _describe(
         credit_end=credit_span[1] if credit_span else None,
         a_speakers=sp_a, b_speakers=sp_b, relabelled=relabelled, reason=reason,
     )
+
+
+def _speaker_key(s: str) -> str:
+    w = [x for x in re.findall(r"\w+", fold(s.replace("’", "'"))) if x not in ("the", "a", "an", "one")]
+    return " ".join(w)
 
 
 def _match_name(m: re.Match[str]) -> str:

@@ -64,7 +64,10 @@ def source_mix(
         cells: dict[tuple[str, str, bool], dict[str, int]] = {}
         shown: dict[str, str] = {}
         for a in rec.attributions:
-            side = source_side(a.source, terms, case=case, resolves_to=a.resolves_to)
+            side = source_side(a.resolves_to or a.source, terms, case=case,
+                               resolves_to=a.resolves_to)
+            if side == "unknown" and a.resolves_to:
+                side = source_side(a.source, terms, case=case)
             key = (a.source_type, side, bool(a.named))
             ident = fold(a.resolves_to or a.source).strip()
             for art in ("the ", "a ", "an "):

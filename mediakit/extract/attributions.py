@@ -26,7 +26,7 @@ Two decisions, so learners can see them and argue with them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +38,7 @@ from .speech import (
     REPORTING_VERBS,
     Lexicon,
     Mention,
+    default_lexicon,
     is_source_like,
     make_mention,
 )
@@ -51,6 +52,8 @@ _NEEDS_COMPLEMENT = {
     "complain", "recall", "speculate", "write", "note", "admit", "acknowledge", "concede",
     "confirm", "deny", "report", "disclose", "maintain", "stress", "explain",
 }
+# verbs that report a claim only with a clause ("complain that ...", not "complain to X")
+_NEEDS_CLAUSE = {"complain", "speculate", "predict", "indicate", "reveal", "believe"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl", "dative", "parataxis"}
 _REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "account", "allegation"}
 _REPORT_NOUN_VERBS = {"appear", "emerge", "surface", "circulate", "suggest", "say", "indicate", "show", "claim", "allege"}
@@ -77,9 +80,11 @@ def attributions(
     quotes: Sequence[Quote] = (),
     verbs: Iterable[str] = REPORTING_VERBS,
     lexicon: Lexicon | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Attribution]:
     """Every attribution in ``doc``, in text order (see the module notes for what counts)."""
     verbs = frozenset(v.lower() for v in verbs)
+    lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc.text
     quoted = [
         (s.inner_start, s.inner_end) for s in quoted_spans(text) if s.kind == "quote"
@@ -92,11 +97,11 @@ def attributions(
         sent, ss, se = _sentence(anchor)
         resolves_to = None
         stype, named = m.source_type, m.named
-        if m.pronoun:
-            r = resolver.resolve(m)
-            if not r.pronoun:
-                resolves_to, stype, named = r.text, r.source_type, r.named
-        else:
+        r = resolver.resolve(m)
+        if r is not m and not r.pronoun:
+            # "he", "They", "the source": kept as written, typed as what they stand for
+            resolves_to, stype, named = r.text, r.source_type, r.named
+        if not m.pronoun:
             resolver.add(m)
         key = (m.start, m.end)
         if key in out:
@@ -160,6 +165,17 @@ def attributions(
                         add(make_mention(c, lexicon=lexicon), tok.text, tok)
             continue
         lemma = tok.lemma_.lower()
+        # "The city, thought to be mostly deserted": a hearsay participle with no one named
+        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"} and lemma in _PASSIVE_HEARSAY:
+            xc = [c for c in tok.children if c.dep_ == "xcomp"]
+            if xc and not any(c.dep_ == "agent" for c in tok.children):
+                last = xc[0] if xc[0].lemma_ == "be" else tok
+                for c in xc[0].children:
+                    if c.dep_ == "aux" and c.i > tok.i:
+                        last = max(last, c, key=lambda t: t.i)
+                end_tok = xc[0] if xc[0].lemma_ == "be" else last
+                unspecified(tok.idx, end_tok.idx + len(end_tok.text), doc[tok.i : end_tok.i + 1].text, tok)
+                continue
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
         subj = subject_of(tok)
         if subj is None and not passive:
@@ -186,6 +202,8 @@ def attributions(
         if not is_source_like(subj_span, subj, lexicon=lexicon):
             continue
         if lemma in _NEEDS_COMPLEMENT and not _has_complement(tok) and not _next_to_quote(tok, quoted):
+            continue
+        if lemma in _NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
             continue
         # the verb of a relative clause or a participle modifying something else
         if tok.dep_ in {"amod", "acl"} and subj is None:

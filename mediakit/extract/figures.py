@@ -63,7 +63,18 @@ NOT_COUNT_LABELS = frozenset(
     }
 )  # fmt: skip
 SCORE_NOUNS = frozenset(
-    {"win", "victory", "defeat", "loss", "draw", "lead", "score", "scoreline", "result", "thrashing"}
+    {
+        "win",
+        "victory",
+        "defeat",
+        "loss",
+        "draw",
+        "lead",
+        "score",
+        "scoreline",
+        "result",
+        "thrashing",
+    }
 )
 REPORTING_VERBS = frozenset(
     {
@@ -72,6 +83,8 @@ REPORTING_VERBS = frozenset(
         "note", "reveal", "disclose", "tweet", "post",
     }
 )  # fmt: skip
+
+SOURCE_NOUNS = frozenset({"report", "source", "estimate", "statistic", "data"})
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|tn)$", re.IGNORECASE)
@@ -290,8 +303,11 @@ def _read_amount(doc: Doc, i: int, words: FigureWords) -> _Amount | None:
 def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
     core = doc[a.core_start : a.core_end]
     text = doc.text
+    score_shape = a.score and all(len(t.text) <= 2 for t in doc[a.core_start : a.end] if t.like_num)
     for t in core:
-        if t.ent_type_ in NOT_COUNT_LABELS:
+        if t.ent_type_ in NOT_COUNT_LABELS and not (
+            score_shape and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+        ):
             return True
         if _ORDINAL.match(t.text):
             return True
@@ -300,9 +316,7 @@ def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
     cs = first.idx
     if cs > 0:
         before = text[cs - 1]
-        if before.isalpha() or (
-            before in "-/" and cs > 1 and text[cs - 2].isalpha()
-        ):
+        if before.isalpha() or (before in "-/" and cs > 1 and text[cs - 2].isalpha()):
             return True
     last = doc[a.end - 1]
     ce = last.idx + len(last.text)
@@ -321,7 +335,7 @@ def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
     if a.score and re.fullmatch(r"\d{4}", first.text):
         return True  # 2019-2020
     # identifiers: the number follows the noun it numbers (Article 5, Route 66, No. 10)
-    if a.start == a.core_start and a.core_start > 0:
+    if a.start == a.core_start and a.core_start > 0 and not score_shape:
         prev = doc[a.core_start - 1]
         if prev.lower_ in ("no", "no.", "#", "number", "aged", "age", "page"):
             return True
@@ -334,6 +348,14 @@ def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
         ):
             return True
     return False
+
+
+def _definite(doc: Doc, a: _Amount) -> bool:
+    """True if a bare number follows "the" or a possessive: it names a known set, not a count."""
+    if a.start != a.core_start or a.start == 0 or a.vague:
+        return False
+    prev = doc[a.start - 1]
+    return prev.lower_ in ("the", "these", "those", "both") or prev.tag_ in ("POS", "PRP$")
 
 
 def _phrase_head(doc: Doc, a: _Amount) -> Token:
@@ -361,6 +383,12 @@ def _glued(tok: Token) -> Token:
     return doc[j]
 
 
+def _line_end(tok: Token) -> bool:
+    """True if the token ends a line (a headline or a crosshead)."""
+    doc = tok.doc
+    return tok.i + 1 >= len(doc) or "\n" in doc[tok.i + 1].text or "\n" in tok.whitespace_
+
+
 def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
     """The counted noun of an amount, or None when the parse gives none."""
     n = len(doc)
@@ -379,7 +407,11 @@ def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
                     break
         if cand is not None:
             # "hundreds of thousands of people": skip over another quantity
-            while cand.lower_ in words.magnitudes and cand.i + 1 < n and doc[cand.i + 1].lower_ == "of":
+            while (
+                cand.lower_ in words.magnitudes
+                and cand.i + 1 < n
+                and doc[cand.i + 1].lower_ == "of"
+            ):
                 nxt = [c for c in doc[cand.i + 1].children if c.dep_ == "pobj"]
                 if not nxt:
                     break
@@ -402,11 +434,12 @@ def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
     if (
         h.i not in inside
         and h.pos_ in ("NOUN", "PROPN")
-        and head.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "nmod", "advmod", "npadvmod")
+        and head.dep_
+        in ("nummod", "quantmod", "amod", "compound", "det", "nmod", "advmod", "npadvmod")
         and h.i > head.i
     ):
         return _glued(h)
-    # "the number of X was 8,000"
+    # "the number of X was 8,000"; "turnout was 67 percent"
     for anc in head.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             for c in anc.children:
@@ -416,6 +449,14 @@ def _unit(doc: Doc, a: _Amount, words: FigureWords) -> Token | None:
                             objs = [o for o in p.children if o.dep_ == "pobj"]
                             if objs and objs[0].pos_ in ("NOUN", "PROPN"):
                                 return objs[0]
+                elif (
+                    c.dep_ == "nsubj"
+                    and anc.lemma_ == "be"
+                    and head.dep_ == "attr"
+                    and head.head.i == anc.i
+                    and c.pos_ == "NOUN"
+                ):
+                    return c
             break
     return None
 
@@ -436,11 +477,18 @@ def _noun_phrase(doc: Doc, unit: Token, a: _Amount, words: FigureWords) -> tuple
     collect(unit)
     # a hyphenated noun ("counter-attacks"): its parts are modifiers of the last one
     j = unit.i
-    while j - 2 >= 0 and doc[j - 1].text == "-" and doc[j - 2].whitespace_ == "" and doc[j - 1].whitespace_ == "":
+    while (
+        j - 2 >= 0
+        and doc[j - 1].text == "-"
+        and doc[j - 2].whitespace_ == ""
+        and doc[j - 1].whitespace_ == ""
+    ):
         mods.extend([doc[j - 1], doc[j - 2]])
         collect(doc[j - 2])
         j -= 2
     floor = a.end if unit.i >= a.end else 0
+    if a.hyphen_word is not None and unit.i > a.hyphen_word.i:
+        floor = a.hyphen_word.i + 1  # "a 5,000-strong crowd": the crowd
     mods = [m for m in mods if m.i >= floor and not (a.start <= m.i < a.end)]
     start = min([m.i for m in mods] + [unit.i])
     # only a contiguous stretch of modifiers counts
@@ -477,7 +525,7 @@ def _event(tok: Token, words: FigureWords) -> str | None:
         for c in v.children:
             if c.dep_ == "cc":
                 cc = c.lower_
-            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)
             if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not own_subject:
                 lab = label(c)
                 if lab:
@@ -486,7 +534,11 @@ def _event(tok: Token, words: FigureWords) -> str | None:
             return first
         return f" {cc or 'and'} ".join(parts)
 
-    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    while (
+        tok.dep_ in ("conj", "appos")
+        and tok.head.i != tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
+    ):
         tok = tok.head  # "8 tanks, 15 vehicles and 49 trucks": the first conjunct's place
     dep = tok.dep_
     v = tok.head
@@ -528,9 +580,7 @@ def _event(tok: Token, words: FigureWords) -> str | None:
 
 def _phrase_text(tok: Token) -> str:
     """The words of a source's noun phrase, without appositions and relative clauses."""
-    cut = [
-        c for c in tok.rights if c.dep_ in ("appos", "relcl", "acl", "punct") or c.lower_ == ","
-    ]
+    cut = [c for c in tok.rights if c.dep_ in ("appos", "relcl", "acl", "punct") or c.lower_ == ","]
     end = min([c.left_edge.i for c in cut] + [tok.right_edge.i + 1])
     return _span_text(tok.doc[tok.left_edge.i : end])
 
@@ -555,6 +605,15 @@ def _source_in_sentence(sent: Span, tok: Token) -> str | None:
             if objs:
                 return _phrase_text(objs[0])
     for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in REPORTING_VERBS:
+            # "reports appeared that ...", "sources say" handled below
+            subj = [c for c in anc.children if c.dep_ == "nsubj"]
+            if (
+                subj
+                and subj[0].lemma_.lower() in SOURCE_NOUNS
+                and any(c.dep_ in ("ccomp", "advcl") and c.i <= tok.i for c in anc.children)
+            ):
+                return _phrase_text(subj[0])
         if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
             subj = [c for c in anc.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
@@ -620,14 +679,13 @@ def figures(
             continue
         head = _phrase_head(doc, a)
         unit = _unit(doc, a, words)
-        is_one = (
-            a.core_end - a.core_start == 1
-            and doc[a.core_start].lower_ == "one"
-        )
+        is_one = a.core_end - a.core_start == 1 and doc[a.core_start].lower_ == "one"
         if is_one and a.end < len(doc) and doc[a.end].lower_ == "of":
             continue
         if unit is not None and unit.lemma_.lower() in words.time_units:
             continue  # a duration
+        if unit is not None and unit.i > a.end - 1 and _definite(doc, a):
+            continue  # a fixed, named set: "Syria's two largest cities", "the two arteries"
         if a.score and (unit is None or unit.lemma_.lower() in SCORE_NOUNS):
             what = "score"
             value = None
@@ -659,14 +717,18 @@ def figures(
                 and event is None
                 and unit.lemma_.lower() in words.events
                 and not any(c.dep_ in ("det", "poss") for c in unit.children)
-                and unit.dep_ == "ROOT"
+                and (unit.dep_ == "ROOT" or _line_end(unit))
             ):
                 # a headline verb tagged as a noun: "Thousands flee"
                 event = words.events[unit.lemma_.lower()]
                 noun, ustart, uend = "", None, None
             if is_one and event is None and a.start == a.core_start:
                 continue  # "one" as an article: "one rebel fighter"
-            if not noun and a.start < a.core_start and doc[a.start].lower_ in words.currency:
+            if (
+                not noun
+                and not event
+                and doc[a.start : a.core_start].text.lower() in words.currency
+            ):
                 noun = "money"
             what = " ".join(p for p in (noun, event) if p)
             if noun:

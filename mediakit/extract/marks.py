@@ -113,6 +113,7 @@ class _Mark:
     double: bool
     can_open: bool
     can_close: bool
+    possessive: bool = False
 
 
 def _is_letter(ch: str) -> bool:
@@ -147,19 +148,19 @@ def _classify_mark(text: str, i: int) -> _Mark | None:
             can_open = can_close = True
         else:
             return None
-    if not double and can_close and not can_open and _is_letter(before) and ch in "'’":
-        # rebels' / Assad’ : possibly a possessive; it may only close an open single quote
-        pass
-    return _Mark(i, ch, double, can_open, can_close)
+    # rebels' families: a plural possessive looks like a closing single mark
+    possessive = (
+        not double and before.lower() == "s" and after == " " and text[i + 2 : i + 3].isalpha()
+    )
+    return _Mark(i, ch, double, can_open, can_close, possessive)
 
 
 def _pair(text: str, marks: list[_Mark], double: bool) -> list[tuple[int, int]]:
     """Pair marks of one family (double or single); returns (open_pos, close_pos) pairs."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for m in marks:
-        if m.double != double:
-            continue
+    family = [m for m in marks if m.double == double]
+    for k, m in enumerate(family):
         if open_at is not None and "\n" in text[open_at:m.pos]:
             # a paragraph ended while a quote was open
             para_end = text.index("\n", open_at)
@@ -173,11 +174,25 @@ def _pair(text: str, marks: list[_Mark], double: bool) -> list[tuple[int, int]]:
             if m.can_open:
                 open_at = m.pos
         elif m.can_close:
+            if m.possessive and _later_close(text, family[k + 1 :], m.pos):
+                continue  # "the rebels’ families": a possessive, the quote closes later
             pairs.append((open_at, m.pos))
             open_at = None
         elif m.can_open and not double:
             open_at = m.pos
     return pairs
+
+
+def _later_close(text: str, rest: list[_Mark], pos: int) -> bool:
+    """True if a plain closing mark follows in the same paragraph before any opening one."""
+    for m in rest:
+        if "\n" in text[pos : m.pos]:
+            return False
+        if m.can_close and not m.possessive and not m.can_open:
+            return True
+        if m.can_open:
+            return False
+    return False
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:

@@ -19,7 +19,7 @@ How it works, step by step (each step is a plain rule a learner can check by han
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,7 @@ from .speech import (
     Lexicon,
     Mention,
     classify,
+    default_lexicon,
     is_source_like,
     make_mention,
     resolve_pronoun,
@@ -133,20 +134,23 @@ class _Resolver:
     def __init__(self, doc: Doc, verbs: frozenset[str], lexicon: Lexicon | None) -> None:
         self.lexicon = lexicon
         self.speakers: list[Mention] = []  # subjects of reporting verbs and quote speakers
-        self.others: list[Mention] = []  # other person mentions (PERSON names, subjects)
+        self.others: list[Mention] = []  # other people (PERSON names, person subjects)
+        inside = [(q.inner_start, q.inner_end) for q in quoted_spans(doc.text) if q.kind == "quote"]
         for tok in doc:
             if tok.lower_ in PERSONAL_PRONOUNS:
                 continue
+            if any(a <= tok.idx < b for a, b in inside):
+                continue  # people mentioned inside a quotation are the speaker's, not the report's
             if tok.dep_ in _SUBJ_DEPS | {"pobj"} and tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.dep_ == "pobj" and tok.head.dep_ != "agent":
                     continue
                 m = make_mention(tok, lexicon=lexicon)
                 if is_reporting(tok.head, verbs) and is_source_like(doc[tok.i : tok.i + 1], tok, lexicon=lexicon):
                     self.speakers.append(m)
-                else:
+                elif m.source_type in {"named_person", "anonymous_person"}:
                     self.others.append(m)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not any(a <= ent.start_char < b for a, b in inside):
                 m = make_mention(ent.root, lexicon=lexicon)
                 if m.source_type == "named_person":
                     self.others.append(m)
@@ -159,12 +163,17 @@ class _Resolver:
             self.speakers.sort(key=lambda x: x.start)
 
     def resolve(self, m: Mention) -> Mention:
-        """The mention to report for ``m`` (itself, or its antecedent)."""
+        """The mention to report for ``m`` (itself, or its antecedent).
+
+        A pronoun goes to the latest fitting mention before it: a speaker, a subject or a
+        named person. A definite description goes to the fuller earlier mention.
+        """
         if m.pronoun:
-            before = [x for x in self.speakers if x.start < m.start]
+            before = sorted(
+                (x for x in self.speakers + self.others if x.start < m.start),
+                key=lambda x: x.start,
+            )
             ante = resolve_pronoun(m, before)
-            if ante is None:
-                ante = resolve_pronoun(m, [x for x in self.others if x.start < m.start])
             if ante is None:
                 return m
             return self.resolve(ante)
@@ -229,6 +238,11 @@ def _find_cue(
             ) > 7:
                 subj = None
             return t, subj, True
+    # a headline: "'We were robbed': coach fumes" (the speaker is the subject after the colon)
+    if text[a_start:a_end].lstrip().startswith(":"):
+        for t in after[:6]:
+            if t.dep_ == "nsubj" and is_source_like(doc[t.i : t.i + 1], t, lexicon=lexicon):
+                return t.head, t, True
     b_start, b_end = _clause_before(doc, text, span.start)
     before = _tokens_between(doc, b_start, b_end)
     for t in reversed(before):
@@ -272,6 +286,7 @@ def quotes(
     *,
     verbs: Iterable[str] = REPORTING_VERBS,
     lexicon: Lexicon | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Quote]:
     """Every direct quotation in ``doc``, in order, with speaker, cue and speaker type.
 
@@ -279,6 +294,7 @@ def quotes(
     nouns that decide a speaker's type (see ``speech.Lexicon``).
     """
     verbs = frozenset(v.lower() for v in verbs)
+    lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc.text
     spans = [s for s in quoted_spans(text) if s.kind == "quote"]
     resolver = _Resolver(doc, verbs, lexicon)

@@ -7,8 +7,8 @@ keyword argument so an exercise can hand in a learner's own list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -39,8 +39,14 @@ class Lexicon:
     media: frozenset[str] = field(default_factory=lambda: load_list("media"))
     media_names: frozenset[str] = field(default_factory=lambda: load_list("media_names"))
     ngo: frozenset[str] = field(default_factory=lambda: load_list("ngo"))
+    ngo_names: frozenset[str] = field(default_factory=lambda: load_list("ngo_names"))
     partisan: frozenset[str] = field(default_factory=lambda: load_list("partisan"))
     generic: frozenset[str] = field(default_factory=lambda: load_list("generic_sources"))
+    # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer
+    kinds: Mapping[str, str] = field(default_factory=dict)
+
+    def with_kinds(self, kinds: Mapping[str, str] | None) -> Lexicon:
+        return replace(self, kinds=dict(kinds)) if kinds else self
 
     @property
     def ngo_heads(self) -> frozenset[str]:
@@ -113,8 +119,14 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in _LEFT_DEPS or child.dep_ == "prep" and child.i < head.i:
             sub = list(child.subtree)
+            # never reach back across a line break (a headline glued to the next line)
+            breaks = [k for k, t in enumerate(sub) if "\n" in t.text or "\n" in t.whitespace_]
+            if breaks:
+                sub = sub[breaks[-1] + 1 :]
+                if child not in sub:
+                    continue
             # do not swallow punctuation or a clause to the left
-            if any(t.text in {",", ";", ":", "\n"} or "\n" in t.text for t in sub):
+            if any(t.text in {",", ";", ":"} for t in sub):
                 continue
             start = min(start, sub[0].i)
     end = head.i + 1
@@ -127,6 +139,13 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     if ent is not None:
         start = min(start, ent.start)
         end = max(end, ent.end)
+    elif head.pos_ == "NOUN":
+        # "The defence lawyer, Paul Grant, said": keep the name the description is given
+        for child in head.rights:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                name = _ent_span(child)
+                end = max(end, name.end if name is not None else child.i + 1)
+                break
     # expand to cover any entity cut in half
     doc = head.doc
     for ent in doc.ents:
@@ -154,9 +173,37 @@ def _words_lower(span: Span) -> list[str]:
     return [t.lower_ for t in span]
 
 
-def classify(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> tuple[str, bool]:
-    """(source_type, named) for a mention ``span`` whose head token is ``head``."""
+# gazetteer kinds (case authors' own words) mapped to source types
+KIND_TYPES = {
+    "media_outlet": "media_outlet",
+    "media": "media_outlet",
+    "ngo": "ngo",
+    "official_body": "official_body",
+    "armed_forces": "official_body",
+    "armed_group": "official_body",
+    "government": "official_body",
+    "person": "named_person",
+}
+
+
+def classify(
+    span: Span,
+    head: Token,
+    *,
+    lexicon: Lexicon | None = None,
+    kinds: Mapping[str, str] | None = None,
+) -> tuple[str, bool]:
+    """(source_type, named) for a mention ``span`` whose head token is ``head``.
+
+    ``kinds`` maps a gazetteer entity id (``ent_id_``, the entry's name) to its ``kind``
+    ("media_outlet", "ngo", "official_body", ...); a known kind wins over the word lists.
+    """
     lex = lexicon or default_lexicon()
+    kinds = kinds or lex.kinds
+    if kinds:
+        ent = _ent_span(head)
+        if ent is not None and ent.ent_id_ and kinds.get(ent.ent_id_) in KIND_TYPES:
+            return KIND_TYPES[kinds[ent.ent_id_]], True
     words = _words_lower(span)
     text_low = span.text.lower()
     head_low = head.lower_
@@ -167,16 +214,22 @@ def classify(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> tupl
     has_person = "PERSON" in ent_labels or (
         head.pos_ == "PROPN" and head_ent is None and head_low not in lex.officials | lex.media | lex.ngo_heads
     )
+    # well-known news organisations, or a named entity whose words say "news"
+    single_names = [
+        t for t in span
+        if t.lower_ in lex.media_names and (t.i == head.i or (t.text.isupper() and len(t.text) > 1))
+    ]
+    if any(n in text_low for n in lex.media_names if " " in n) or single_names:
+        if head_low in lex.anonymous and head_low not in {"source", "sources"}:
+            return "anonymous_person", False  # "a Reuters photographer"
+        return "media_outlet", True
+    if any(n in text_low for n in lex.ngo_names):
+        return "ngo", True
     if head_ent is not None and head_ent.label_ == "PERSON":
         return "named_person", True
     # "displaced activist Akram al-Masri": a person name inside the mention
     if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
         return "named_person", True
-    # well-known news organisations, or a named entity whose words say "news"
-    if any(n in text_low for n in lex.media_names if " " in n) or any(w in lex.media_names for w in words):
-        if head_low in lex.anonymous and head_low not in {"source", "sources"}:
-            return "anonymous_person", False  # "a Reuters photographer"
-        return "media_outlet", True
     if head_low in lex.media or head_lemma in lex.media:
         named = bool(ent_labels & {"ORG"}) or any(t.pos_ == "PROPN" for t in span)
         return "media_outlet", named
@@ -185,15 +238,13 @@ def classify(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> tupl
     if head_low in _GROUP_HEADS and any(w in lex.ngo_modifiers for w in words):
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     if head_low in lex.generic or head_lemma in lex.generic and head_low != "source":
-        if head_low in {"source", "report", "statement"} and head_lemma != "report":
-            pass
         if _partisan(span, head, lex):
             return "partisan_unnamed", False
-        if head_lemma in {"source"} and any(
+        if head_low == "source" and any(
             t.dep_ in {"amod", "compound"} and t.head == head for t in span
         ):
-            return "anonymous_person", False
-        return "unspecified", False
+            return "anonymous_person", False  # "a military source": one unnamed person
+        return "unspecified", False  # "reports", "some sources", "local sources", "others"
     if head_low in lex.anonymous or head_lemma in lex.anonymous:
         if has_person:
             return "named_person", True
@@ -249,7 +300,9 @@ def is_source_like(span: Span, head: Token, *, lexicon: Lexicon | None = None) -
     return low in vocab or lemma in vocab
 
 
-def make_mention(head: Token, *, lexicon: Lexicon | None = None) -> Mention:
+def make_mention(
+    head: Token, *, lexicon: Lexicon | None = None, kinds: Mapping[str, str] | None = None
+) -> Mention:
     doc = head.doc
     if head.lower_ in PERSONAL_PRONOUNS:
         return Mention(
@@ -264,7 +317,7 @@ def make_mention(head: Token, *, lexicon: Lexicon | None = None) -> Mention:
         )
     s, e = mention_tokens(head)
     span = doc[s:e]
-    stype, named = classify(span, head, lexicon=lexicon)
+    stype, named = classify(span, head, lexicon=lexicon, kinds=kinds)
     assert stype in SOURCE_TYPES
     plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"others"}
     return Mention(
@@ -312,7 +365,11 @@ def same_referent(m: Mention, history: Iterable[Mention]) -> Mention | None:
     for prev in reversed(list(history)):
         if prev.pronoun or prev.start >= m.start:
             continue
-        if prev.text.lower().split()[-1:] == [head] and prev.source_type == m.source_type:
+        prev_words = prev.text.lower().replace(",", " ").split()
+        compatible = prev.source_type == m.source_type or (
+            m.source_type == "anonymous_person" and prev.source_type == "named_person"
+        )
+        if head in prev_words and compatible and prev.text.lower() != m.text.lower():
             return prev
     return None
 

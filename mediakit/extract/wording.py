@@ -1,13 +1,441 @@
-"""Loaded wording (placeholder until the lexicon matcher lands)."""
+"""Loaded wording: words from a lexicon of loaded terms, found by lemma in a parsed report.
+
+The lexicon is data (``mediakit/data/lexicon/*.toml``, one file per category; README.md there
+says where every entry comes from). Categories: victory_framing, violence_framing,
+actor_labeling, hedge, intensifier, scare_quotes.
+
+How a word is matched:
+
+- **By lemma.** An entry is written in its base form; "liberate" finds liberate, liberates,
+  liberated, liberating (spaCy's lemma, and for words the tagger took for names, as in
+  Title Case headlines, the regular inflections of the entry). Entries of several words
+  ("regain control", "thought to be") match word by word.
+- **Whole hyphenated words only.** spaCy splits "pro-militant" into three tokens, but
+  "pro-militant" is not "militant", "Rebel-backer" is not "rebel" and "anti-terrorist" is
+  not "terrorist": a match glued by a hyphen to another word is dropped. A hyphenated entry
+  ("all-important", "so-called") matches as a whole, and ``*-linked`` stands for any word
+  ending in "-linked" ("al-Qaeda-linked").
+- **The longest match wins** where matches overlap ("regained control", not "regained").
+- **Senses the parse can tell apart** (an entry's ``pos`` and ``sense`` keys): "free" only
+  as a verb ("free the town", not "free of charge"); "storm" only as a verb; "may" only as
+  the modal; "fall" only when a place falls ("the town fell", "about to fall to the army",
+  "the fall of Kabul"), not prices falling or autumn; "clear" only with "of" ("cleared the
+  area of terrorists"); "regime" not after a common noun ("ceasefire regime");
+  "could" not before "not" (ability).
+- **The writer's own words.** Words inside quotations (quote marks of kind "quote") are the
+  speaker's, not the outlet's, and are skipped unless ``in_quotes=True``.
+- **Scare quotes** come from :func:`mediakit.extract.marks.quoted_spans` (kind "scare"): the
+  term is the words inside the marks. Lexicon words inside a scare quote are not listed a
+  second time.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..errors import MediakitError
 from ..records import LoadedTerm
 
+try:  # the quote-mark pairing lives in marks.py; the matcher works without it
+    from .marks import quoted_spans as _quoted_spans
+except ImportError:  # pragma: no cover - only before marks.py existed
+    _quoted_spans = None
 
-def loaded_terms(doc: Doc, *, extra: dict[str, Any] | None = None) -> list[LoadedTerm]:
-    return []
+__all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lexicon"]
+
+SENSES = ("place_falls", "clear_of", "not_compound_noun", "not_negated", "not_legal", "epistemic")
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
+PLACE_NOUNS = frozenset(
+    """town city village stronghold capital base district province region area airport port
+    bastion enclave neighbourhood neighborhood suburb outpost garrison fortress citadel hill
+    hilltop position positions front line territory county state country nation island
+    government regime""".split()
+)
+LEGAL_WORDS = frozenset(
+    "charge charged convict convicted accuse accused trial case count guilty plead acquit".split()
+)
+
+
+class LexiconError(MediakitError):
+    """A lexicon (the shipped one, a case's or a learner's) cannot be used."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: ``text`` in base form, with optional sense restrictions."""
+
+    text: str
+    category: str
+    pos: tuple[str, ...] = ()
+    not_next: tuple[str, ...] = ()
+    sense: str = ""
+    source: str = ""
+    note: str = ""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return _split(self.text)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for piece in text.lower().replace("’", "'").replace("'s", " 's").split():
+        if piece == "'s":
+            out.append(piece)
+            continue
+        parts = piece.split("-")
+        for k, p in enumerate(parts):
+            if k:
+                out.append("-")
+            if p:
+                out.append(p)
+    return tuple(out)
+
+
+def _term_from(category: str, entry: Any, where: str) -> Term:
+    if isinstance(entry, str):
+        text = entry
+        entry = {}
+    elif isinstance(entry, Mapping) and isinstance(entry.get("text"), str):
+        text = entry["text"]
+    else:
+        raise LexiconError(
+            f"In {where}, every entry of '{category}' must be a word or a table with a 'text' key;"
+            f" found {entry!r}."
+        )
+    if not text.strip():
+        raise LexiconError(f"In {where}, '{category}' has an empty entry.")
+    sense = str(entry.get("sense", ""))
+    if sense and sense not in SENSES:
+        raise LexiconError(
+            f"In {where}, the entry '{text}' has the sense '{sense}', which the kit does not know.",
+            hint=f"Known senses: {', '.join(SENSES)}.",
+        )
+    return Term(
+        text=text.strip(),
+        category=category,
+        pos=tuple(str(p) for p in entry.get("pos", ())),
+        not_next=tuple(str(w).lower() for w in entry.get("not_next", ())),
+        sense=sense,
+        source=str(entry.get("source", "")),
+        note=str(entry.get("note", "")),
+    )
+
+
+def load_lexicon(
+    data: Mapping[str, Any], *, where: str = "the lexicon"
+) -> dict[str, tuple[Term, ...]]:
+    """A lexicon from a mapping ``category -> [word or {text, pos, sense, ...}, ...]``."""
+    if not isinstance(data, Mapping):
+        raise LexiconError(f"{where} must be a table of categories, each with a list of words.")
+    out: dict[str, tuple[Term, ...]] = {}
+    for category, entries in data.items():
+        if isinstance(entries, Mapping) and "terms" in entries:
+            entries = entries["terms"]
+        if isinstance(entries, str):
+            entries = [entries]
+        if not isinstance(entries, Sequence):
+            raise LexiconError(f"In {where}, '{category}' must be a list of words.")
+        out[str(category)] = tuple(_term_from(str(category), e, where) for e in entries)
+    return out
+
+
+def merge_lexicon(
+    base: Mapping[str, Sequence[Term]], extra: Mapping[str, Any] | None
+) -> dict[str, tuple[Term, ...]]:
+    """``base`` with ``extra``'s entries added (a case's or a learner's words)."""
+    merged = {k: tuple(v) for k, v in base.items()}
+    if not extra:
+        return merged
+    for cat, terms in load_lexicon(extra, where="the extra lexicon").items():
+        have = {t.text.lower() for t in merged.get(cat, ())}
+        merged[cat] = merged.get(cat, ()) + tuple(t for t in terms if t.text.lower() not in have)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> dict[str, tuple[Term, ...]]:
+    """The shipped lexicon: every ``mediakit/data/lexicon/*.toml`` file."""
+    folder = resources.files("mediakit").joinpath("data/lexicon")
+    out: dict[str, tuple[Term, ...]] = {}
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(f.read_text(encoding="utf-8"))
+        cat = data.get("category") or f.name.removesuffix(".toml")
+        out.update(load_lexicon({cat: data.get("terms", [])}, where=f"lexicon/{f.name}"))
+    return out
+
+
+# ---------------------------------------------------------------------------------- matching
+
+
+def _forms(word: str) -> frozenset[str]:
+    """Regular inflections of a base form (for tokens whose lemma the model got wrong)."""
+    w = word
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        forms |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdglmnprt]", w):
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _tok_matches(tok: Token, w: str) -> bool:
+    if w == "*":
+        return tok.is_alpha
+    if w == "<person>":
+        return tok.ent_type_ == "PERSON" and tok.is_alpha
+    if w == "'s":
+        return tok.lower_ in ("'s", "’s")
+    if w == "-":
+        return tok.text in ("-", "‐", "‑")
+    low = tok.lower_
+    return low == w or tok.lemma_.lower() == w or low in _forms(w)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # token indices
+    end: int
+    term: Term
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True if token i and token i + 1 touch (no space between them)."""
+    return doc[i].whitespace_ == ""
+
+
+def _match_at(doc: Doc, i: int, term: Term) -> _Cand | None:
+    words = term.words
+    if i + len(words) > len(doc):
+        return None
+    for k, w in enumerate(words):
+        tok = doc[i + k]
+        if not _tok_matches(tok, w):
+            return None
+        if w == "-" and (k == 0 or not (_glued(doc, i + k - 1) and _glued(doc, i + k))):
+            return None
+    start = i
+    if words[0] == "*":  # extend over the whole hyphenated word: al-Qaeda-linked
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and _glued(doc, start - 1)
+            and _glued(doc, start - 2)
+        ):
+            start -= 2
+    return _Cand(start, i + len(words), term)
+
+
+def _hyphen_bound(doc: Doc, c: _Cand) -> bool:
+    """True if the match is part of a longer hyphenated word (pro-militant, Rebel-backer)."""
+    text = doc.text
+    s = doc[c.start].idx
+    last = doc[c.end - 1]
+    e = last.idx + len(last.text)
+    if s >= 2 and text[s - 1] in "-‐‑" and text[s - 2].isalnum():
+        return True
+    return e + 1 < len(text) and text[e] in "-‐‑" and text[e + 1].isalnum()
+
+
+def _sense_ok(doc: Doc, c: _Cand) -> bool:
+    term = c.term
+    tok = doc[c.start]
+    single = c.end - c.start == 1
+    if term.pos and single and tok.pos_ not in term.pos and tok.tag_ not in term.pos:
+        # Title Case headlines: the tagger calls verbs names; accept a regular verb form
+        if not ("VERB" in term.pos and tok.pos_ == "PROPN" and tok.lower_ != term.text.lower()):
+            return False
+    if term.not_next and c.end < len(doc) and doc[c.end].lower_ in term.not_next:
+        return False
+    sense = term.sense
+    if not sense:
+        return True
+    if sense == "place_falls":
+        return _place_falls(doc, tok)
+    if sense == "clear_of":  # "clear the area of terrorists", "cleared of mines"
+        heads = [tok] + [ch for ch in tok.children if ch.dep_ == "dobj"]
+        return any(ch.dep_ == "prep" and ch.lower_ == "of" for h in heads for ch in h.children)
+    if sense == "epistemic":  # "appeared to be unable", "it appears that"; not "reports appeared"
+        return any(ch.dep_ in ("xcomp", "acomp", "oprd") for ch in tok.children) or any(
+            ch.dep_ in ("nsubj", "expl") and ch.lower_ == "it" for ch in tok.children
+        )
+    if sense == "not_compound_noun":
+        return not any(
+            ch.dep_ in ("compound", "amod") and ch.pos_ == "NOUN" and ch.i < tok.i
+            for ch in tok.children
+        )
+    if sense == "not_negated":
+        return not (c.end < len(doc) and doc[c.end].lower_ in ("not", "n't", "never"))
+    if sense == "not_legal":
+        near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
+        return not any(w in LEGAL_WORDS for w in near)
+    return True
+
+
+def _in_name(doc: Doc, c: _Cand) -> bool:
+    """True if a capitalised match sits inside a longer name ("National Front for Liberation")."""
+    tok = doc[c.start]
+    if tok.ent_type_ not in NAME_LABELS or not tok.text[:1].isupper() or "<person>" in c.term.words:
+        return False
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) > c.end - c.start
+
+
+def _is_place(tok: Token) -> bool:
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS
+
+
+def _place_falls(doc: Doc, tok: Token) -> bool:
+    """ "fall" as a place being taken: a place falls, falls to someone, the fall of a place."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.pos_ == "NOUN":
+        if any(c.dep_ == "compound" and _is_place(c) for c in tok.children):
+            return True  # "saw a key stronghold fall": the verb tagged as a noun
+        if nxt is None or nxt.lower_ != "of":
+            return False
+        objs = [c for c in nxt.children if c.dep_ == "pobj"]
+        return bool(objs) and (objs[0].pos_ == "PROPN" or _is_place(objs[0]))
+    if tok.pos_ not in ("VERB", "PROPN", "AUX"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) or (
+        nxt is not None and nxt.lower_ == "to" and tok.pos_ == "PROPN"
+    ):
+        return True
+    if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and _is_place(subj[0]):
+            return True
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and tok.dep_ in ("xcomp", "ccomp"):
+        # "saw a key militant stronghold fall": the subject hangs on the verb above
+        subj = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj") and c.i < tok.i]
+    return bool(subj) and _is_place(subj[-1])
+
+
+def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
+    by_first: dict[str, list[Term]] = {}
+    wild: list[Term] = []
+    for terms in lexicon.values():
+        for t in terms:
+            w = t.words
+            if not w:
+                continue
+            if w[0] == "*":
+                wild.append(t)
+            else:
+                by_first.setdefault(w[0], []).append(t)
+    keys = {k: _forms(k) for k in by_first if k != "<person>"}
+    person_terms = by_first.pop("<person>", [])
+    wild.extend(person_terms)
+    out = []
+    for tok in doc:
+        low, lem = tok.lower_, tok.lemma_.lower()
+        for k, terms in by_first.items():
+            if low == k or lem == k or low in keys[k]:
+                for t in terms:
+                    c = _match_at(doc, tok.i, t)
+                    if c is not None:
+                        out.append(c)
+        for t in wild:
+            c = _match_at(doc, tok.i, t)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _spans_of(doc: Doc) -> list[Any]:
+    if _quoted_spans is None:
+        return []
+    try:
+        return list(_quoted_spans(doc.text))
+    except Exception:  # a quote-mark puzzle must not stop the wording view
+        return []
+
+
+def _inside(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def loaded_terms(
+    doc: Doc,
+    *,
+    lexicon: Mapping[str, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    in_quotes: bool = False,
+    scare_quotes: bool = True,
+) -> list[LoadedTerm]:
+    """Every loaded word or phrase in ``doc``, in text order.
+
+    ``lexicon`` replaces the shipped lexicon (a mapping ``category -> [words]``, or the
+    result of :func:`load_lexicon`); ``extra`` adds a case's or a learner's own entries.
+    ``in_quotes=True`` also lists words inside quotations; ``scare_quotes=False`` leaves out
+    the words in scare quotes.
+    """
+    if lexicon is None:
+        base: Mapping[str, Sequence[Term]] = default_lexicon()
+    elif all(
+        isinstance(v, tuple) and all(isinstance(t, Term) for t in v) for v in lexicon.values()
+    ):
+        base = lexicon
+    else:
+        base = load_lexicon(lexicon, where="the lexicon passed in")
+    lex = merge_lexicon(base, extra)
+
+    marks = _spans_of(doc)
+    quoted = [(q.inner_start, q.inner_end) for q in marks if q.kind == "quote"]
+    scare = [q for q in marks if q.kind == "scare"]
+    scare_ranges = [(q.start, q.end) for q in scare]
+
+    cands = [
+        c
+        for c in _candidates(doc, lex)
+        if not _hyphen_bound(doc, c) and not _in_name(doc, c) and _sense_ok(doc, c)
+    ]
+    cands.sort(
+        key=lambda c: (-(doc[c.end - 1].idx + len(doc[c.end - 1].text) - doc[c.start].idx), c.start)
+    )
+    taken: set[int] = set()
+    out: list[LoadedTerm] = []
+    for c in cands:
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        s = doc[c.start].idx
+        last = doc[c.end - 1]
+        e = last.idx + len(last.text)
+        if not in_quotes and _inside(s, e, quoted):
+            continue
+        if scare_quotes and _inside(s, e, scare_ranges):
+            continue
+        taken.update(range(c.start, c.end))
+        out.append(
+            LoadedTerm(
+                text=doc.text[s:e], start=s, end=e, category=c.term.category,
+                lemma=c.term.text, note=c.term.note,
+            )
+        )  # fmt: skip
+    if scare_quotes:
+        for q in scare:
+            if not in_quotes and _inside(q.start, q.end, quoted):
+                continue
+            out.append(
+                LoadedTerm(
+                    text=doc.text[q.inner_start : q.inner_end], start=q.inner_start,
+                    end=q.inner_end, category="scare_quotes", lemma="", note="in scare quotes",
+                )
+            )  # fmt: skip
+    out.sort(key=lambda t: (t.start, t.end))
+    return out

@@ -1,0 +1,413 @@
+"""A thin helper for the lesson notebooks.
+
+    from mediakit import lesson
+    analysis = lesson.start(case="maarat-al-numan")   # loads and analyses the case
+    lesson.exercise("ex_02_03")                       # the exercise as a widget
+
+Everything here is glue: the analysis is :func:`mediakit.analyze`, exercises are
+:mod:`mediakit.exercises` shown with :mod:`mediakit.exercise_widgets`, answers are saved with
+:mod:`mediakit.progress`. Problems a learner can meet are shown as a friendly box, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .case import Case, Report, load_case
+from .errors import MediakitError
+from .exercises import (
+    Exercise,
+    ExerciseError,
+    Passage,
+    get_exercise,
+    load_lessons,
+    passage_for,
+)
+from .progress import Progress
+
+if TYPE_CHECKING:
+    from .analysis import CaseAnalysis
+    from .exercise_widgets import ExerciseWidget
+
+SEED_CASE = "maarat-al-numan"
+
+_state: dict[str, Any] = {"analysis": None, "progress": None}
+_analyses: dict[str, CaseAnalysis] = {}
+_inline: dict[str, Any] = {}
+
+BOILERPLATE_KINDS = {
+    "self_description": "the outlet describing itself",
+    "donation": "asking readers for money or membership",
+    "share_request": "asking readers to share",
+    "newsletter": "newsletter sign-up",
+    "read_more": "'read more' / 'continue' line",
+    "disclaimer": "disclaimer or copyright notice",
+    "byline_meta": "byline, date or tags",
+    "contact": "contact details",
+    "navigation": "website navigation",
+    "caption": "photo caption",
+    "pull_quote": "pull quote (a quote repeated in large type)",
+    "media_link": "link to a video or image",
+    "separator": "separator",
+}
+
+
+class _HTML:
+    def __init__(self, body: str, text: str = ""):
+        self.body = body
+        self.text = text or body
+
+    def _repr_html_(self) -> str:
+        return self.body
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _display(obj: Any) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        print(obj)
+        return
+    display(obj)
+
+
+def show_error(exc: BaseException) -> None:
+    """Show a problem as a friendly box (mediakit.display.show_error), never a traceback."""
+    try:
+        from .display import show_error as _show
+    except ImportError:  # pragma: no cover - the display module ships with the kit
+        _display(_HTML(f"<div role='alert'><b>Problem:</b> {html.escape(str(exc))}</div>", str(exc)))
+        return
+    _show(exc)
+
+
+# --------------------------------------------------------------------------- starting
+
+
+def progress(path: str | Path | None = None) -> Progress:
+    """The learner's progress (saved beside the notebooks, or at ``path``)."""
+    current = _state.get("progress")
+    if path is not None or current is None:
+        current = Progress(path)
+        _state["progress"] = current
+    return current
+
+
+def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | None = None,
+          quiet: bool = False) -> CaseAnalysis | None:
+    """Load and analyse a case, say what was loaded, and return the analysis (None on error)."""
+    from .analysis import analyze
+
+    prog = progress(progress_path)
+    try:
+        loaded = case if isinstance(case, Case) else load_case(case)
+        analysis = analyze(loaded)
+    except MediakitError as exc:
+        show_error(exc)
+        return None
+    _analyses[analysis.case.id] = analysis
+    _state["analysis"] = analysis
+    if not quiet:
+        _display(_banner(analysis, prog))
+    return analysis
+
+
+def _banner(analysis: CaseAnalysis, prog: Progress) -> _HTML:
+    e = html.escape
+    c = analysis.case
+    rows = "".join(
+        f"<li><strong>{e(r.label)}</strong>"
+        f"{' (first published by ' + e(r.original_author) + ')' if r.original_author else ''}"
+        f"{': “' + e(headline(r)) + '”' if headline(r) else ''}</li>"
+        for r in c.reports
+    )
+    skipped = "".join(f"<li>Skipped {e(f)}: {e(why)}</li>" for f, why in c.skipped)
+    msgs = "".join(f"<p role='alert'>⚠ {e(m)}</p>" for m in prog.messages)
+    saved = f"{len(prog)} saved answers" if len(prog) else "no saved answers yet"
+    text = f"Case: {c.title} ({len(c.reports)} reports)"
+    return _HTML(
+        f"<div class='mediakit-banner' style='border-left:6px solid #0072B2;padding:4px 10px;'>"
+        f"<p><strong>Case loaded:</strong> {e(c.title)} · {len(c.reports)} reports</p>"
+        f"<ul>{rows}{skipped}</ul>{msgs}"
+        f"<p><small>Your answers are saved in {e(str(prog.path))} ({saved}).</small></p></div>",
+        text,
+    )
+
+
+def analysis_for(case_id: str | None = None) -> CaseAnalysis:
+    """The analysis of a case: the one from :func:`start`, or the case an exercise is about."""
+    from .analysis import analyze
+
+    current = _state.get("analysis")
+    if case_id is None:
+        if current is None:
+            current = analyze(SEED_CASE)
+            _analyses[current.case.id] = current
+            _state["analysis"] = current
+        return current
+    if case_id not in _analyses:
+        _analyses[case_id] = analyze(case_id)
+    return _analyses[case_id]
+
+
+def headline(report: Report) -> str:
+    if report.headline is None:
+        return ""
+    return " ".join(report.text[report.headline.start:report.headline.end].split())
+
+
+def report_label(report: Report) -> str:
+    """How a report is named in polls: the outlet and the headline (or the id)."""
+    h = headline(report)
+    if h:
+        h = h if len(h) <= 70 else h[:69] + "…"
+        return f"{report.label}: “{h}”"
+    first = " ".join(report.body_text.split()[:9])
+    return f"{report.label}: “{first}…”"
+
+
+# --------------------------------------------------------------------------- machine output
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def machine_spans(analysis: CaseAnalysis, report_id: str, layer: str) -> list[tuple[int, int]]:
+    """What the kit itself marked in one report for one layer, as (start, end) offsets."""
+    report = analysis.case.report(report_id)
+    rec = analysis.records[report.id]
+    if layer == "quotes":
+        return [(q.start, q.end) for q in rec.quotes]
+    if layer == "quote_speakers":
+        return [(q.speaker_start, q.speaker_end) for q in rec.quotes
+                if q.speaker_start is not None and q.speaker_end is not None]
+    if layer == "attributions":
+        return [(a.start, a.end) for a in rec.attributions]
+    if layer == "figures":
+        return [(f.start, f.end) for f in rec.figures]
+    if layer == "loaded_terms":
+        return [(t.start, t.end) for t in rec.loaded_terms]
+    if layer == "boilerplate":
+        return _boilerplate_spans(report)
+    if layer == "shared_passages":
+        spans = []
+        for p in getattr(analysis.comparisons, "shared_passages", ()) or ():
+            if _get(p, "a") == report.id:
+                spans.append((int(_get(p, "a_start")), int(_get(p, "a_end"))))
+            if _get(p, "b") == report.id:
+                spans.append((int(_get(p, "b_start")), int(_get(p, "b_end"))))
+        return spans
+    raise ExerciseError(f"The kit has no layer called '{layer}'.")
+
+
+def _boilerplate_spans(report: Report) -> list[tuple[int, int]]:
+    spans = [(b.start, b.end) for b in report.boilerplate]
+    if report.body.start > 0:
+        spans.append((0, report.body.start))
+    if report.body.end < len(report.text):
+        spans.append((report.body.end, len(report.text)))
+    # whitespace-only stretches are not marks
+    return [(s, e) for s, e in spans if report.text[s:e].strip()]
+
+
+def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
+    """Run the kit on a short text of an exercise (not part of any case) and return its marks."""
+    key = f"{layer}\x00{text}"
+    if key in _inline:
+        return _inline[key]
+    from .analysis import extract_report
+    from .boilerplate import split_boilerplate
+    from .nlp import load_pipeline, parse
+
+    body, boiler = split_boilerplate(text)
+    report = Report(id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler))
+    doc = parse([text], load_pipeline())[0]
+    rec = extract_report(doc, report)
+    if layer == "boilerplate":
+        spans = _boilerplate_spans(report)
+    elif layer == "quote_speakers":
+        spans = [(q.speaker_start, q.speaker_end) for q in rec.quotes
+                 if q.speaker_start is not None and q.speaker_end is not None]
+    elif layer in ("quotes", "attributions", "figures", "loaded_terms"):
+        spans = [(r.start, r.end) for r in getattr(rec, layer)]
+    else:
+        raise ExerciseError(f"The layer '{layer}' needs a whole case, not a single text.")
+    _inline[key] = spans
+    return spans
+
+
+def passage(ex: Exercise) -> Passage:
+    """The passage of a select-the-words exercise, with the kit's marks when it corrects the machine."""
+    if ex.text is not None:
+        machine = inline_machine_spans(ex.text, ex.machine) if ex.machine else None
+        return passage_for(ex, machine=machine)
+    analysis = analysis_for(ex.case)
+    report = analysis.case.report(ex.report)  # type: ignore[arg-type]
+    machine = machine_spans(analysis, report.id, ex.machine) if ex.machine else None
+    return passage_for(ex, report.text, machine=machine, report=report.id)
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+def exercise(ex_id: str) -> ExerciseWidget | None:
+    """The exercise ``ex_id`` as a widget, with the learner's saved answer restored."""
+    from .exercise_widgets import exercise_widget
+
+    try:
+        ex = get_exercise(ex_id)
+        p = passage(ex) if ex.type == "select_words" else None
+        labels: list[str] = []
+        note = ""
+        if ex.type == "poll" and ex.options_from == "reports":
+            labels = [report_label(r) for r in analysis_for(ex.case).case.reports]
+        if p is not None and p.report is not None:
+            rep = analysis_for(ex.case).case.report(p.report)
+            note = f"From: {rep.label} (report '{rep.id}')."
+        return exercise_widget(ex, passage=p, progress=progress(), report_labels=labels,
+                               source_note=note)
+    except MediakitError as exc:
+        show_error(exc)
+        return None
+
+
+def exercises(lesson_id: str) -> list[str]:
+    """The exercise ids of one lesson ("02")."""
+    lessons = load_lessons()
+    if lesson_id not in lessons:
+        raise ExerciseError(f"There is no lesson {lesson_id}.")
+    return [ex.id for ex in lessons[lesson_id].exercises]
+
+
+STATUS_TEXT = {
+    "correct": "✔ right",
+    "recorded": "✔ saved",
+    "submitted": "✔ saved",
+    "revise": "✎ worth another look",
+    "wrong": "✘ not yet right",
+    None: "○ not tried",
+}
+
+
+def summary(lesson_id: str) -> _HTML:
+    """A table of this lesson's exercises and where the learner stands on each."""
+    prog = progress()
+    prog.reload()
+    e = html.escape
+    lessons = load_lessons()
+    lesson_obj = lessons.get(lesson_id)
+    if lesson_obj is None:
+        return _HTML(f"<p>There is no lesson {e(lesson_id)}.</p>")
+    rows, done = [], 0
+    for ex in lesson_obj.exercises:
+        st = prog.status(ex.id)
+        done += prog.done(ex.id)
+        rows.append(f"<tr><td>{e(ex.id)}</td><td>{e(ex.title or ex.type)}</td>"
+                    f"<td>{e(STATUS_TEXT.get(st, st or ''))}</td></tr>")
+    n = len(lesson_obj.exercises)
+    return _HTML(
+        f"<p><strong>Lesson {e(lesson_id)}: {done} of {n} exercises done.</strong></p>"
+        f"<table><tr><th>exercise</th><th>about</th><th>status</th></tr>{''.join(rows)}</table>",
+        f"Lesson {lesson_id}: {done} of {n} exercises done.",
+    )
+
+
+def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> _HTML:
+    """What the learner answered in the first-impressions poll of lesson 00."""
+    prog = progress()
+    prog.reload()
+    e = html.escape
+    choice = prog.answer(ex_id)
+    reason = prog.answer(reason_id) if reason_id else None
+    if not choice and not reason:
+        return _HTML(
+            "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
+            "<p>No first impression is saved yet (it is asked in lesson 00). You can answer it "
+            "now, before you look back at the evidence:</p></div>",
+            "No first impression saved yet.",
+        )
+    parts = ["<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
+             "<p><strong>In lesson 00 you said:</strong></p><ul>"]
+    if choice:
+        parts.append(f"<li>The report you would trust most at first sight: <strong>{e(str(choice))}</strong></li>")
+    if reason:
+        parts.append(f"<li>Why: <em>{e(str(reason))}</em></li>")
+    parts.append("</ul></div>")
+    return _HTML("".join(parts), f"First impression: {choice} / {reason}")
+
+
+# --------------------------------------------------------------------------- lesson 00 helpers
+
+
+def outlets(analysis: CaseAnalysis | None = None, *, kinds: Iterable[str] | None = None) -> _HTML:
+    """Per report: who published it, who wrote it first, and what its own boilerplate says.
+
+    The boilerplate is quoted, not judged: how an outlet describes itself is a claim to check
+    by reading what others say about it.
+    """
+    analysis = analysis or analysis_for()
+    e = html.escape
+    wanted = set(kinds) if kinds is not None else None
+    cards = []
+    for r in analysis.case.reports:
+        lines = []
+        for b in r.boilerplate:
+            if wanted is not None and b.kind not in wanted:
+                continue
+            if b.kind in ("separator", "navigation", "caption", "pull_quote", "media_link"):
+                continue
+            snippet = " ".join(r.text[b.start:b.end].split())
+            if len(snippet) > 400:
+                snippet = snippet[:399] + "…"
+            lines.append(f"<li><em>{e(BOILERPLATE_KINDS.get(b.kind, b.kind))}:</em> “{e(snippet)}”</li>")
+        meta = [f"<strong>Published by:</strong> {e(r.outlet or 'unknown')}"]
+        meta.append(f"<strong>First written by:</strong> {e(r.original_author or 'not stated')}")
+        meta.append(f"<strong>Date:</strong> {e(r.date or 'not stated in the copy')}")
+        body = "".join(lines) or "<li><em>(no boilerplate found: the copy says nothing about itself)</em></li>"
+        cards.append(
+            f"<div style='border:1px solid #bbb;padding:6px 10px;margin:6px 0;'>"
+            f"<p><strong>{e(report_label(r))}</strong> <small>(id: {e(r.id)})</small></p>"
+            f"<p>{' · '.join(meta)}</p>"
+            f"<p>What the page says about itself, word for word:</p><ul>{body}</ul></div>"
+        )
+    return _HTML("".join(cards), f"{len(cards)} reports")
+
+
+def accuracy() -> _HTML:
+    """How often the kit itself is wrong, as measured against a person's annotation."""
+    from . import accuracy_summary
+
+    text = accuracy_summary()
+    return _HTML(
+        "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
+        "<p><strong>How often is the machine wrong?</strong></p>"
+        f"<p>{html.escape(text)}</p></div>",
+        text,
+    )
+
+
+__all__ = [
+    "accuracy",
+    "analysis_for",
+    "exercise",
+    "exercises",
+    "first_impression",
+    "inline_machine_spans",
+    "machine_spans",
+    "outlets",
+    "passage",
+    "progress",
+    "report_label",
+    "show_error",
+    "start",
+    "summary",
+]

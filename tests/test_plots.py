@@ -1,0 +1,83 @@
+"""Charts: right numbers, drawn on the axes given, readable without colour."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from handmade import handmade_analysis  # noqa: E402
+
+from mediakit import plots  # noqa: E402
+from mediakit.analysis import CaseAnalysis  # noqa: E402
+from mediakit.compare import Comparisons  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def analysis(seed_case):
+    return handmade_analysis(seed_case)
+
+
+@pytest.fixture()
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def test_source_mix_stacks_counts_with_a_hatch_per_kind(analysis, ax):
+    out = plots.plot_source_mix(analysis, ax=ax)
+    assert out is ax
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["named person", "anonymous person", "official body", "media outlet",
+                      "unnamed side (“pro-X sources”)", "unspecified"]
+    hatches = {c.get_label(): c.patches[0].get_hatch() for c in ax.containers}
+    assert len(set(hatches.values())) == len(hatches)  # black and white still tells them apart
+    # 21st Century Wire: 3 unnamed-side sources, written in its bar
+    assert "3" in texts(ax)
+    wire = [p.get_width() for c in ax.containers for p in c.patches[:1]]
+    assert sum(wire) == len(analysis.records["21wire"].attributions)
+
+
+def test_loaded_terms_heatmap_writes_every_count(analysis, ax):
+    out = plots.plot_loaded_terms(analysis, ax=ax)
+    assert out is ax
+    cats, counts = plots.loaded_term_counts(analysis)
+    assert texts(ax) == [str(n) for row in counts for n in row]
+    assert counts[cats.index("actor_labeling")][0] == 2  # 21wire: terrorist brigades, militant
+    assert [t.get_text() for t in ax.get_xticklabels()][2] == "Sputnik"
+
+
+def test_figures_dot_plot_uses_one_marker_per_report_and_notes_vague(analysis, ax):
+    out = plots.plot_figures(analysis, ax=ax)
+    assert out is ax
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows[0].startswith("fighters killed") and "[differ]" in rows[0]
+    markers = {c.get_label(): tuple(c.get_paths()[0].vertices.round(2).flatten())
+               for c in ax.collections if not c.get_label().startswith("_")}
+    assert set(markers) == {"Sputnik", "Global Research (globalresearch-sf-jan26)"}
+    assert len(set(markers.values())) == 2
+
+
+def test_figures_without_comparisons_group_by_what(seed_case, ax):
+    plots.plot_figures(handmade_analysis(seed_case, comparisons=False), ax=ax)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(r.startswith("people displaced") and "(+1 vague)" in r for r in rows)
+    assert ax.get_xscale() == "log"  # 4 vehicles ... 8,000 fighters
+
+
+def test_charts_draw_on_an_empty_analysis(seed_case):
+    empty = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
+    for plot in (plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures):
+        ax = plot(empty)
+        assert ax.figure is not None
+        plt.close(ax.figure)
+    ax = plots.plot_source_mix(empty)
+    assert "no sources found" in texts(ax)
+    plt.close(ax.figure)

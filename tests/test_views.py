@@ -1,0 +1,236 @@
+"""The widgets, driven through their controls as a learner would, without a browser."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import handmade_analysis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from htmlcheck import assert_safe, parse
+
+from mediakit import views
+from mediakit.analysis import CaseAnalysis
+from mediakit.case import Case, Report
+from mediakit.compare import Comparisons
+from mediakit.errors import MediakitError
+from mediakit.records import Attribution, Figure, LoadedTerm, Quote, Region, ReportRecords
+
+
+@pytest.fixture(scope="module")
+def analysis(seed_case):
+    return handmade_analysis(seed_case)
+
+
+@pytest.fixture(scope="module")
+def bare(seed_case):
+    """Hand-made records but no comparisons: views must fall back on their own matching."""
+    return handmade_analysis(seed_case, comparisons=False)
+
+
+def column(html: str, rid: str) -> str:
+    start = html.index(f'data-report="{rid}"')
+    nxt = html.find('class="mk-report"', start)
+    return html[start: nxt if nxt > 0 else len(html)]
+
+
+def pick(view, startswith: str) -> str:
+    for label, value in view.controls["annotation"].options:
+        if value.startswith(startswith) or label.startswith(startswith):
+            view.controls["annotation"].value = value
+            return value
+    raise AssertionError(f"no annotation {startswith!r}")
+
+
+# ---------------------------------------------------------------------------- reader
+
+
+def test_reader_toggles_layers(analysis):
+    v = views.reader(analysis)
+    text = v.controls["text"]
+    assert "mk-quote" in text.value and "mk-boiler" in text.value
+    v.controls["quotes"].value = False
+    assert "mk-quote" not in text.value and "one HTS militant:" not in "".join(parse(text.value).all_text)
+    assert not any(val.split("|")[1].startswith("q") for _, val in v.controls["annotation"].options[1:]
+                   if "|" in val and not val.startswith("shared"))
+    v.controls["boilerplate"].value = False
+    assert "mk-boiler" not in text.value
+    v.controls["quotes"].value = True
+    assert "mk-quote" in text.value
+    assert_safe(text.value)
+
+
+def test_reader_margin_note_names_the_speaker(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee"], layers=("quotes",))
+    col = column(v.controls["text"].value, "mee")
+    notes = "".join(parse(col).all_text)
+    assert "Akram al-Masri:" in notes and "Rebel fighter:" in notes
+    assert 'title="Quote. Speaker: Akram al-Masri (named person); reporting verb: said"' in col
+
+
+def test_selecting_a_quote_explains_it_and_highlights_it_in_the_other_report(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
+    pick(v, "21wire|q1")
+    detail = v.controls["detail"].value
+    assert "one HTS militant" in detail and "added" in detail and "Middle East Eye" in detail
+    html = v.controls["text"].value
+    assert 'class="mk-shared"' in column(html, "mee")
+    assert "mk-selected" in column(html, "21wire")
+    assert 'class="mk-shared"' not in column(html, "sputnik")
+    v.controls["annotation"].value = ""
+    assert 'class="mk-shared"' not in v.controls["text"].value
+
+
+def test_without_comparisons_the_reader_matches_quote_words(bare):
+    v = views.reader(bare, reports=["21wire", "mee"])
+    pick(v, "21wire|q1")
+    mee = column(v.controls["text"].value, "mee")
+    assert mee.count('class="mk-shared"') >= 2  # the pull quote and the body quote
+    assert "same words as in 21st Century Wire" in "".join(parse(mee).all_text)
+
+
+def test_selecting_a_shared_passage_entry_highlights_both_sides(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee"])
+    pick(v, "shared|")
+    html = v.controls["text"].value
+    assert 'class="mk-shared"' in column(html, "21wire") and 'class="mk-shared"' in column(html, "mee")
+    assert "credits the source: no" in v.controls["detail"].value
+
+
+def test_selection_of_a_hidden_layer_is_cleared(analysis):
+    v = views.reader(analysis)
+    pick(v, "sputnik|f0")
+    assert "soldiers killed" in v.controls["detail"].value
+    v.controls["figures"].value = False
+    assert v.controls["annotation"].value == ""
+    assert "Choose a mark" in v.controls["detail"].value
+
+
+def test_reader_term_detail_names_the_lexicon_category(analysis):
+    v = views.reader(analysis)
+    pick(v, "sputnik|t1")
+    assert "scare quotes" in v.controls["detail"].value
+
+
+def test_reader_report_choice_and_filters(analysis):
+    v = views.reader(analysis)
+    assert v.controls["text"].value.count('class="mk-report"') == 5
+    v.controls["reports"].value = ("sputnik",)
+    assert v.controls["text"].value.count('class="mk-report"') == 1
+    assert "at least two" in v.controls["message"].value
+    v.controls["reports"].value = ("sputnik", "mee")
+    assert v.controls["message"].value == ""
+    v.controls["source_types"].value = ("media_outlet",)
+    html = v.controls["text"].value
+    assert "mk-src-media_outlet" in html and "mk-src-official_body" not in html
+    v.controls["term_categories"].value = ()
+    assert "mk-term" not in v.controls["text"].value
+
+
+def test_reader_refuses_bad_arguments_in_plain_words(analysis):
+    with pytest.raises(MediakitError, match="at most 5"):
+        views.reader(analysis, reports=[*analysis.case.report_ids, "21wire"])
+    with pytest.raises(MediakitError, match="Unknown layer"):
+        views.reader(analysis, layers=("quotes", "colours"))
+    with pytest.raises(MediakitError, match="no report called"):
+        views.reader(analysis, reports=["nope", "mee"])
+
+
+# ---------------------------------------------------------------------------- explorers
+
+
+def test_source_explorer_filters_by_report_side_and_kind(analysis):
+    v = views.source_explorer(analysis)
+    table = v.controls["table"]
+    assert "Sputnik" in table.value and "Middle East Eye" in table.value
+    v.controls["report"].value = "sputnik"
+    assert "Middle East Eye" not in table.value and "A Sputnik photojournalist" in table.value
+    v.controls["report"].value = ""
+    v.controls["side"].value = "fighters"
+    assert "one HTS militant" in table.value and "the Libyan National Army" not in table.value
+    v.controls["side"].value = ""
+    v.controls["source_type"].value = "named_person"
+    assert "Akram al-Masri" in table.value and "one HTS militant" not in table.value
+
+
+def test_quote_tracer_shows_who_is_said_to_have_said_it_where(analysis):
+    v = views.quote_tracer(analysis)
+    first = v.controls["quote"].options[0][0]
+    assert first.startswith("We are in a very desperate position") and "in 2 report(s)" in first
+    table = v.controls["table"].value
+    assert "one HTS militant" in table and "Rebel fighter" in table and "pull quote" in table
+
+
+def test_quote_tracer_finds_copies_without_quote_marks(seed_case):
+    an = handmade_analysis(seed_case, comparisons=False)
+    an.records["mee"] = ReportRecords("mee")  # the MEE copy "loses" its quote marks
+    v = views.quote_tracer(an)
+    for label, value in v.controls["quote"].options:
+        if label.startswith("We are in a very desperate"):
+            v.controls["quote"].value = value
+    assert "NOT marked as a quote" in v.controls["table"].value
+
+
+def test_figures_table_groups_with_verdicts_and_falls_back(analysis, bare):
+    v = views.figures_table(analysis)
+    assert "fighters killed — verdict: differ" in v.controls["table"].value
+    v.controls["what"].value = "soldiers killed"
+    assert "differ" not in v.controls["table"].value and "single source" in v.controls["table"].value
+    b = views.figures_table(bare)
+    assert "fighters sent to Libya — verdict: not compared yet" in b.controls["table"].value
+    assert "over 8,000" in b.controls["table"].value
+
+
+def test_wording_view_labels_per_side_and_terms_per_report(analysis):
+    v = views.wording_view(analysis)
+    table = v.controls["table"]
+    assert "terrorist brigades" in table.value and "armed opposition" in table.value
+    v.controls["report"].value = "mee"
+    assert "21st Century Wire" not in table.value and "obliterated" in table.value
+    v.controls["category"].value = "hedge"
+    assert "reportedly" in table.value and "obliterated" not in table.value
+
+
+def test_views_work_on_a_case_with_no_records(seed_case):
+    empty = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
+    v = views.reader(empty)
+    assert v.controls["annotation"].options[1:] != () and "mk-boiler" in v.controls["text"].value
+    assert "No sources" in views.source_explorer(empty).controls["table"].value
+    assert "no quotes" in views.quote_tracer(empty).controls["table"].value
+    assert "No figures" in views.figures_table(empty).controls["table"].value
+    assert "No loaded terms" in views.wording_view(empty).controls["table"].value
+
+
+# ---------------------------------------------------------------------------- safety
+
+
+NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<", "&", '"', "'", "</td>"]
+nasty = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=8)), min_size=1,
+                 max_size=8).map("".join)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=nasty, who=nasty)
+def test_every_view_shows_hostile_text_as_text(text, who):
+    body = f"{text} said {who}. “{text}” 12 people."
+    n = len(body)
+    rep = Report(id="r1", file="r1.txt", text=body, outlet=who, body=Region(0, n))
+    rep2 = Report(id="r2", file="r2.txt", text=body, outlet=who + "2", body=Region(0, n))
+    rec = ReportRecords(
+        "r1",
+        quotes=(Quote(text, 0, len(text), who, "named_person", who, False),),
+        attributions=(Attribution(who, 0, n // 2, "official_body", True, who, body),),
+        figures=(Figure(who, n // 3, n, 12.0, who, who),),
+        loaded_terms=(LoadedTerm(who, n // 4, n // 2, "hedge", note=who),),
+    )
+    case = Case(id="c", title=who, path=None, reports=(rep, rep2))
+    an = CaseAnalysis(case=case, model={}, records={"r1": rec, "r2": rec},
+                      comparisons=Comparisons())
+    r = views.reader(an)
+    assert "".join(parse(column(r.controls["text"].value, "r1")).report_text) == body
+    for _, value in r.controls["annotation"].options[1:]:
+        r.controls["annotation"].value = value
+        assert_safe(r.controls["detail"].value)
+        assert_safe(r.controls["text"].value)
+    for build in (views.source_explorer, views.quote_tracer, views.figures_table,
+                  views.wording_view):
+        assert_safe(build(an).controls["table"].value)
