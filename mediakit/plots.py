@@ -147,7 +147,7 @@ def plot_figures(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
         if vague:
             row += f"\n(+{vague} vague)"
         if g.get("verdict"):
-            row += f"\n[{g['verdict']}]"
+            row += f"\n[{str(g['verdict']).replace('_', ' ')}]"
         labels.append(row)
     ax.set_yticks(range(len(groups)), labels)
     if groups:

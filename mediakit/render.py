@@ -665,7 +665,7 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
     for g in figure_groups(analysis):
         if what and g["what"] != what:
             continue
-        verdict = g["verdict"] or "not compared yet"
+        verdict = str(g["verdict"]).replace("_", " ") if g["verdict"] else "not compared yet"
         rows = [(m["outlet"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
                 for m in g["members"]]
         parts.append(table_html(("Report", "Words", "Value", "According to"), rows,

@@ -269,9 +269,13 @@ def reader(
                         highlights.setdefault(orid, []).append(
                             (_get(p, f"{other}_start"), _get(p, f"{other}_end"),
                              f"shared with {rep.label}"))
+                        os_, oe = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
+                        credited = {True: "credits", False: "does not credit"}.get(
+                            _get(p, "credited"), "may or may not credit")
                         also.append(
-                            f"{orep.label}: the same passage at characters "
-                            f"{_get(p, f'{other}_start')}–{_get(p, f'{other}_end')}"
+                            f"{orep.label}: the same passage at characters {os_}–{oe} "
+                            f"(“{_short(orep.text[os_:oe], 120)}”); the later copy {credited} "
+                            "the other"
                             + ("" if orid in ids else " (not shown: choose it under Reports)"))
             if ann.layer == "quotes":
                 t = trace_of.get((rid, ann.start, ann.end))

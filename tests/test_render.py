@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from handmade import handmade_analysis
+from htmlcheck import assert_safe, parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from htmlcheck import assert_safe, parse
 
 from mediakit import render
 from mediakit.case import Report
@@ -198,3 +198,25 @@ def test_golden_tables(analysis, golden):
     golden("labels_table.html", render.labels_table_html(analysis) + "\n")
     golden("terms_table.html", render.terms_table_html(analysis) + "\n")
     golden("sources_table.html", render.source_table_html(analysis) + "\n")
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+def test_error_box_is_plain_words_with_hint_and_file():
+    html = error_html(CaseError("The case folder 'x' has no reports.", path="x/",
+                                hint="Add .txt files."))
+    text = "".join(parse(html).all_text)
+    assert "The case folder 'x' has no reports." in text and "What to try: Add .txt files." in text
+    assert "File: x/" in text and "Traceback" not in text
+    other = "".join(parse(error_html(KeyError("k"))).all_text)
+    assert "Something unexpected went wrong" in other and "KeyError" in other
+
+
+def test_friendly_errors_shows_kit_errors_and_lets_bugs_through(capsys):
+    from mediakit.display import friendly_errors
+
+    with friendly_errors():
+        raise CaseError("No such case.")
+    with pytest.raises(ZeroDivisionError), friendly_errors():
+        1 / 0  # noqa: B018

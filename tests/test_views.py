@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from handmade import handmade_analysis
+from htmlcheck import assert_safe, parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from htmlcheck import assert_safe, parse
 
 from mediakit import views
 from mediakit.analysis import CaseAnalysis

@@ -102,7 +102,7 @@ def shared_passages(
 
     ``min_words`` is the shortest shared text worth showing; quotes may be shorter
     (``min_quote_words``). A run of words found in more than ``max_reports_per_shingle``
-    reports (default: half the reports, at least 8) or more than ``max_repeats`` times in one
+    reports (default: half the reports, at least 8 and at most 50) or more than ``max_repeats`` times in one
     report is a stock phrase and starts no passage. Passages that lie in boilerplate
     (disclaimers, donation appeals) are flagged ``boilerplate`` and dropped when
     ``include_boilerplate`` is false.
@@ -112,7 +112,7 @@ def shared_passages(
     if len(reports) < 2:
         return []
     n = max(2, shingle)
-    cap = max_reports_per_shingle or max(8, len(reports) // 2)
+    cap = max_reports_per_shingle or max(8, min(len(reports) // 2, 50))
     toks = [words(r.text) for r in reports]
     vocab: dict[str, int] = {}
     seqs = [[vocab.setdefault(w, len(vocab)) for w, _, _ in t] for t in toks]

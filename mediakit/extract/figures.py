@@ -552,7 +552,9 @@ def _event(tok: Token, words: FigureWords) -> str | None:
         return None
     if dep == "nsubj":
         lab = label(v)
-        if lab and (v.tag_ == "VBN" or v.lemma_.lower() in words.intransitive):
+        if lab and (
+            v.tag_ in ("VBN", "JJ") or v.lemma_.lower() in words.intransitive
+        ):  # "with 80 more wounded": a participle, often tagged as an adjective
             return with_conj(v, lab)
         if v.lemma_.lower() == "be":  # "were killed" parsed as be + acomp
             for c in v.children:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
 READER = ".mk-reader"
+
+
+def snap(page, name: str) -> None:
+    """Save a screenshot when MEDIAKIT_SCREENSHOTS names a folder (for looking, not asserting)."""
+    folder = os.environ.get("MEDIAKIT_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
 
 
 def column(page, rid: str):
@@ -51,6 +61,8 @@ def test_reader_in_jupyterlab_toggles_and_explains(lab_server, page):
     assert "one HTS militant" in detail.inner_text() and "Middle East Eye" in detail.inner_text()
     column(page, "mee").locator(".mk-shared").first.wait_for()
     assert column(page, "21wire").locator(".mk-selected").count() >= 1
+    column(page, "mee").locator(".mk-shared").first.scroll_into_view_if_needed()
+    snap(page, "lab_reader_selected")
 
     # the layer toggles switch marks off and on
     quotes = page.locator(f"{READER} button", has_text="Quotes")
@@ -78,3 +90,4 @@ def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
     page.locator(f"{READER} .mk-fig").first.wait_for(state="detached")
     choose_annotation(page, "Sputnik · term", "moderate")
     page.locator(f"{READER} .mk-detail", has_text="scare quotes").wait_for()
+    snap(page, "voila_reader")

@@ -1,0 +1,161 @@
+"""The loaded-wording matcher: lemma matching, hyphenated words, senses, quotes, extra entries."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from mediakit.extract.wording import LexiconError, default_lexicon, loaded_terms
+from mediakit.records import TERM_CATEGORIES
+
+
+@pytest.fixture(scope="module")
+def terms(nlp):
+    def _terms(text: str, **kw):
+        return [(t.text, t.category) for t in loaded_terms(nlp(text), **kw)]
+
+    return _terms
+
+
+def test_matching_is_by_lemma(terms):
+    got = terms("The army liberated two towns and is liberating a third; it liberates them all.")
+    assert got == [
+        ("liberated", "victory_framing"),
+        ("liberating", "victory_framing"),
+        ("liberates", "victory_framing"),
+    ]
+
+
+def test_hyphenated_words_are_whole_words(terms):
+    got = terms(
+        "Pro-militant sources and anti-terrorist units met Rebel-backer Turkey. "
+        "The so-called rebels held an all-important road."
+    )
+    assert ("militant", "actor_labeling") not in got
+    assert ("terrorist", "actor_labeling") not in got
+    assert ("Rebel", "actor_labeling") not in got
+    assert ("so-called", "scare_quotes") in got
+    assert ("rebels", "actor_labeling") in got
+    assert ("all-important", "intensifier") in got
+
+
+def test_longest_match_wins(terms):
+    got = terms("Government troops have regained control over the city.")
+    assert got == [("regained control", "victory_framing")]
+
+
+def test_senses_told_apart_by_the_parse(terms):
+    neutral = terms(
+        "Prices fell in the fall and entry is free of charge. A storm hit the coast in May. "
+        "A new ceasefire regime began. He could not afford it."
+    )
+    assert neutral == []
+    loaded = terms(
+        "The town fell to the army, which stormed the base and freed the hostages. "
+        "The fall of Kabul came fast. The regime may collapse."
+    )
+    cats = dict(loaded)
+    assert cats["fell"] == "victory_framing"
+    assert cats["stormed"] == "violence_framing"
+    assert cats["freed"] == "victory_framing"
+    assert cats["fall"] == "victory_framing"
+    assert cats["regime"] == "actor_labeling"
+    assert cats["may"] == "hedge"
+
+
+def test_words_inside_quotations_are_the_speakers(terms):
+    text = 'The rebel said: "We will liberate the entire city." Troops reportedly withdrew.'
+    assert terms(text) == [("rebel", "actor_labeling"), ("reportedly", "hedge")]
+    inside = terms(text, in_quotes=True)
+    assert ("liberate", "victory_framing") in inside and ("entire", "intensifier") in inside
+
+
+def test_scare_quotes_give_the_inner_words(nlp):
+    text = "Washington armed the ‘moderate’ rebels before a 'humanitarian ceasefire' began."
+    got = [t for t in loaded_terms(nlp(text)) if t.category == "scare_quotes"]
+    assert [t.text for t in got] == ["moderate", "humanitarian ceasefire"]
+    assert all(text[t.start : t.end] == t.text for t in got)
+
+
+def test_extra_entries_and_a_learners_own_lexicon(nlp):
+    doc = nlp("The freedom convoy blocked the bridge; the insurgents fled.")
+    assert [t.text for t in loaded_terms(doc)] == ["insurgents"]
+    more = loaded_terms(doc, extra={"actor_labeling": ["freedom convoy"]})
+    assert [(t.text, t.category) for t in more] == [
+        ("freedom convoy", "actor_labeling"),
+        ("insurgents", "actor_labeling"),
+    ]
+    own = loaded_terms(doc, lexicon={"violence_framing": ["block"]})
+    assert [(t.text, t.category) for t in own] == [("blocked", "violence_framing")]
+
+
+def test_a_broken_lexicon_is_explained(nlp):
+    doc = nlp("Text.")
+    with pytest.raises(LexiconError, match="actor_labeling"):
+        loaded_terms(doc, extra={"actor_labeling": [{"word": "x"}]})
+    with pytest.raises(LexiconError, match="sense"):
+        loaded_terms(doc, extra={"hedge": [{"text": "x", "sense": "nonsense"}]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # protest
+        (
+            "Police said thugs and rioters looted shops in a brutal rampage.",
+            {("thugs", "actor_labeling"), ("rioters", "actor_labeling"),
+             ("brutal", "violence_framing"), ("rampage", "violence_framing")},
+        ),
+        # politics
+        (
+            "Putin's army retook the village; the so-called referendum was reportedly rigged.",
+            {("Putin's army", "actor_labeling"), ("retook", "victory_framing"),
+             ("so-called", "scare_quotes"), ("reportedly", "hedge")},
+        ),
+        # sport
+        ("United crushed City in a devastating 5-0 rout.",
+         {("crushed", "violence_framing"), ("devastating", "violence_framing"),
+          ("rout", "victory_framing")}),
+        # disaster
+        ("The quake was an unprecedented catastrophe that apparently destroyed the entire town.",
+         {("unprecedented", "intensifier"), ("apparently", "hedge"), ("entire", "intensifier")}),
+        # crime: a legal charge is not loaded wording
+        ("He was charged with murder, and the suspect may be a gang member.", {("may", "hedge")}),
+    ],
+)  # fmt: skip
+def test_other_genres(terms, text, expected):
+    assert set(terms(text)) == expected
+
+
+def test_shipped_lexicon_is_documented():
+    lex = default_lexicon()
+    assert set(lex) == set(TERM_CATEGORIES)
+    readme = resources.files("mediakit").joinpath("data/lexicon/README.md").read_text("utf-8")
+    folder = resources.files("mediakit").joinpath("data/lexicon")
+    for f in folder.iterdir():
+        if f.name.endswith(".toml"):
+            data = tomllib.loads(f.read_text("utf-8"))
+            for entry in data["terms"]:
+                assert f"`{entry['source']}`" in readme, (f.name, entry)
+
+
+def test_seed_labels_found(seed_analysis):
+    found = {
+        (t.text.lower(), t.category)
+        for rec in seed_analysis.records.values()
+        for t in rec.loaded_terms
+    }
+    for item in [
+        ("liberated", "victory_framing"),
+        ("stormed", "violence_framing"),
+        ("terrorist", "actor_labeling"),
+        ("reportedly", "hedge"),
+        ("all-important", "intensifier"),
+        ("moderate", "scare_quotes"),
+    ]:
+        assert item in found
+    assert ("militant", "actor_labeling") in found
+    texts = {t.text for rec in seed_analysis.records.values() for t in rec.loaded_terms}
+    assert "Rebel-backer" not in texts and "pro-militant" not in texts
