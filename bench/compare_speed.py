@@ -123,8 +123,14 @@ def main() -> None:
     t_compare = time.perf_counter() - t0
     print(f"compare (all comparisons):    {t_compare:8.2f} s")
 
-    from mediakit.compare import claims, figure_groups, label_counts, same_author_groups
-    from mediakit.compare import shared_passages, source_mix
+    from mediakit.compare import (
+        claims,
+        figure_groups,
+        label_counts,
+        same_author_groups,
+        shared_passages,
+        source_mix,
+    )
     parts = [
         ("shared_passages", lambda: shared_passages(case, records)),
         ("figure_groups", lambda: figure_groups(case, records)),

@@ -273,9 +273,24 @@ def _segments(text: str, anns: Sequence[Annotation]) -> list[tuple[int, int, lis
     return out
 
 
-def _open(a: Annotation, rid: str, selected: str | None) -> str:
+# layers a learner can pick (click, or Enter on the keyboard) to have them explained
+PICKABLE = frozenset(LAYERS)
+
+
+def mark_id(report_id: str, key: str) -> str:
+    """The page-wide id of one mark, ``"report id|key"`` (its ``data-mark`` attribute)."""
+    return f"{report_id}|{key}"
+
+
+def _open(a: Annotation, report_id: str, selected: str | None, first: bool) -> str:
+    """The opening tag of one piece of a mark; the first piece of a pickable mark is focusable."""
     cls = a.classes + (" mk-selected" if selected == a.key else "")
-    return (f'<span class="{esc(cls)}" data-mk="{esc(a.key)}" title="{esc(a.title)}">')
+    extra = ""
+    if a.layer != "headline":
+        extra = f' data-mark="{esc(mark_id(report_id, a.key))}"'
+        if first and a.layer in PICKABLE:
+            extra += ' tabindex="0"'
+    return f'<span class="{esc(cls)}" data-mk="{esc(a.key)}"{extra} title="{esc(a.title)}">'
 
 
 def render_text(
@@ -301,7 +316,7 @@ def render_text(
                     parts.append(f'<span class="{cls}">{esc(a.note)}</span>')
                 if a.layer != "headline":
                     parts.append(f'<span id="mk-{rid}-{esc(a.key)}"></span>')
-            parts.append(_open(a, rid, selected))
+            parts.append(_open(a, report_id, selected, a.start == s))
         parts.append(esc(text[s:e]))
         for a in reversed(active):
             parts.append("</span>")

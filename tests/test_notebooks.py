@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def test_notebook_is_stored_clean(path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
-            assert len(cell.source.splitlines()) <= 12, f"{path.name}: keep code cells short"
+            code = re.sub(r'"""(.|\n)*?"""', '""', cell.source)  # a report's text is data, not code
+            assert len(code.splitlines()) <= 8, f"{path.name}: keep code cells short"
     first = nb.cells[0]
     assert first.cell_type == "markdown" and "By the end of this lesson" in first.source
     assert any(c.cell_type == "markdown" and "## Recap" in c.source for c in nb.cells)
