@@ -770,7 +770,10 @@ def _check_select(ex: Exercise, answer: Any, passage: Passage, tries: int) -> Ch
     else:
         ok = all(found) and not extra
     if ok:
-        msg = "You marked them all." if ex.match == "all" else "Yes, that one."
+        if ex.match == "any" or len(exp.items) == 1:
+            msg = "Yes, that's it."
+        else:
+            msg = f"You marked all {len(exp.items)}."
         return CheckResult(ex.id, "correct", msg, explanation=_explanation(ex), details=details,
                            tries=tries)
     parts = []

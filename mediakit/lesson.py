@@ -387,6 +387,9 @@ def accuracy() -> _HTML:
     from . import accuracy_summary
 
     text = accuracy_summary()
+    if "not been measured" in text:
+        text += (" Until the numbers are in, assume the kit misses some quotes, sources and figures,"
+                 " and marks some words wrongly: every highlight is a suggestion to check.")
     return _HTML(
         "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
         "<p><strong>How often is the machine wrong?</strong></p>"

@@ -278,7 +278,12 @@ PICKABLE = frozenset(LAYERS)
 
 
 def mark_id(report_id: str, key: str) -> str:
-    """The page-wide id of one mark, ``"report id|key"`` (its ``data-mark`` attribute)."""
+    """The page-wide id of one mark, ``"report id|key"``.
+
+    It is the ``data-mark`` attribute of a mark a learner can pick (quotes, sources, figures,
+    terms, boilerplate; its first piece also gets ``tabindex="0"``) and the ``data-passage``
+    attribute of a highlighted shared passage.
+    """
     return f"{report_id}|{key}"
 
 
@@ -286,10 +291,10 @@ def _open(a: Annotation, report_id: str, selected: str | None, first: bool) -> s
     """The opening tag of one piece of a mark; the first piece of a pickable mark is focusable."""
     cls = a.classes + (" mk-selected" if selected == a.key else "")
     extra = ""
-    if a.layer != "headline":
-        extra = f' data-mark="{esc(mark_id(report_id, a.key))}"'
-        if first and a.layer in PICKABLE:
-            extra += ' tabindex="0"'
+    if a.layer in PICKABLE:
+        extra = f' data-mark="{esc(mark_id(report_id, a.key))}"' + (' tabindex="0"' if first else "")
+    elif a.layer == "shared":
+        extra = f' data-passage="{esc(mark_id(report_id, a.key))}"'
     return f'<span class="{esc(cls)}" data-mk="{esc(a.key)}"{extra} title="{esc(a.title)}">'
 
 

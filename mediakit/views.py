@@ -10,10 +10,16 @@ exercise can drive it without a browser::
     v.controls["annotation"].value = v.controls["annotation"].options[1][1]
     v.controls["detail"].value                  # what the kit found, and why
 
-Plain ipywidgets cannot receive clicks on words inside an HTML block, so the reader lists
-every annotation in a selection box (keyboard- and screen-reader-friendly too); choosing one
-fills the detail panel, outlines it in the text and highlights the same passage in the other
-reports.
+The reader's columns are a small custom widget (:class:`ReaderText`, made with anywidget) so
+that a click on a mark in the text, or Enter on it, explains it. Every mark is also listed in
+the "Explain" selection box, for keyboard and screen-reader users; the two stay in step.
+Choosing a mark either way fills the detail panel, outlines it in the text, highlights the same
+passage in the other reports and scrolls that report's column to it. From Python or a test::
+
+    v.controls["text"].selected = "21wire|q1"   # as if the learner clicked that mark
+    v.controls["text"].scroll_to                # "mee|x0": the column that was scrolled, and where
+    v.controls["reports"].value = ("mee", "sputnik")   # tick exactly these reports
+    v.controls["reports"].boxes["21wire"].value = True # or tick one checkbox
 """
 
 from __future__ import annotations
@@ -21,9 +27,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
 from . import render
 from .errors import MediakitError
@@ -35,6 +44,8 @@ if TYPE_CHECKING:
     from .case import Report
 
 MAX_COLUMNS = 5
+PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text (or "
+          "press Tab to reach it and Enter), or pick it in the Explain list above.")
 
 
 @dataclass
@@ -63,6 +74,78 @@ def _style() -> widgets.HTML:
     w = widgets.HTML(value=render.style_tag(), layout=widgets.Layout(height="0px", margin="0"))
     w.add_class("mk-style")
     return w
+
+
+class ReaderText(anywidget.AnyWidget):
+    """The reader's columns: HTML made by :mod:`mediakit.render`, with marks a learner can pick.
+
+    ``value`` is the HTML (already escaped in Python; the browser side only sets it as the
+    element's content). A click on a mark, or Enter on it, sets ``selected`` to its ``data-mark``
+    id (``"report id|key"``). Setting ``scroll_to`` to a ``data-mark`` or ``data-passage`` id
+    scrolls that element into view inside its report column and outlines it.
+    """
+
+    _esm = (resources.files("mediakit") / "data" / "static" / "reader.js").read_text("utf-8")
+    value = traitlets.Unicode("").tag(sync=True)
+    selected = traitlets.Unicode("").tag(sync=True)
+    scroll_to = traitlets.Unicode("").tag(sync=True)
+
+
+class ReportChooser(widgets.VBox):
+    """One checkbox per report, so nobody needs Ctrl-click to choose several.
+
+    ``value`` is the tuple of ticked report ids, in the case's order; set it to tick exactly
+    those (``chooser.value = ("mee", "sputnik")``) and observe it like any widget value.
+    ``boxes[report_id]`` is the checkbox of one report; ``options`` lists ``(label, id)``.
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, options: Sequence[tuple[str, str]], value: Iterable[str] = (),
+                 *, title: str = "Reports", **kwargs: Any) -> None:
+        self.options = list(options)
+        chosen = set(value)
+        self.boxes = {
+            rid: widgets.Checkbox(value=rid in chosen, description=label, indent=False,
+                                  layout=widgets.Layout(width="auto"))
+            for label, rid in self.options
+        }
+        self._busy = False
+        head = widgets.HTML(f"<b>{esc(title)}</b>")
+        super().__init__(children=[head, *self.boxes.values()], **kwargs)
+        self.add_class("mk-reports")
+        self.value = tuple(rid for rid in self.boxes if rid in chosen)
+        for box in self.boxes.values():
+            box.observe(self._from_boxes, names="value")
+
+    @traitlets.validate("value")
+    def _valid(self, proposal: dict[str, Any]) -> tuple[str, ...]:
+        wanted = tuple(proposal["value"])
+        unknown = [r for r in wanted if r not in self.boxes]
+        if unknown:
+            raise MediakitError(f"There is no report called {unknown[0]!r} in this case.",
+                                hint=f"The reports are: {', '.join(self.boxes)}.")
+        return tuple(rid for rid in self.boxes if rid in wanted)
+
+    @traitlets.observe("value")
+    def _to_boxes(self, change: dict[str, Any]) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            for rid, box in self.boxes.items():
+                box.value = rid in change["new"]
+        finally:
+            self._busy = False
+
+    def _from_boxes(self, _: Any = None) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self.value = tuple(rid for rid, box in self.boxes.items() if box.value)
+        finally:
+            self._busy = False
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -105,10 +188,13 @@ def reader(
     """The annotated side-by-side reader: two to five reports in columns with layer toggles.
 
     ``reports`` are report ids (default: the first five of the case); ``layers`` are the layers
-    switched on at the start. Controls: ``reports`` (which columns), one toggle per layer
-    (``quotes``, ``sources``, ``figures``, ``terms``, ``boilerplate``), ``source_types`` and
-    ``term_categories`` (filters), ``annotation`` (pick one to explain), ``detail`` (what the kit
-    found and why), ``text`` (the columns) and ``message``.
+    switched on at the start. Controls: ``reports`` (a :class:`ReportChooser`, one checkbox per
+    report; ``.value`` is the tuple of ticked ids), one toggle per layer (``quotes``,
+    ``sources``, ``figures``, ``terms``, ``boilerplate``), ``source_types`` and
+    ``term_categories`` (filters), ``annotation`` (the "Explain" list: pick a mark to explain),
+    ``detail`` (what the kit found and why), ``text`` (the columns, a :class:`ReaderText`:
+    ``.value`` is their HTML, ``.selected`` the clicked mark, ``.scroll_to`` where the reader
+    jumped) and ``message``.
     """
     case = analysis.case
     all_ids = [r.id for r in case.reports]
@@ -131,11 +217,10 @@ def reader(
         )
 
     c: dict[str, widgets.Widget] = {}
-    c["reports"] = widgets.SelectMultiple(
-        options=[(f"{r.label} ({r.id})", r.id) for r in case.reports], value=tuple(chosen),
-        rows=min(len(all_ids), 6), description="Reports",
-        tooltip="Ctrl-click (⌘-click on a Mac) to choose several",
-        layout=widgets.Layout(width="auto"),
+    c["reports"] = ReportChooser(
+        [(f"{r.label} ({r.id})", r.id) for r in case.reports], chosen,
+        title=f"Reports to compare (tick 2 to {MAX_COLUMNS})",
+        layout=widgets.Layout(width="auto", min_width="16em", margin="0 1em 0 0"),
     )
     for layer in LAYERS:
         c[layer] = widgets.ToggleButton(
@@ -155,10 +240,9 @@ def reader(
                                      value="", rows=8, description="Explain",
                                      layout=widgets.Layout(width="95%"))
     c["annotation"].add_class("mk-explain")
-    c["detail"] = _html(_styled('<div class="mk-detail mk-muted">Choose a mark in the list '
-                                "above to see what the kit found there and why.</div>"))
+    c["detail"] = _html(_styled(f'<div class="mk-detail mk-muted">{esc(PROMPT)}</div>'))
     c["message"] = _html()
-    c["text"] = _html()
+    c["text"] = ReaderText(layout=widgets.Layout(width="100%"))
 
     traces = render.quote_traces(analysis)
     trace_of: dict[tuple[str, int, int], dict[str, Any]] = {}
@@ -184,9 +268,9 @@ def reader(
         )
         n = len(c["reports"].value)
         if n < 2:
-            msg = "Choose at least two reports in the list to compare them side by side."
+            msg = "Tick at least two reports to compare them side by side."
         elif n > MAX_COLUMNS:
-            msg = f"Only the first {MAX_COLUMNS} chosen reports are shown."
+            msg = f"Only the first {MAX_COLUMNS} ticked reports are shown."
         else:
             msg = ""
         c["message"].value = f'<span class="mk-muted">{esc(msg)}</span>' if msg else ""
@@ -229,21 +313,30 @@ def reader(
     def select(value: str) -> None:
         state["selected"] = None
         state["shared"] = {}
+        c["text"].selected = value
         if not value:
-            c["detail"].value = _styled('<div class="mk-detail mk-muted">Choose a mark in the '
-                                        "list above to see what the kit found there and why."
-                                        "</div>")
+            c["text"].scroll_to = ""
+            c["detail"].value = _styled(f'<div class="mk-detail mk-muted">{esc(PROMPT)}</div>')
             return
         ids = visible()
         highlights: dict[str, list[tuple[int, int, str]]] = {}
         also: list[str] = []
+        jumps: list[str] = []  # passages in other shown reports, in the order they were found
+
+        def light(rid: str, start: int, end: int, label: str, *, jump: bool) -> None:
+            """Highlight a stretch of a report; remember it as a place to jump to."""
+            spans = highlights.setdefault(rid, [])
+            if jump and rid in ids:
+                jumps.append(render.mark_id(rid, f"x{len(spans)}"))
+            spans.append((start, end, label))
+
         if value.startswith("shared|"):
             p = _passages(analysis)[int(value.split("|", 1)[1])]
-            for side, other in (("a", "b"), ("b", "a")):
+            for side, other in (("b", "a"), ("a", "b")):
                 rid = _get(p, side)
                 orep = case.report(_get(p, other))
-                highlights.setdefault(rid, []).append(
-                    (_get(p, f"{side}_start"), _get(p, f"{side}_end"), f"shared with {orep.label}"))
+                light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
+                      f"shared with {orep.label}", jump=True)
             rep = case.report(_get(p, "a"))
             ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
                              "", record={"label": f"shared with {case.report(_get(p, 'b')).label}"})
@@ -252,7 +345,7 @@ def reader(
             also.append(f"{rep_b.label}: characters {_get(p, 'b_start')}–{_get(p, 'b_end')}, "
                         f"similarity {_get(p, 'similarity', '?')}, credits the source: "
                         f"{ {True: 'yes', False: 'no'}.get(_get(p, 'credited'), 'not known') }"
-                        + ("" if rid_b in ids else " (not shown: choose it under Reports)"))
+                        + ("" if rid_b in ids else " (not shown: tick it under Reports)"))
         else:
             rid, ann = state["anns"][value]
             rep = case.report(rid)
@@ -263,12 +356,10 @@ def reader(
                             and ann.start < _get(p, f"{side}_end", 0):
                         orid = _get(p, other)
                         orep = case.report(orid)
-                        highlights.setdefault(rid, []).append(
-                            (_get(p, f"{side}_start"), _get(p, f"{side}_end"),
-                             f"shared with {orep.label}"))
-                        highlights.setdefault(orid, []).append(
-                            (_get(p, f"{other}_start"), _get(p, f"{other}_end"),
-                             f"shared with {rep.label}"))
+                        light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
+                              f"shared with {orep.label}", jump=False)
+                        light(orid, _get(p, f"{other}_start"), _get(p, f"{other}_end"),
+                              f"shared with {rep.label}", jump=True)
                         os_, oe = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
                         credited = {True: "credits", False: "does not credit"}.get(
                             _get(p, "credited"), "may or may not credit")
@@ -276,7 +367,7 @@ def reader(
                             f"{orep.label}: the same passage at characters {os_}–{oe} "
                             f"(“{_short(orep.text[os_:oe], 120)}”); the later copy {credited} "
                             "the other"
-                            + ("" if orid in ids else " (not shown: choose it under Reports)"))
+                            + ("" if orid in ids else " (not shown: tick it under Reports)"))
             if ann.layer == "quotes":
                 t = trace_of.get((rid, ann.start, ann.end))
                 for a in t["appearances"] if t else ():
@@ -285,31 +376,45 @@ def reader(
                     if a["report"] != rid and not any(
                         s < a["end"] and a["start"] < e for s, e, _ in highlights.get(a["report"], ())
                     ):
-                        highlights.setdefault(a["report"], []).append(
-                            (a["start"], a["end"], f"same words as in {rep.label}"))
+                        light(a["report"], a["start"], a["end"],
+                              f"same words as in {rep.label}", jump=True)
                     who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
                            else "same words, not marked as a quote")
                     also.append(f"{a['outlet']}: characters {a['start']}–{a['end']}, {who}"
                                 + ("" if a["report"] in ids else
-                                   " (not shown: choose it under Reports)"))
+                                   " (not shown: tick it under Reports)"))
         state["shared"] = highlights
         c["detail"].value = _styled(render.describe_html(ann, rep, also=also))
+        # jump to the same words in another report; with none, bring the mark itself into view
+        c["text"].scroll_to = jumps[0] if jumps else (
+            value if state["selected"] else "")
 
     def on_layers(_: Any = None) -> None:
         for layer in LAYERS:
             c[layer].icon = "check" if c[layer].value else ""
-        rebuild_options()
-        draw()
+        with c["text"].hold_sync():
+            rebuild_options()
+            draw()
 
     def on_select(change: dict[str, Any]) -> None:
         if state.get("rebuilding"):
             return
-        select(change["new"])
-        draw()
+        with c["text"].hold_sync():  # the new columns and where to jump arrive together
+            select(change["new"])
+            draw()
+
+    def on_click(change: dict[str, Any]) -> None:
+        """A mark clicked in the text: choose it in the Explain list, which does the rest."""
+        known = {v for _, v in c["annotation"].options}
+        if change["new"] in known:
+            c["annotation"].value = change["new"]
+        else:  # not a mark of the shown layers (cannot happen from a click): undo
+            c["text"].selected = c["annotation"].value
 
     for name in (*LAYERS, "reports", "source_types", "term_categories"):
         c[name].observe(on_layers, names="value")
     c["annotation"].observe(on_select, names="value")
+    c["text"].observe(on_click, names="selected")
     rebuild_options()
     draw()
 
@@ -455,4 +560,4 @@ def wording_view(analysis: CaseAnalysis) -> View:
                 refresh=draw)
 
 
-__all__ = ["View", "figures_table", "quote_tracer", "reader", "source_explorer", "wording_view"]
+__all__ = ["ReaderText", "ReportChooser", "View", "figures_table", "quote_tracer", "reader", "source_explorer", "wording_view"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -428,3 +429,32 @@ def test_replace_keeps_exercises_frozen():
     with pytest.raises(AttributeError):
         ex.answer = 5  # type: ignore[misc]
 
+
+
+# --------------------------------------------------------------------------- teacher material
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_teacher_guide_has_every_lesson_and_every_answer():
+    guide = (DOCS / "teacher-guide.md").read_text(encoding="utf-8")
+    for lid, les in load_lessons().items():
+        assert f"## Lesson {lid}" in guide
+        for ex in les.exercises:
+            assert f"**{ex.id}**" in guide, f"{ex.id} is missing from the teacher guide"
+            if ex.type == "choice":
+                assert ex.correct_options[0] in guide, ex.id
+            if ex.type == "text":
+                assert ex.model_answer.split(".")[0] in guide, ex.id
+    for needed in ("JupyterHub", "Voilà", "Timing", "Discussion prompts", "Rubric"):
+        assert needed in guide
+
+
+def test_one_handout_per_lesson_and_the_lessons_table():
+    handouts = sorted(p.stem for p in (DOCS / "handouts").glob("*.md"))
+    notebooks = sorted(p.stem for p in (DOCS.parent / "notebooks").glob("0[0-6]_*.ipynb"))
+    assert handouts == notebooks
+    for name in handouts:
+        assert len((DOCS / "handouts" / f"{name}.md").read_text(encoding="utf-8").splitlines()) <= 70
+    table = (DOCS / "lessons-table.md").read_text(encoding="utf-8")
+    assert all(f"notebooks/{n}.ipynb" in table for n in notebooks)

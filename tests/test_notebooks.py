@@ -8,7 +8,6 @@ carry no outputs and name their kernel, so JupyterLab opens them without a dialo
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -52,21 +51,17 @@ def test_every_exercise_of_the_lesson_is_shown(path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
-def test_notebook_executes_top_to_bottom(path, tmp_path):
+def test_notebook_executes_top_to_bottom(path, tmp_path, monkeypatch):
     from nbclient import NotebookClient
 
     work = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, work, ignore=shutil.ignore_patterns(".*", "*.corrupt-*"))
     nb = nbformat.read(work / path.name, as_version=4)
-    env_keep = {k: os.environ[k] for k in ("MEDIAKIT_PROGRESS",) if k in os.environ}
-    os.environ.pop("MEDIAKIT_PROGRESS", None)
-    os.environ["MPLBACKEND"] = "Agg"
-    try:
-        client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                                resources={"metadata": {"path": str(work)}})
-        client.execute()
-    finally:
-        os.environ.update(env_keep)
+    monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)  # progress goes beside the notebook
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(work)}})
+    client.execute()
     errors = []
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):

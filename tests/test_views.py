@@ -126,6 +126,83 @@ def test_reader_report_choice_and_filters(analysis):
     assert "mk-term" not in v.controls["text"].value
 
 
+def test_clicking_a_mark_in_the_text_explains_it_like_the_list(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
+    text = v.controls["text"]
+    text.selected = "21wire|q1"  # what the browser sends when the quote is clicked
+    assert v.controls["annotation"].value == "21wire|q1"  # the Explain list follows
+    detail = v.controls["detail"].value
+    assert "one HTS militant" in detail and "added" in detail and "Middle East Eye" in detail
+    assert "mk-selected" in column(text.value, "21wire")
+    # choosing in the list moves the selection in the text too
+    pick(v, "sputnik|t1")
+    assert text.selected == "sputnik|t1" and "scare quotes" in v.controls["detail"].value
+    v.controls["annotation"].value = ""
+    assert text.selected == "" and text.scroll_to == "" and "Choose a mark" in v.controls["detail"].value
+
+
+def test_a_shared_quote_scrolls_the_other_column_to_the_same_words(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
+    text = v.controls["text"]
+    text.selected = "21wire|q1"
+    target = text.scroll_to
+    assert target.startswith("mee|x"), target
+    mee = column(text.value, "mee")
+    at = mee.index(f'data-passage="{target}"')
+    assert 'class="mk-shared"' in mee[at - 60 : at]  # the element jumped to is the highlight
+    assert "desperate" in "".join(parse(mee[at:]).all_text)[:200]
+    # a mark that is nowhere else brings itself into view instead
+    pick(v, "sputnik|t1")
+    assert text.scroll_to == "sputnik|t1"
+    # a shared-passage entry of the list jumps to the second report's copy
+    pick(v, "shared|")
+    assert text.scroll_to.startswith("mee|x") and f'data-passage="{text.scroll_to}"' in text.value
+
+
+def test_a_click_on_something_not_listed_changes_nothing(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee"])
+    pick(v, "21wire|q1")
+    before = v.controls["detail"].value
+    v.controls["text"].selected = "sputnik|q0"  # not a shown report
+    assert v.controls["text"].selected == "21wire|q1"
+    assert v.controls["annotation"].value == "21wire|q1" and v.controls["detail"].value == before
+
+
+def test_every_listed_mark_can_be_clicked_and_reached_with_the_keyboard(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
+    html = v.controls["text"].value
+    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith("shared|")]
+    assert len(listed) > 20
+    for val in listed:
+        assert f'data-mark="{val}" tabindex="0"' in html, val
+        assert html.count(f'data-mark="{val}" tabindex="0"') == 1  # one tab stop per mark
+
+
+def test_reports_are_chosen_with_one_checkbox_each(analysis):
+    v = views.reader(analysis, reports=["21wire", "mee"])
+    chooser = v.controls["reports"]
+    assert set(chooser.boxes) == set(analysis.case.report_ids)
+    assert [rid for rid, box in chooser.boxes.items() if box.value] == ["21wire", "mee"]
+    chooser.boxes["sputnik"].value = True  # a teacher ticks one more
+    order = analysis.case.report_ids  # ticked ids come in the case's order
+    assert chooser.value == tuple(r for r in order if r in {"21wire", "mee", "sputnik"})
+    assert v.controls["text"].value.count('class="mk-report"') == 3
+    chooser.value = ("sputnik",)  # from code: tick exactly these
+    assert not chooser.boxes["21wire"].value and chooser.boxes["sputnik"].value
+    assert "at least two" in v.controls["message"].value
+    with pytest.raises(MediakitError, match="no report called"):
+        chooser.value = ("nope",)
+
+
+def test_the_reader_script_only_shows_the_kits_html():
+    js = views.ReaderText._esm
+    assert js.count("innerHTML =") == 1 and "root.innerHTML = html;" in js
+    assert 'const html = model.get("value")' in js
+    for word in ("import ", "fetch(", "XMLHttpRequest", "eval(", "insertAdjacentHTML",
+                 "outerHTML", "document.write", "textContent"):
+        assert word not in js, word
+
+
 def test_reader_refuses_bad_arguments_in_plain_words(analysis):
     with pytest.raises(MediakitError, match="at most 5"):
         views.reader(analysis, reports=[*analysis.case.report_ids, "21wire"])

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Attribution, Quote
+from ._doc import doc_text
 from .marks import quoted_spans
 from .quotes import _inverted_subject, _Resolver, cue_text, is_reporting, subject_of
 from .speech import (
@@ -85,7 +86,7 @@ def attributions(
     """Every attribution in ``doc``, in text order (see the module notes for what counts)."""
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
-    text = doc.text
+    text = doc_text(doc)
     quoted = [
         (s.inner_start, s.inner_end) for s in quoted_spans(text) if s.kind == "quote"
     ]

@@ -52,6 +52,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Attribution, Figure
+from ._doc import doc_text
 
 __all__ = ["FigureWords", "default_words", "figures"]
 
@@ -190,10 +191,26 @@ def _seq(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     return all(doc[i + k].lower_ == w for k, w in enumerate(words))
 
 
+_VAGUE_INDEX: dict[int, tuple[FigureWords, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _vague_starting(words: FigureWords, first: str) -> list[tuple[str, ...]]:
+    """The vague-amount phrases that begin with ``first``, longest first (indexed once)."""
+    hit = _VAGUE_INDEX.get(id(words))
+    if hit is None or hit[0] is not words:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(words.vague, key=len, reverse=True):
+            if key:
+                index.setdefault(key[0], []).append(key)
+        hit = (words, index)
+        _VAGUE_INDEX[id(words)] = hit
+    return hit[1].get(first, [])
+
+
 def _read_core(doc: Doc, i: int, words: FigureWords) -> tuple[int, float | None, bool] | None:
     """Read a number or vague amount starting at token i: (end, value, vague)."""
     n = len(doc)
-    for key in sorted(words.vague, key=len, reverse=True):
+    for key in _vague_starting(words, doc[i].lower_):
         if not _seq(doc, i, key):
             continue
         entry = words.vague[key]
@@ -302,7 +319,7 @@ def _read_amount(doc: Doc, i: int, words: FigureWords) -> _Amount | None:
 
 def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
     core = doc[a.core_start : a.core_end]
-    text = doc.text
+    text = doc_text(doc)
     score_shape = a.score and all(len(t.text) <= 2 for t in doc[a.core_start : a.end] if t.like_num)
     for t in core:
         if t.ent_type_ in NOT_COUNT_LABELS and not (
@@ -595,7 +612,7 @@ def _span_text(span: Span) -> str:
         toks = toks[1:]
     if not toks:
         return span.text
-    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def _source_in_sentence(sent: Span, tok: Token) -> str | None:
@@ -707,7 +724,7 @@ def figures(
             event_tok = unit if unit is not None else head
             if unit is not None and unit.lower_ not in words.elliptic:
                 s, e = _noun_phrase(doc, unit, a, words)
-                noun = doc.text[doc[s].idx : unit.idx + len(unit.text)]
+                noun = doc_text(doc)[doc[s].idx : unit.idx + len(unit.text)]
                 ustart, uend = doc[s].idx, unit.idx + len(unit.text)
             elif elliptic and sent_key in last_in_sent:
                 noun, ustart, uend = last_in_sent[sent_key]
@@ -740,7 +757,7 @@ def figures(
         end = last.idx + len(last.text)
         out.append(
             Figure(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 value=value,

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
+from ._doc import doc_ents, doc_text
 from .marks import QuotedSpan, quoted_spans
 from .speech import (
     PERSONAL_PRONOUNS,
@@ -43,7 +44,11 @@ _DASHES = ("-", "–", "—", "―")
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    """The tokens lying wholly inside [start, end)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _clause_after(doc: Doc, text: str, pos: int) -> tuple[int, int]:
@@ -135,7 +140,7 @@ class _Resolver:
         self.lexicon = lexicon
         self.speakers: list[Mention] = []  # subjects of reporting verbs and quote speakers
         self.others: list[Mention] = []  # other people (PERSON names, person subjects)
-        inside = [(q.inner_start, q.inner_end) for q in quoted_spans(doc.text) if q.kind == "quote"]
+        inside = [(q.inner_start, q.inner_end) for q in quoted_spans(doc_text(doc)) if q.kind == "quote"]
         for tok in doc:
             if tok.lower_ in PERSONAL_PRONOUNS:
                 continue
@@ -149,7 +154,7 @@ class _Resolver:
                     self.speakers.append(m)
                 elif m.source_type in {"named_person", "anonymous_person"}:
                     self.others.append(m)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and not any(a <= ent.start_char < b for a, b in inside):
                 m = make_mention(ent.root, lexicon=lexicon)
                 if m.source_type == "named_person":
@@ -295,7 +300,7 @@ def quotes(
     """
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
-    text = doc.text
+    text = doc_text(doc)
     spans = [s for s in quoted_spans(text) if s.kind == "quote"]
     resolver = _Resolver(doc, verbs, lexicon)
     found: list[dict] = []
@@ -373,7 +378,7 @@ def _adjacent(text: str, a: QuotedSpan, b: QuotedSpan, *, gap_words: int = 12) -
 def quote_spans_of(doc: Doc) -> list[Span]:
     """The quoted stretches of ``doc`` as spaCy spans (for other extractors)."""
     out = []
-    for s in quoted_spans(doc.text):
+    for s in quoted_spans(doc_text(doc)):
         if s.kind == "quote":
             sp = doc.char_span(s.inner_start, s.inner_end, alignment_mode="expand")
             if sp is not None:

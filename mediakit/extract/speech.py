@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..records import SOURCE_TYPES
+from ._doc import doc_ents, ent_of
 
 
 def load_list(name: str) -> frozenset[str]:
@@ -100,11 +101,7 @@ class Mention:
 
 
 def _ent_span(tok: Token) -> Span | None:
-    if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    return ent_of(tok) if tok.ent_type_ else None
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
@@ -148,7 +145,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
                 break
     # expand to cover any entity cut in half
     doc = head.doc
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start < start < ent.end and ent.end <= end:
             start = ent.start
         if ent.start < end < ent.end and ent.start >= start:
@@ -208,7 +205,7 @@ def classify(
     text_low = span.text.lower()
     head_low = head.lower_
     head_lemma = head.lemma_.lower()
-    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
+    ents = [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
     ent_labels = {e.label_ for e in ents}
     head_ent = _ent_span(head)
     has_person = "PERSON" in ent_labels or (

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import MediakitError
 from ..records import LoadedTerm
+from ._doc import doc_text, ent_of
 
 try:  # the quote-mark pairing lives in marks.py; the matcher works without it
     from .marks import quoted_spans as _quoted_spans
@@ -85,6 +86,7 @@ class Term:
         return _split(self.text)
 
 
+@lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for piece in text.lower().replace("’", "'").replace("'s", " 's").split():
@@ -178,6 +180,7 @@ def default_lexicon() -> dict[str, tuple[Term, ...]]:
 # ---------------------------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=8192)
 def _forms(word: str) -> frozenset[str]:
     """Regular inflections of a base form (for tokens whose lemma the model got wrong)."""
     w = word
@@ -240,7 +243,7 @@ def _match_at(doc: Doc, i: int, term: Term) -> _Cand | None:
 
 def _hyphen_bound(doc: Doc, c: _Cand) -> bool:
     """True if the match is part of a longer hyphenated word (pro-militant, Rebel-backer)."""
-    text = doc.text
+    text = doc_text(doc)
     s = doc[c.start].idx
     last = doc[c.end - 1]
     e = last.idx + len(last.text)
@@ -289,7 +292,7 @@ def _in_name(doc: Doc, c: _Cand) -> bool:
     tok = doc[c.start]
     if tok.ent_type_ not in NAME_LABELS or not tok.text[:1].isupper() or "<person>" in c.term.words:
         return False
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_of(tok)
     return ent is not None and len(ent) > c.end - c.start
 
 
@@ -341,19 +344,38 @@ def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
     keys = {k: _forms(k) for k in by_first if k != "<person>"}
     person_terms = by_first.pop("<person>", [])
     wild.extend(person_terms)
+    # index every surface form of a first word, so each token is looked up once
+    first_of: dict[str, list[str]] = {}
+    for k in by_first:
+        for form in {k} | keys[k]:
+            first_of.setdefault(form, []).append(k)
     out = []
-    for tok in doc:
+    tokens = list(doc)  # iterating a Doc builds new Token objects each time: do it once
+    for tok in tokens:
         low, lem = tok.lower_, tok.lemma_.lower()
-        for k, terms in by_first.items():
-            if low == k or lem == k or low in keys[k]:
-                for t in terms:
-                    c = _match_at(doc, tok.i, t)
-                    if c is not None:
-                        out.append(c)
-        for t in wild:
-            c = _match_at(doc, tok.i, t)
-            if c is not None:
-                out.append(c)
+        hits = dict.fromkeys(first_of.get(low, ()))
+        hits.update(dict.fromkeys(first_of.get(lem, ())))
+        for k in hits:
+            for t in by_first[k]:
+                c = _match_at(doc, tok.i, t)
+                if c is not None:
+                    out.append(c)
+    # wildcard terms ("*-linked", "<person> 's troops"): try them only where their first fixed
+    # word occurs, at the position the wildcard would start
+    for t in wild:
+        fixed = [(p, w) for p, w in enumerate(t.words) if w not in ("*", "<person>", "-")]
+        if not fixed:
+            for tok in tokens:
+                c = _match_at(doc, tok.i, t)
+                if c is not None:
+                    out.append(c)
+            continue
+        p, w = fixed[0]
+        for tok in tokens:
+            if tok.i >= p and _tok_matches(tok, w):
+                c = _match_at(doc, tok.i - p, t)
+                if c is not None:
+                    out.append(c)
     return out
 
 
@@ -361,7 +383,7 @@ def _spans_of(doc: Doc) -> list[Any]:
     if _quoted_spans is None:
         return []
     try:
-        return list(_quoted_spans(doc.text))
+        return list(_quoted_spans(doc_text(doc)))
     except Exception:  # a quote-mark puzzle must not stop the wording view
         return []
 
@@ -423,7 +445,7 @@ def loaded_terms(
         taken.update(range(c.start, c.end))
         out.append(
             LoadedTerm(
-                text=doc.text[s:e], start=s, end=e, category=c.term.category,
+                text=doc_text(doc)[s:e], start=s, end=e, category=c.term.category,
                 lemma=c.term.text, note=c.term.note,
             )
         )  # fmt: skip
@@ -433,7 +455,7 @@ def loaded_terms(
                 continue
             out.append(
                 LoadedTerm(
-                    text=doc.text[q.inner_start : q.inner_end], start=q.inner_start,
+                    text=doc_text(doc)[q.inner_start : q.inner_end], start=q.inner_start,
                     end=q.inner_end, category="scare_quotes", lemma="", note="in scare quotes",
                 )
             )  # fmt: skip

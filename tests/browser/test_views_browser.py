@@ -33,13 +33,36 @@ def choose_annotation(page, startswith: str, contains: str) -> None:
     select.select_option(index=index)
 
 
+IN_COLUMN = """e => {
+    const c = e.closest('.mk-report').getBoundingClientRect(), r = e.getBoundingClientRect();
+    return r.height > 0 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+}"""
+
+
+def in_view_of_its_column(page, locator) -> bool:
+    """Whether the element's box lies inside the visible part of its (scrolling) report column."""
+    return locator.evaluate(IN_COLUMN)
+
+
+def wait_in_view_of_its_column(page, locator) -> None:
+    page.wait_for_function(IN_COLUMN, arg=locator.element_handle(), timeout=10_000)
+
+
+def explain_choice(page) -> str:
+    select = page.locator(f"{READER} .mk-explain select")
+    return select.evaluate("s => s.selectedOptions.length ? s.selectedOptions[0].textContent : ''")
+
+
 def run_all_in_lab(page, url: str) -> None:
     page.goto(url)
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=60_000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
-    page.locator(READER).wait_for(timeout=60_000)
+    try:
+        page.locator(READER).wait_for(timeout=30_000)
+    finally:
+        page.screenshot(path="/tmp/mkshots/fail.png")
 
 
 def test_reader_in_jupyterlab_toggles_and_explains(lab_server, page):
@@ -54,15 +77,39 @@ def test_reader_in_jupyterlab_toggles_and_explains(lab_server, page):
     grey = page.locator(f"{READER} .mk-boiler").first
     assert grey.evaluate("e => getComputedStyle(e).color") == "rgb(107, 107, 107)"
 
-    # choosing a quote fills the detail panel and highlights the same words in another report
-    choose_annotation(page, "21st Century Wire · quote", "desperate")
+    # the same words in Middle East Eye are out of sight in its column before anything is chosen
+    mee_copy = column(page, "mee").locator('.mk-quote[data-mark="mee|q3"]')
+    assert not in_view_of_its_column(page, mee_copy)
+
+    # clicking the quote in the text itself fills the detail panel, as the Explain list does
+    column(page, "21wire").locator(".mk-quote", has_text="desperate position").first.click()
     detail = page.locator(f"{READER} .mk-detail")
     detail.filter(has_text="added").wait_for()
     assert "one HTS militant" in detail.inner_text() and "Middle East Eye" in detail.inner_text()
-    column(page, "mee").locator(".mk-shared").first.wait_for()
+    assert "desperate" in explain_choice(page)  # the list follows the click
     assert column(page, "21wire").locator(".mk-selected").count() >= 1
-    column(page, "mee").locator(".mk-shared").first.scroll_into_view_if_needed()
+    # ...and the other column jumps to the shared passage and outlines it
+    target = column(page, "mee").locator(".mk-shared.mk-target").first
+    target.wait_for()
+    assert "desperate position" in target.inner_text()
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
+    wait_in_view_of_its_column(page, target)
+    assert column(page, "sputnik").locator(".mk-shared").count() == 0
     snap(page, "lab_reader_selected")
+
+    # the keyboard does the same: Tab reaches a mark, Enter explains it
+    term = column(page, "sputnik").locator('[data-mark="sputnik|t1"]')
+    term.focus()
+    page.keyboard.press("Enter")
+    detail.filter(has_text="scare quotes").wait_for()
+    assert "moderate" in explain_choice(page)
+    focused = page.evaluate("document.activeElement && document.activeElement.dataset.mark")
+    assert focused == "sputnik|t1"  # focus stays on the mark after the columns are redrawn
+
+    # choosing in the list scrolls the chosen mark into view in its own column
+    choose_annotation(page, "Middle East Eye · quote", "Akram al-Masri")
+    detail.filter(has_text="Akram al-Masri").wait_for()
+    wait_in_view_of_its_column(page, column(page, "mee").locator(".mk-selected").first)
 
     # the layer toggles switch marks off and on
     quotes = page.locator(f"{READER} button", has_text="Quotes")
@@ -90,4 +137,15 @@ def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
     page.locator(f"{READER} .mk-fig").first.wait_for(state="detached")
     choose_annotation(page, "Sputnik · term", "moderate")
     page.locator(f"{READER} .mk-detail", has_text="scare quotes").wait_for()
+    # the custom widget works in Voilà too: a click on a quote in the text explains it
+    column(page, "21wire").locator(".mk-quote", has_text="desperate position").first.click()
+    page.locator(f"{READER} .mk-detail", has_text="one HTS militant").wait_for()
+    wait_in_view_of_its_column(page, column(page, "mee").locator(".mk-shared.mk-target").first)
+    # ticking a report's checkbox adds its column
+    page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(0).wait_for()
+    n = page.locator(f"{READER} .mk-report").count()
+    unticked = [i for i, box in enumerate(page.locator(f"{READER} .mk-reports input[type=checkbox]").all())
+                if not box.is_checked()]
+    page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(unticked[0]).check()
+    page.wait_for_function(f"document.querySelectorAll('{READER} .mk-report').length == {n + 1}")
     snap(page, "voila_reader")
