@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,30 +91,45 @@ def cache_dir() -> Path:
     return Path(base) / "mediakit" / "docs"
 
 
+def _cache_name(key: str, text: str) -> str:
+    return hashlib.sha256(f"{key}\x00{text}".encode()).hexdigest() + ".spacy"
+
+
 def _cache_file(key: str, text: str) -> Path:
-    h = hashlib.sha256(f"{key}\x00{text}".encode()).hexdigest()
-    return cache_dir() / key / f"{h}.spacy"
+    return cache_dir() / key / _cache_name(key, text)
+
+
+def shipped_cache_dir() -> Path:
+    """Parses of the shipped cases, made at release time (tools/ship_parse_cache.py), so that a
+    learner's very first lesson starts without parsing. Used only when the key matches."""
+    return Path(str(resources.files("mediakit") / "data" / "parsecache"))
+
+
+def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
+    from spacy.tokens import Doc
+
+    for f in (_cache_file(key, text), shipped_cache_dir() / key / _cache_name(key, text)):
+        if f.exists():
+            try:
+                doc = Doc(nlp.vocab).from_bytes(f.read_bytes())
+            except Exception:  # a damaged cache file is simply re-parsed
+                continue
+            if doc.text == text:
+                return doc
+    return None
 
 
 def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Doc]:
     """Parse texts with ``nlp.pipe``, reading and writing the on-disk cache."""
-    from spacy.tokens import Doc
-
     texts = list(texts)
     docs: list[Doc | None] = [None] * len(texts)
     key = pipeline_key(nlp) if cache else ""
     todo: list[int] = []
     for i, t in enumerate(texts):
         if cache:
-            f = _cache_file(key, t)
-            if f.exists():
-                try:
-                    doc = Doc(nlp.vocab).from_bytes(f.read_bytes())
-                    if doc.text == t:
-                        docs[i] = doc
-                        continue
-                except Exception:  # a damaged cache file is simply re-parsed
-                    pass
+            docs[i] = _read_cached(nlp, key, t)
+            if docs[i] is not None:
+                continue
         todo.append(i)
     if not todo:
         return [d for d in docs if d is not None]

@@ -66,3 +66,18 @@ def test_model_can_be_overridden_by_environment(monkeypatch, name):
     monkeypatch.setenv(name, "en_core_web_md_not_here")
     with pytest.raises(ModelError, match="en_core_web_md_not_here"):
         load_pipeline()
+
+
+def test_shipped_parses_of_the_seed_case_are_current(tmp_path, monkeypatch, seed_case):
+    """The seed case's parses ship with the kit so a first lesson starts fast; they must match
+    the current model and gazetteer (else: run tools/ship_parse_cache.py)."""
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))  # an empty user cache
+    nlp = load_pipeline(gazetteer=seed_case.gazetteer)
+
+    def boom(*a, **k):
+        raise AssertionError("the shipped parses are stale: run tools/ship_parse_cache.py")
+
+    monkeypatch.setattr(nlp, "pipe", boom)
+    docs = parse([r.text for r in seed_case.reports], nlp)
+    assert [d.text for d in docs] == [r.text for r in seed_case.reports]
+    assert any(e.label_ == "GPE" for e in docs[0].ents)
