@@ -27,6 +27,7 @@ from ..records import Quote
 from ._doc import doc_ents, doc_text
 from .marks import QuotedSpan, quoted_spans
 from .speech import (
+    LABEL_VERBS,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
     Lexicon,
@@ -105,6 +106,9 @@ def subject_of(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     doc = verb.doc
+    # "..., adding that ...", "Writing on X, he said": a participle takes its clause's subject
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         between = doc[min(verb.i, verb.head.i) : max(verb.i, verb.head.i)]
         if not any("\n" in t.text or "\n" in t.whitespace_ for t in between):
@@ -229,12 +233,105 @@ def _by_phrase(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> Token
     return None
 
 
+def _governing_cue(
+    doc: Doc, span: QuotedSpan, verbs: frozenset[str], label_verbs: frozenset[str]
+) -> Token | None:
+    """The reporting verb the parse hangs the quoted words on, if any.
+
+    ``the minister said the strike was "unjustified" and urged ...``: the quote's words hang on
+    "was", which hangs on "said", so "said" is the cue (not "urged", nearer after the quote).
+    A label verb counts when the quote is its "as" phrase or object predicate: ``dismissed it as
+    "fantasy"``, ``called the plan "reckless"``.
+    """
+    toks = _tokens_between(doc, span.inner_start, span.inner_end)
+    inside = {t.i for t in toks}
+    for root in (t for t in toks if t.head.i not in inside):
+        # "called the plan "reckless"": the quote is the verb's object predicate
+        h, via_as = root, root.lower_ == "as" or root.dep_ == "oprd"
+        for _ in range(6):
+            if h.head is h:
+                break
+            h = h.head
+            if h.i in inside:
+                break
+            lo, hi = sorted((h.idx, span.inner_start if h.idx < span.start else span.inner_end))
+            if "\n" in doc_text(doc)[lo:hi]:
+                break  # the parse ran across a paragraph break
+            if is_reporting(h, verbs):
+                return h
+            if h.lower_ == "as":
+                via_as = True
+            elif via_as and h.pos_ == "VERB" and h.lemma_.lower() in label_verbs:
+                return h
+    return None
+
+
+def _frame_cue(doc: Doc, text: str, span: QuotedSpan, after: list[Token]) -> tuple[Token, Token] | None:
+    """``“...,” she sneered.`` / ``“...!” laughed Ortega.``: any verb in this frame is a cue.
+
+    The frame: the quoted words end in a comma, ``!`` or ``?``, and the clause after the closing
+    mark is just a subject and a verb (either order), optionally with more words after a comma.
+    """
+    inner = span.text.rstrip()
+    if not inner.endswith((",", "!", "?")) and not text[span.end : span.end + 1] == ",":
+        return None
+    words = [t for t in after if not t.is_punct and not t.is_space][:4]
+    if len(words) < 2:
+        return None
+    a, b = words[0], words[1]
+    if a.lower_ in PERSONAL_PRONOUNS or a.pos_ == "PROPN":
+        verb = next((t for t in words[1:] if t.pos_ == "VERB"), None)
+        if verb is not None and verb.tag_ in {"VBD", "VBZ"}:
+            subj = subject_of(verb)
+            if subj is not None and subj.i < verb.i:
+                return verb, subj
+    if a.pos_ == "VERB" and a.tag_ in {"VBD", "VBZ"} and (b.pos_ == "PROPN" or b.lower_ in {"the", "a", "an", "one"}):
+        subj = _inverted_subject(a, after[-1].i + 1)
+        if subj is not None:
+            return a, subj
+    return None
+
+
 def _find_cue(
-    doc: Doc, text: str, span: QuotedSpan, verbs: frozenset[str], lexicon: Lexicon | None
+    doc: Doc,
+    text: str,
+    span: QuotedSpan,
+    verbs: frozenset[str],
+    lexicon: Lexicon | None,
+    label_verbs: frozenset[str] = LABEL_VERBS,
 ) -> tuple[Token | None, Token | None, bool]:
     """(cue verb, speaker head token, cue_after) for a quoted span, or Nones."""
     a_start, a_end = _clause_after(doc, text, span.end)
     after = _tokens_between(doc, a_start, a_end)
+    gov = _governing_cue(doc, span, verbs, label_verbs)
+    if gov is not None:
+        g_after = gov.idx >= span.end
+        subj = subject_of(gov)
+        if subj is None and g_after and after:
+            subj = _inverted_subject(gov, after[-1].i + 1)
+        if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
+            subj = _by_phrase(doc, span.end, a_end, lexicon)
+        if subj is not None and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+            return gov, subj, g_after
+    found = _find_cue_nearby(doc, text, span, verbs, lexicon, after, a_start, a_end)
+    if found[0] is None:
+        frame = _frame_cue(doc, text, span, after)
+        if frame is not None:
+            return frame[0], frame[1], True
+    return found
+
+
+def _find_cue_nearby(
+    doc: Doc,
+    text: str,
+    span: QuotedSpan,
+    verbs: frozenset[str],
+    lexicon: Lexicon | None,
+    after: list[Token],
+    a_start: int,
+    a_end: int,
+) -> tuple[Token | None, Token | None, bool]:
+    """The cue by position: a reporting verb just after the quote, then before it."""
     for t in after[:8]:
         if is_reporting(t, verbs):
             subj = subject_of(t) or _inverted_subject(t, after[-1].i + 1)
@@ -332,7 +429,9 @@ def quotes(
             continue
         prev = found[i - 1] if i > 0 else None
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if prev is not None and prev["mention"] is not None and _adjacent(text, prev["span"], f["span"]):
+        if prev is not None and prev["mention"] is not None and (
+            _adjacent(text, prev["span"], f["span"]) or _same_paragraph(text, prev["span"], f["span"])
+        ):
             f["mention"], f["cue"] = prev["mention"], prev["cue"]
         elif nxt is not None and nxt["mention"] is not None and _adjacent(text, f["span"], nxt["span"], gap_words=0):
             f["mention"], f["cue"] = nxt["mention"], nxt["cue"]
@@ -364,6 +463,12 @@ def quotes(
             )
         )
     return out
+
+
+def _same_paragraph(text: str, a: QuotedSpan, b: QuotedSpan) -> bool:
+    """``“...,” said Marisol, a teacher who ..., as she waited ... “...”``: a quote with no cue
+    of its own later in the same paragraph as another quote continues that speaker's words."""
+    return "\n" not in text[a.end : b.start]
 
 
 def _adjacent(text: str, a: QuotedSpan, b: QuotedSpan, *, gap_words: int = 12) -> bool:

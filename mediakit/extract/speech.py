@@ -29,6 +29,7 @@ def load_list(name: str) -> frozenset[str]:
 
 
 REPORTING_VERBS: frozenset[str] = load_list("reporting_verbs")
+LABEL_VERBS: frozenset[str] = load_list("label_verbs")
 
 
 @dataclass(frozen=True)

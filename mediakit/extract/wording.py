@@ -52,7 +52,10 @@ except ImportError:  # pragma: no cover - only before marks.py existed
 
 __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lexicon"]
 
-SENSES = ("place_falls", "clear_of", "not_compound_noun", "not_negated", "not_legal", "epistemic")
+SENSES = (
+    "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
+    "epistemic", "modifier", "not_modifier", "electoral",
+)
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
     """town city village stronghold capital base district province region area airport port
@@ -63,6 +66,16 @@ PLACE_NOUNS = frozenset(
 LEGAL_WORDS = frozenset(
     "charge charged convict convicted accuse accused trial case count guilty plead acquit".split()
 )
+# "cleared of wrongdoing": the of-object of a legal or official clearing, not of fighters
+CLEARED_OF_NOT = LEGAL_WORDS | frozenset(
+    "wrongdoing misconduct allegation suspicion blame involvement liability fault".split()
+)
+ELECTION_WORDS = frozenset(
+    """election vote poll polls ballot win won victory result results seat seats majority
+    electoral candidate referendum re-election reelection landslide voter voters""".split()
+)
+# "once crews could safely enter": could in a time or purpose clause is past ability
+ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
 
 
 class LexiconError(MediakitError):
@@ -260,16 +273,21 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
         # Title Case headlines: the tagger calls verbs names; accept a regular verb form
         if not ("VERB" in term.pos and tok.pos_ == "PROPN" and tok.lower_ != term.text.lower()):
             return False
-    if term.not_next and c.end < len(doc) and doc[c.end].lower_ in term.not_next:
-        return False
+    if term.not_next:
+        if c.end < len(doc) and doc[c.end].lower_ in term.not_next:
+            return False
+        # a modifier is also judged by its noun: "suspected cholera cases"
+        if single and tok.dep_ == "amod" and (
+            tok.head.lower_ in term.not_next or tok.head.lemma_.lower() in term.not_next
+        ):
+            return False
     sense = term.sense
     if not sense:
         return True
     if sense == "place_falls":
         return _place_falls(doc, tok)
-    if sense == "clear_of":  # "clear the area of terrorists", "cleared of mines"
-        heads = [tok] + [ch for ch in tok.children if ch.dep_ == "dobj"]
-        return any(ch.dep_ == "prep" and ch.lower_ == "of" for h in heads for ch in h.children)
+    if sense == "clear_of":
+        return _clear_of(tok)
     if sense == "epistemic":  # "appeared to be unable", "it appears that"; not "reports appeared"
         return any(ch.dep_ in ("xcomp", "acomp", "oprd") for ch in tok.children) or any(
             ch.dep_ in ("nsubj", "expl") and ch.lower_ == "it" for ch in tok.children
@@ -281,10 +299,45 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
         )
     if sense == "not_negated":
         return not (c.end < len(doc) and doc[c.end].lower_ in ("not", "n't", "never"))
+    if sense == "possibility":  # "could spread"; not "could not" nor "once crews could enter"
+        if c.end < len(doc) and doc[c.end].lower_ in ("not", "n't", "never"):
+            return False
+        verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+        return not any(
+            ch.dep_ == "mark" and ch.lower_ in ABILITY_MARKS for ch in verb.children
+        ) and not (tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].lower_ == "that")
+    if sense == "modifier":  # "a crushing victory"
+        return single and (tok.dep_ in ("amod", "compound") or tok.pos_ == "ADJ")
+    if sense == "not_modifier":  # "crushed the protest", not "a crushing win"
+        return not (single and tok.dep_ in ("amod", "compound"))
+    if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
+        return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
+                   for t in tok.sent if t.i != tok.i)
     if sense == "not_legal":
         near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
         return not any(w in LEGAL_WORDS for w in near)
     return True
+
+
+def _clear_of(tok: Token) -> bool:
+    """ "clear the area of terrorists", "the country cleared of militants".
+
+    Not "cleared a backlog of samples" (what is cleared is not a place) nor "was cleared of
+    wrongdoing" (a person cleared of a charge).
+    """
+    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    if objs and not any(o.pos_ == "PROPN" or _is_place(o) for o in objs):
+        return False
+    subj = [ch for ch in tok.children if ch.dep_ in ("nsubjpass", "nsubj")]
+    if not objs and subj and (subj[0].pos_ == "PRON" or subj[0].ent_type_ == "PERSON"):
+        return False
+    for h in [tok, *objs]:
+        for ch in h.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                pobj = [p for p in ch.children if p.dep_ == "pobj"]
+                if not pobj or pobj[0].lemma_.lower() not in CLEARED_OF_NOT:
+                    return True
+    return False
 
 
 def _in_name(doc: Doc, c: _Cand) -> bool:
@@ -388,6 +441,21 @@ def _spans_of(doc: Doc) -> list[Any]:
         return []
 
 
+_DISTANCING = re.compile(r"(?:\bso[- ]called|\bself-styled|\bself-proclaimed)\s*$", re.I)
+
+
+def _distanced(text: str, q: Any) -> bool:
+    """Marks right after "so-called" are scare quotes, whoever the marks say is speaking:
+    'the so-called "peaceful protesters"' distances the writer from the words."""
+    inner = text[q.inner_start : q.inner_end]
+    return (
+        q.kind == "quote"
+        and len(inner.split()) <= 6
+        and not re.search(r"[.!?]\s*$", inner)
+        and bool(_DISTANCING.search(text[max(0, q.start - 20) : q.start]))
+    )
+
+
 def _inside(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
@@ -418,8 +486,9 @@ def loaded_terms(
     lex = merge_lexicon(base, extra)
 
     marks = _spans_of(doc)
-    quoted = [(q.inner_start, q.inner_end) for q in marks if q.kind == "quote"]
-    scare = [q for q in marks if q.kind == "scare"]
+    text = doc_text(doc)
+    scare = [q for q in marks if q.kind == "scare" or _distanced(text, q)]
+    quoted = [(q.inner_start, q.inner_end) for q in marks if q.kind == "quote" and q not in scare]
     scare_ranges = [(q.start, q.end) for q in scare]
 
     cands = [

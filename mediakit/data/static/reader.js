@@ -62,6 +62,7 @@ function render({ model, el }) {
     const mark = event.target.closest && event.target.closest("[data-mark]");
     if (!mark || !root.contains(mark)) return;
     event.preventDefault();
+    event.stopPropagation(); // Enter is the learner's, not a notebook shortcut
     model.set("selected", mark.getAttribute("data-mark"));
     model.save_changes();
   }
