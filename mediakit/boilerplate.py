@@ -4,8 +4,10 @@ General rules over lines, not offsets or phrases of particular reports: a line i
 when it matches one of the patterns of ``BOILERPLATE_PATTERNS`` (donation appeals, share
 requests, disclaimers, newsletter prompts, "read more" lines, navigation, bylines, captions,
 bare links, an outlet describing itself), when it repeats the headline at the top, or when it
-is a short line in a run of boilerplate at the start or end of the page. The body is the
-span from the first to the last article line; boilerplate inside it is listed too.
+is a short line in a run of boilerplate at the start or end of the page. A wire dateline
+opening the lead ("LIMA, June 9 (Reuters) -", "ROME —") is boilerplate too, as part of a line.
+The body is the span from the first to the last article line (after a dateline that opens
+it); boilerplate inside it is listed too.
 
 Boilerplate is kept and labelled, never deleted: how an outlet describes itself is evidence.
 """
@@ -37,6 +39,11 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "share_request": (
         r"\bshare buttons?\b",
+        # a row of share buttons: "Share | Tweet | Email", "Facebook Twitter WhatsApp"
+        r"^\s*(share|tweet|e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram"
+        r"|copy link|save)(\s*[|/·•,]?\s*(share|tweet|e-?mail|print|facebook|twitter|x|whatsapp"
+        r"|linkedin|reddit|telegram|copy link|save))*\s*$",
+        r"^\s*follow us\b",
         r"\bforward this (article|story|post)\b",
         r"\bcross-?post\b",
         r"^\s*share (this|on)\b",
@@ -56,6 +63,8 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*stay tuned\b",
         r"^\s*(related|see also|more on this|recommended)\s*:?",
         r"^\s*click here\b",
+        r"^\s*listen to this (article|story)\b",
+        r"^\s*advertisement\s*$",
     ),
     "disclaimer": (
         r"\bdisclaimer\b",
@@ -71,11 +80,19 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
     "contact": (
         r"^\s*for (media|press) (inquiries|enquiries)\b",
         r"^\s*contact( us)?\s*:",
+        r"^\s*write to .{0,60}\bat\s+\S+@\S+\s*$",
+        r"^\s*(e-?mail\s*:\s*)?[\w.+-]+@[\w-]+\.[\w.]+\s*$",
     ),
     "byline_meta": (
         r"^\s*articles? by\s*:",
         r"^\s*(region|theme|topics?|tags?|in-depth report|filed under|category)\s*:",
-        r"^\s*(published|updated|posted)\s*(on|:)?\s*\S.{0,40}$",
+        # "Published 3 March 2024", "Updated: 2 hours ago", "Last updated on Monday 10:41 GMT"
+        r"^\s*((first|last) )?(published|updated|posted|modified)\s*(on|at|:)?\s*"
+        r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+        r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today\b|yesterday\b)[^.!?]{0,50}$",
+        r"^\s*\d+[- ]min(ute)?s?\.? read\s*$",
+        r"^\s*this (article|story|piece|report) (was )?(originally|first) (published|appeared)\b",
+        r"^\s*(the )?[\w .&'’-]{2,40} contributed (reporting )?to this (report|story|article)\.?\s*$",
         r"^\s*\[?[A-Z][\w .&'-]{0,40}\]?(\(#\))?,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$",
         r"^\s*[A-Z][\w .&'-]{0,40},\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$",
     ),
@@ -88,6 +105,11 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "caption": (
         r"\((reuters|afp|ap|getty( images)?|epa|anadolu|file photo|photo[^)]{0,30})\)\s*$",
+        r"^\s*(photo|photograph|picture|image|illustration|video)( credit| source| caption)?\s*:"
+        r"\s*\S[^.!?]{0,80}\.?\s*$",
+        r"^\s*image (caption|source|copyright)\b",
+        r"\b(photo|photograph|picture|image)\s*:\s*[^.!?]{0,60}/\s*(getty images|reuters|afp|ap"
+        r"|epa|shutterstock|alamy|pa)\s*$",
     ),
     "media_link": (
         r"^\s*<?https?://\S+>?\s*$",
@@ -100,10 +122,57 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
 _ORDER = ("navigation", "disclaimer", "donation", "self_description", "contact", "newsletter",
           "read_more", "share_request", "byline_meta", "caption", "media_link")
 _COMPILED = {k: [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS[k]] for k in _ORDER}
+_CASED = (r"^\s*\[?[A-Z]", r"^\s*[A-Z]")
 # Bylines and dateline stamps need capital letters to tell them from sentences ("By noon, ...").
-_COMPILED["byline_meta"] = [re.compile(p, re.I) for p in BOILERPLATE_PATTERNS["byline_meta"][:3]] + [
-    re.compile(p) for p in BOILERPLATE_PATTERNS["byline_meta"][3:]
+# (the patterns of "byline_meta" that start with a capital class are matched case-sensitively)
+_COMPILED["byline_meta"] = [
+    re.compile(p) if p.startswith(_CASED) else re.compile(p, re.I)
+    for p in BOILERPLATE_PATTERNS["byline_meta"]
 ] + [re.compile(r"^\s*By\s+[\[*A-Z][^.!?]{0,60}$")]
+
+# Wire credit lines: "(Reporting by Tom Adeyemi; Editing by Jane Smith)", "Additional reporting
+# by Ana Ruiz in Lima". Without brackets only a line of names counts: "Reporting by the BBC
+# found ..." is a sentence.
+_CREDIT_WORDS = r"(?i:(additional |further )?(reporting|writing|editing|research|compiled|produced)\s+by)"
+_CREDIT_PAREN = re.compile(r"^\s*\(\s*" + _CREDIT_WORDS + r"\b[^()]{1,200}\)\s*$")
+_CREDIT_BARE = re.compile(
+    r"^\s*" + _CREDIT_WORDS + r"\s+[A-Z][\w'’.-]*"
+    r"(\s*(,|;|&|and|in|from|\b" + _CREDIT_WORDS + r"|[A-Z][\w'’.-]*))*\s*\.?\s*$"
+)
+# A dateline opening the lead: "CASTLEBRIDGE, March 2 (Reuters) -", "PINE HOLLOW —",
+# "Lima, Peru (AP) —", "(CNN) —". A place in capitals, or any place with a wire credit in
+# brackets, then a dash and a new sentence.
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_AGENCY = r"\([A-Z][\w&.'’ /-]{0,30}\)"
+_PLACE_TAIL = r"(,\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})?(,\s*" + _MONTH + r"\s+\d{1,2})?"
+_DATELINE = re.compile(
+    r"^\s*(?P<dl>("
+    r"[A-Z][A-Z.'’-]+(\s+[A-Z][A-Z.'’-]+){0,3}" + _PLACE_TAIL + r"(\s*" + _AGENCY + r")?"
+    r"|[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}" + _PLACE_TAIL + r"\s*" + _AGENCY
+    + r"|" + _AGENCY
+    + r")\s+(-{1,2}|–|—)(?=\s))\s+(?=[A-Z0-9\"“‘'])"
+)
+# capitals that open a line but are no place: kickers and labels
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE LIVE WATCH OPINION ANALYSIS EDITORIAL COMMENT REVIEW "
+    "NEWS ALERT URGENT FLASH VIDEO PHOTOS EXPLAINER".split()
+)
+
+
+def dateline(line: str) -> tuple[int, int] | None:
+    """The span of a wire dateline at the start of ``line`` (a lead that follows it), or None."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    words = re.findall(r"[A-Za-z]+", m.group("dl"))
+    if words and words[0].upper() in _NOT_PLACES:
+        return None
+    # the lead follows: a sentence of some length (a headline "US — China talks resume" is not)
+    if len(line[m.end() :].split()) < 6 or line.rstrip()[-1:] not in ".!?\"”’'":
+        return None
+    s, e = m.span("dl")
+    return s, e
+
 
 _SEPARATOR = re.compile(r"^\s*([*_=~#-]\s*){1,}\s*$")
 _PULL_ATTRIB = re.compile(r"^\s*[-–—]\s*\S.{0,60}$")
@@ -116,6 +185,10 @@ def classify_line(line: str) -> str | None:
         return None
     if _SEPARATOR.match(stripped):
         return "separator"
+    if _CREDIT_PAREN.match(stripped) or (
+        len(stripped.split()) <= 20 and _CREDIT_BARE.match(stripped) and stripped[0].isupper()
+    ):
+        return "byline_meta"
     for kind, pats in _COMPILED.items():
         for pat in pats:
             if pat.search(stripped):
@@ -197,6 +270,18 @@ def split_boilerplate(text: str) -> tuple[Region, list[Region]]:
         # Everything looked like boilerplate: treat the whole text as body rather than lose it.
         return Region(lines[0][0], lines[-1][1]), []
     first, last = body_lines[0], body_lines[-1]
+    # A dateline opening one of the first article lines ("PARIS, May 2 (Reuters) - ...").
+    datelines: list[Region] = []
+    body_start = lines[first][0]
+    for k in body_lines[:3]:
+        s, e = lines[k]
+        span = dateline(text[s:e])
+        if span:
+            datelines.append(Region(s + span[0], s + span[1], "byline_meta"))
+            if k == first:
+                rest = text[s + span[1] : e]
+                body_start = s + span[1] + len(rest) - len(rest.lstrip())
+            break
     # Separator lines inside the body are not boilerplate unless adjacent to boilerplate.
     regions: list[Region] = []
     for k, (s, e) in enumerate(lines):
@@ -208,7 +293,8 @@ def split_boilerplate(text: str) -> tuple[Region, list[Region]]:
         if kind == "trailer":
             kind = _neighbour_kind(kinds, k)
         regions.append(Region(s, e, kind))
-    return Region(lines[first][0], lines[last][1]), _merge(regions, text)
+    regions = sorted(regions + datelines, key=lambda r: r.start)
+    return Region(body_start, lines[last][1]), _merge(regions, text)
 
 
 def _neighbour_kind(kinds: list[str | None], k: int) -> str:

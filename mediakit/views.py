@@ -62,7 +62,7 @@ class View:
 
 
 def _html(value: str = "", **kw: Any) -> widgets.HTML:
-    return widgets.HTML(value=value, layout=widgets.Layout(width="100%"), **kw)
+    return widgets.HTML(value=value, layout=widgets.Layout(width="auto"), **kw)
 
 
 def _styled(body: str) -> str:

@@ -54,3 +54,28 @@ Many families came back on Sunday to find their homes in ruins.
 "Nothing is left of our street," said shopkeeper Samir Haddad. "We will rebuild anyway."
 An aid worker, who asked not to be named, said food was short. “People are hungry,” she said.
 """
+
+# written for the speaker-attribution fixes: pronoun gender, paragraphs, cue frames
+HEARING = """Council approves new bus depot after heated hearing
+
+The city council voted 7-2 on Tuesday to approve a new bus depot on the old brickworks site.
+Councillor Ruth Amadi, who chairs the transport committee, said the depot would cut delays. She said work could start in May.
+Mr Deng, a shopkeeper on Kiln Street, was not convinced. "Nobody asked us about the lorries," he said.
+"It is the right site," she said. "We have waited ten years for this."
+Deng said the noise would be "unbearable" and urged the council to reconsider.
+"The dust will be everywhere," said Harold Pike, a retired builder who has lived on the street since 1980 and who spoke at the hearing. "My grandchildren play here."
+Residents dismissed the council's traffic study as "pure guesswork".
+Campaigners handed out leaflets about the so-called "green depot" outside the hall.
+Harbour Logistics, which will run the depot, welcomed the vote. "This is good news for the city," the firm said in a statement.
+"""
+
+APPEAL = """Charity appeal after storm
+
+"We lost the roof in an hour. The rain came straight into the kitchen.
+
+"We have nowhere else to go," said Ines Varga, a mother of three.
+"It was terrifying," she sighed.
+A volunteer for the food bank, Tariq Bello, said the shelves were nearly empty.
+Witnesses said the river rose within minutes. Union leaders said staff had worked through the night. Sources close to the mayor said an inquiry was likely.
+Fire officials said the cause was under review.
+"""

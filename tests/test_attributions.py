@@ -162,3 +162,40 @@ def test_case_gazetteer_kind_wins_over_the_word_lists():
         ("Valley Front", "media_outlet"),
         ("Hope Now", "ngo"),
     ]
+
+
+def test_source_types_of_groups_sides_and_named_roles(nlp):
+    from speech_texts import APPEAL
+
+    from mediakit.extract.quotes import quotes as get_quotes
+
+    doc = nlp(APPEAL)
+    types = {a.source: a.source_type for a in attributions(doc, quotes=get_quotes(doc))}
+    # plural people speaking as a crowd are unspecified, not one anonymous person
+    assert types["Witnesses"] == "unspecified"
+    # a side named before or after unnamed people makes them partisan
+    assert types["Union leaders"] == "partisan_unnamed"
+    assert types["Sources close to the mayor"] == "partisan_unnamed"
+    # unnamed officials speak for their body
+    assert types["Fire officials"] == "official_body"
+    # a description then a name: the named person
+    assert types["A volunteer for the food bank, Tariq Bello"] == "named_person"
+
+
+def test_pronoun_source_kept_as_written_and_resolved_by_gender(nlp):
+    from speech_texts import HEARING
+
+    from mediakit.extract.quotes import quotes as get_quotes
+
+    doc = nlp(HEARING)
+    atts = attributions(doc, quotes=get_quotes(doc))
+    shes = [a for a in atts if a.source == "she"]
+    assert shes and all(a.resolves_to == "Councillor Ruth Amadi" for a in shes)
+    assert not any(a.source == "who" for a in atts)
+
+
+def test_asking_not_to_be_named_is_no_attribution(nlp):
+    doc = nlp("An official who asked not to be named said the talks had failed.")
+    atts = attributions(doc)
+    assert [a.source for a in atts] == ["An official"]
+    assert atts[0].source_type == "anonymous_person"

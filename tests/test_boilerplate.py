@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mediakit.boilerplate import classify_line, find_headline, split_boilerplate
+import pytest
+
+from mediakit.boilerplate import classify_line, dateline, find_headline, split_boilerplate
 
 BLOG = """Skip to main content
 
@@ -63,3 +65,92 @@ def test_seed_boilerplate_is_found(seed_case):
     gr = seed_case.report("globalresearch-sf-jan31")
     assert gr.in_boilerplate(gr.text.index("PayPal"))
     assert gr.in_boilerplate(gr.text.index("grants permission"))
+
+
+WIRE = """Port workers walk out over pay in Santa Elena
+
+SANTA ELENA, Chile, June 9 (Reuters) - Thousands of port workers in Santa Elena walked off the job on Monday, halting exports of copper and fruit.
+
+"We have waited two years for this offer," said union leader Rosa Ibarra.
+
+(Reporting by Pedro Lagos; Additional reporting by Ana Ruiz; Editing by Tom Hale)
+"""
+
+
+def test_wire_dateline_and_credit_line_are_byline_meta():
+    body, regions = split_boilerplate(WIRE)
+    meta = [WIRE[r.start : r.end] for r in regions if r.kind == "byline_meta"]
+    assert meta == [
+        "SANTA ELENA, Chile, June 9 (Reuters) -",
+        "(Reporting by Pedro Lagos; Additional reporting by Ana Ruiz; Editing by Tom Hale)",
+    ]
+    assert WIRE[body.start : body.end].endswith("said union leader Rosa Ibarra.")
+
+
+def test_a_dateline_on_the_first_line_moves_the_body_start():
+    text = "ROME — Flooding closed three metro lines on Tuesday after a night of heavy rain.\n"
+    body, regions = split_boilerplate(text)
+    assert text[body.start :].startswith("Flooding closed")
+    assert [(text[r.start : r.end], r.kind) for r in regions] == [("ROME —", "byline_meta")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(CNN) — A ferry carrying 300 passengers ran aground off the coast on Sunday.",
+        "Lima, Peru (AP) — Protesters filled the streets of the capital for a third day.",
+        "KYIV -- Air raid sirens sounded across the capital early on Friday morning.",
+    ],
+)
+def test_dateline_styles(line):
+    assert dateline(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NATO – which has 32 members – said on Monday it would respond.",
+        "US — China trade talks resume in Geneva after a long pause",
+        "BREAKING — A ferry carrying 300 passengers ran aground off the coast on Sunday.",
+        "By then, the river had burst its banks in three places.",
+    ],
+)
+def test_no_dateline_in_ordinary_openings(line):
+    assert dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Published 9 June 2025", "byline_meta"),
+        ("Last updated: Monday 9 June 2025, 10:41 GMT", "byline_meta"),
+        ("Updated 2 hours ago", "byline_meta"),
+        ("4 min read", "byline_meta"),
+        ("Additional reporting by Ana Ruiz in Lima", "byline_meta"),
+        ("The Associated Press contributed to this report.", "byline_meta"),
+        ("This article was originally published on The Harbour Post.", "byline_meta"),
+        ("Share | Tweet | Email", "share_request"),
+        ("Facebook Twitter WhatsApp", "share_request"),
+        ("Follow us on Instagram", "share_request"),
+        ("Photo: Maria Lopez/Getty Images", "caption"),
+        ("Image caption, Residents wade through the flooded square", "caption"),
+        ("Advertisement", "read_more"),
+    ],
+)
+def test_stamps_credits_share_rows_and_captions(line, kind):
+    assert classify_line(line) == kind
+
+
+def test_more_ordinary_sentences_are_not_boilerplate():
+    for line in [
+        "Updated figures released on Monday showed 31 deaths.",
+        "Published reports said the deal was close.",
+        "Reporting by the Harbour Post found that the inspections were skipped.",
+        "Share prices fell 3% after the announcement.",
+        "Photo evidence presented in court showed the truck at the scene.",
+        "Follow-up tests are due next week, the clinic said.",
+        "Police said the photo: was taken in 2019.",
+        "Editors at the paper said the story was checked twice.",
+        "Posted guards stood at every gate.",
+    ]:
+        assert classify_line(line) is None, line

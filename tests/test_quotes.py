@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from speech_texts import COURT, DISASTER, POLITICS, PULL, SPORT
+from speech_texts import APPEAL, COURT, DISASTER, HEARING, POLITICS, PULL, SPORT
 
 from mediakit.extract.quotes import quotes
 from mediakit.records import Quote
@@ -13,7 +13,7 @@ from mediakit.records import Quote
 def parsed(nlp):
     return {name: nlp(t) for name, t in
             {"politics": POLITICS, "disaster": DISASTER, "court": COURT, "sport": SPORT,
-             "pull": PULL}.items()}
+             "pull": PULL, "hearing": HEARING, "appeal": APPEAL}.items()}
 
 
 def find(qs: list[Quote], start_of_text: str) -> Quote:
@@ -140,3 +140,61 @@ def test_seed_reports(seed_analysis):
     assert sum(q.pull_quote for q in mee) == 2
     he_said = [q for q in mee if q.text.startswith("We are in a very desperate") and not q.pull_quote]
     assert he_said[0].speaker.lower() == "one rebel fighter"
+
+
+# --- speaker attribution: classes of error fixed on reports of other genres -------------
+
+
+def test_she_skips_a_man_the_text_calls_mr(parsed):
+    """'she' goes to the latest person who can be a 'she': Mr Deng (and 'he') is ruled out."""
+    q = find(quotes(parsed["hearing"]), "It is the right site")
+    assert q.speaker == "Councillor Ruth Amadi"
+    he = find(quotes(parsed["hearing"]), "Nobody asked us")
+    assert he.speaker == "Mr Deng"
+
+
+def test_quote_with_no_cue_in_the_same_paragraph_keeps_the_speaker(parsed):
+    """A long description between two halves of a quote does not lose the speaker."""
+    q = find(quotes(parsed["hearing"]), "My grandchildren play here")
+    assert q.speaker == "Harold Pike"
+
+
+def test_partial_quote_takes_the_verb_that_governs_it(parsed):
+    """'Deng said the noise would be "unbearable" and urged ...': the cue is 'said'."""
+    q = find(quotes(parsed["hearing"]), "unbearable")
+    assert q.partial and q.speaker == "Deng" and q.cue == "said"
+
+
+def test_label_verb_with_as_makes_a_partial_quote(parsed):
+    q = find(quotes(parsed["hearing"]), "pure guesswork")
+    assert q.partial and q.speaker == "Residents" and q.cue == "dismissed"
+
+
+def test_so_called_marks_a_scare_quote(parsed):
+    assert "green depot" not in [q.text for q in quotes(parsed["hearing"])]
+
+
+def test_company_name_is_a_body_and_the_firm_speaks_for_it(parsed):
+    q = find(quotes(parsed["hearing"]), "This is good news")
+    assert q.speaker_type == "official_body"
+
+
+def test_multi_paragraph_quote_is_one_quote_with_the_last_cue(parsed):
+    """Each paragraph reopens the quote and only the last one closes: one quotation."""
+    q = find(quotes(parsed["appeal"]), "We lost the roof")
+    assert "nowhere else to go" in q.text
+    assert q.speaker == "Ines Varga"
+    assert not any(x.text.startswith("We have nowhere") for x in quotes(parsed["appeal"]))
+
+
+def test_any_verb_after_a_comma_quote_is_a_cue(parsed):
+    """'“...,” she sighed.': the frame makes 'sighed' the cue, although it is no reporting verb."""
+    q = find(quotes(parsed["appeal"]), "It was terrifying")
+    assert q.speaker == "Ines Varga" and q.cue == "sighed"
+
+
+def test_subject_is_not_taken_across_a_paragraph_break(nlp):
+    text = ("“Stay indoors.”\n— Mara Quist, fire chief\n\n"
+            "A farmer, who gave his name only as Piet, said the smoke came “like a wall”.\n")
+    q = find(quotes(nlp(text)), "like a wall")
+    assert q.speaker is not None and "farmer" in q.speaker

@@ -159,3 +159,70 @@ def test_seed_labels_found(seed_analysis):
     assert ("militant", "actor_labeling") in found
     texts = {t.text for rec in seed_analysis.records.values() for t in rec.loaded_terms}
     assert "Rebel-backer" not in texts and "pro-militant" not in texts
+
+
+def test_common_news_words_of_other_genres(terms):
+    got = set(terms(
+        "Union bosses slammed the offer as chaos spread through the port. A hero nurse was "
+        "praised. Fuel prices soared in a staggering rise, and the storm tore through two "
+        "villages. Police launched a crackdown on the protests."
+    ))  # fmt: skip
+    assert {
+        ("bosses", "actor_labeling"), ("slammed", "intensifier"), ("chaos", "violence_framing"),
+        ("hero", "actor_labeling"), ("soared", "intensifier"), ("staggering", "intensifier"),
+        ("tore through", "violence_framing"), ("crackdown", "violence_framing"),
+    } <= got  # fmt: skip
+    assert ("storm", "violence_framing") not in got
+
+
+def test_sham_and_so_called_marks_are_scare_quotes(terms):
+    got = terms('Voters stayed home from the sham poll, and the so-called "reform package" stalled.')
+    assert ("sham", "scare_quotes") in got
+    assert ("reform package", "scare_quotes") in got
+
+
+def test_a_medical_count_of_suspected_cases_is_no_hedge(terms):
+    assert terms("Doctors recorded 210 suspected measles cases in the district.") == []
+    assert terms("The suspected gunman fled on foot.") == [("suspected", "hedge")]
+
+
+def test_crush_crushing_and_a_crowd_crush(terms):
+    assert terms("Two fans were hurt in the crush at the gate.") == []
+    assert terms("The army crushed the uprising.") == [("crushed", "violence_framing")]
+    assert terms("The mayor won a crushing majority.") == [("crushing", "victory_framing")]
+
+
+def test_a_landslide_win_and_a_landslide_on_a_road(terms):
+    assert terms("Heavy rain set off a landslide that buried the mountain road.") == []
+    assert terms("The governor won re-election in a landslide.") == [
+        ("landslide", "victory_framing")
+    ]
+
+
+def test_clearing_a_place_of_people_not_a_backlog_or_a_charge(terms):
+    assert terms("Engineers cleared a backlog of repairs. The coach was cleared of wrongdoing.") == []
+    assert terms("Troops cleared the valley of rebels.") == [
+        ("cleared", "victory_framing"), ("rebels", "actor_labeling"),
+    ]  # fmt: skip
+
+
+def test_could_of_past_ability_is_no_hedge(terms):
+    assert terms("Repairs will start once engineers could safely reach the bridge.") == []
+    assert terms("Officials said the bridge could collapse.") == [("could", "hedge")]
+
+
+def test_neutral_senses_of_total_historic_severe_possible_regain_storm_demolish(terms):
+    neutral = terms(
+        "The total cost was $3m. Tours of the historic centre resume on Monday. "
+        "Forecasters issued a severe weather warning. Repairs will finish as soon as possible. "
+        "The patient regained consciousness. The minister stormed out of the meeting. "
+        "Crews demolished the old stadium."
+    )  # fmt: skip
+    assert neutral == []
+    loaded = terms(
+        "The bridge suffered total destruction in a historic flood. A possible cause is a gas "
+        "leak. Rebels regained the town, stormed the port and demolished the army's defences."
+    )  # fmt: skip
+    assert [w for w, _ in loaded] == [
+        "total", "historic", "possible", "Rebels", "regained", "stormed", "demolished",
+    ]  # fmt: skip

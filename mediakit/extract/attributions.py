@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..records import Attribution, Quote
 from ._doc import doc_text
 from .marks import quoted_spans
-from .quotes import _inverted_subject, _Resolver, cue_text, is_reporting, subject_of
+from .quotes import _find_cue, _inverted_subject, _Resolver, cue_text, is_reporting, subject_of
 from .speech import (
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
@@ -197,6 +197,9 @@ def attributions(
             continue
         if subj.lower_ in {"i", "we", "you", "me", "us"}:
             continue
+        # "an official who asked not to be named": asking for anonymity pins no claim
+        if subj.lower_ in {"who", "that"} and lemma == "ask" and not _has_clause(tok):
+            continue
         if subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
             continue
         subj_span = doc[subj.i : subj.i + 1]
@@ -212,6 +215,7 @@ def attributions(
         add(make_mention(subj, lexicon=lexicon), cue_text(tok), tok)
 
     # quotes whose speaker was not found through a verb above (split quotes share one)
+    spans_by_start = {sp.inner_start: sp for sp in quoted_spans(text) if sp.kind == "quote"}
     for q in quotes:
         if q.pull_quote or q.speaker is None or q.speaker_start is None or q.speaker_end is None:
             continue
@@ -230,6 +234,14 @@ def attributions(
         stok = _token_at(doc, q.speaker_start)
         if stok is None:
             continue
+        # the speaker as written in the quote's own sentence ("she" in "“...,” she sneered"),
+        # resolved like any other source, rather than the antecedent the quote reports
+        span = spans_by_start.get(q.start)
+        if span is not None:
+            verb, subj, _ = _find_cue(doc, text, span, verbs, lexicon)
+            if verb is not None and subj is not None and verb.sent.start_char == sent_start:
+                add(make_mention(subj, lexicon=lexicon), q.cue, verb)
+                continue
         out[(q.speaker_start, q.speaker_end)] = Attribution(
             source=q.speaker,
             start=q.speaker_start,
@@ -252,6 +264,11 @@ def _by_phrase(verb: Token, lexicon: Lexicon | None) -> Token | None:
                 if g.dep_ == "pobj" and is_source_like(doc[g.i : g.i + 1], g, lexicon=lexicon):
                     return g
     return None
+
+
+def _has_clause(verb: Token) -> bool:
+    """A finite clause of what was said ("asked whether ...", "asked that ...")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _next_to_quote(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:

@@ -45,6 +45,7 @@ _TITLE_CUES = frozenset(
     column headline poem painting exhibition campaign slogan motto hashtag""".split()
 )
 _SPEECH_PRONOUNS = frozenset("i i'm i’m we we're we’re me us my our ours you your yours".split())
+_BE_FORMS = frozenset("is are was were be been being".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
 
 
@@ -78,6 +79,14 @@ def _default_cues() -> frozenset[str]:
     return frozenset(_inflect(REPORTING_VERBS))
 
 
+@lru_cache(maxsize=1)
+def _label_cues() -> frozenset[str]:
+    """Surface forms of the label verbs ("dismissed", "hailed"), cues only before "as"."""
+    from .speech import LABEL_VERBS
+
+    return frozenset(_inflect(LABEL_VERBS))
+
+
 _IRREGULAR = {
     "say": ["says", "said", "saying"],
     "tell": ["tells", "told", "telling"],
@@ -93,6 +102,11 @@ def _inflect(lemmas: Iterable[str]) -> list[str]:
         out.append(lemma)
         if lemma in _IRREGULAR:
             out.extend(_IRREGULAR[lemma])
+            continue
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]|.*(?:mit|fer|cur|pel)", lemma):
+            # one-syllable verbs and stressed endings double the consonant (slammed, admitted);
+            # the plain forms are kept too, for the exceptions (visited, offered)
+            out += [lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + "ed", lemma + "ing"]
             continue
         if lemma.endswith("e"):
             out += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
@@ -262,6 +276,9 @@ def _kind(
         or bool(re.search(r"[.!?…,]\s*$", inner))
         or bool(re.search(r"[.!?]\s+\S", inner))
     )
+    # "so-called": the writer's own distancing word, whatever follows it
+    if re.search(r"\bso[- ]called\s*$", before, re.I):
+        return "scare"
     if own_line and len(words) >= 2:
         return "quote"
     if speechlike and (len(words) >= 3 or cue_before or cue_after):
@@ -270,6 +287,14 @@ def _kind(
     # family of marks the report uses for quotations
     if not double and doubles_quote:
         return "scare"
+    # "dismissed the figure as "fantasy"": a label verb with "as" pins the words on its
+    # subject; a passive with no "by" ("were described as 'fees'") pins them on no one
+    if before_words and before_words[-1] == "as":
+        k = next((i for i in range(len(before_words) - 2, max(-1, len(before_words) - 7), -1)
+                  if before_words[i] in _label_cues()), None)
+        passive = k is not None and k > 0 and before_words[k - 1] in _BE_FORMS
+        if k is not None and (not passive or re.search(r"\bby\b", after[:40])):
+            return "quote"
     if cue_after and re.match(r"^\s*[,:]?\s*\S", after):
         return "quote"
     if double and (cue_near_before or (cue_before and len(words) >= 2)):

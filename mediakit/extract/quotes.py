@@ -18,6 +18,7 @@ How it works, step by step (each step is a plain rule a learner can check by han
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 
@@ -29,13 +30,17 @@ from .marks import QuotedSpan, quoted_spans
 from .speech import (
     LABEL_VERBS,
     PERSONAL_PRONOUNS,
+    PRONOUN_GENDER,
     REPORTING_VERBS,
     Lexicon,
     Mention,
     classify,
     default_lexicon,
+    identity,
+    is_personlike,
     is_source_like,
     make_mention,
+    mention_gender,
     resolve_pronoun,
     same_referent,
 )
@@ -99,7 +104,7 @@ def subject_of(verb: Token) -> Token | None:
     or (for a verb in a conjunction or a participle) the subject of the verb it hangs on."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
-            return child
+            return _within_paragraph(child, verb)
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
@@ -114,12 +119,31 @@ def subject_of(verb: Token) -> Token | None:
         if not any("\n" in t.text or "\n" in t.whitespace_ for t in between):
             return subject_of(verb.head)
     # a finite verb right after a noun the parser attached elsewhere ("Rebel source accuses")
-    if verb.tag_ in {"VBZ", "VBD", "VBP"} and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    # or a reduced relative clause ("a figure one senior officer dismissed as ...")
+    finite = verb.tag_ in {"VBZ", "VBD", "VBP"} or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}
+    if finite and not any(c.dep_ in {"auxpass", "nsubjpass", "aux"} for c in verb.children):
         j = verb.i - 1
         while j >= 0 and doc[j].pos_ == "ADV":
             j -= 1
         if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].dep_ not in {"dobj", "nsubj", "nsubjpass"}:
             return doc[j]
+    return None
+
+
+def _within_paragraph(subj: Token, verb: Token) -> Token | None:
+    """The subject, or when the parse ran across a paragraph break (a credit line glued to the
+    next paragraph), the noun that heads the verb's own paragraph up to the verb."""
+    doc = verb.doc
+    lo, hi = min(subj.i, verb.i), max(subj.i, verb.i)
+    breaks = [t.i for t in doc[lo:hi] if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return subj
+    if subj.i > verb.i:
+        return None
+    seg = doc[breaks[-1] + 1 : verb.i]
+    for t in seg:
+        if t.pos_ in {"NOUN", "PROPN", "PRON"} and not (seg.start <= t.head.i < seg.end):
+            return t
     return None
 
 
@@ -165,11 +189,51 @@ class _Resolver:
                     self.others.append(m)
         self.speakers.sort(key=lambda m: m.start)
         self.others.sort(key=lambda m: m.start)
+        self.doc = doc
+        self.mentions = sorted(self.speakers + self.others, key=lambda x: x.start)
+        self.starts = [x.start for x in self.mentions]
+        # what the text shows about each person's gender: their own words ("spokeswoman",
+        # "Mr"), then every "he"/"she" subject read in order and resolved
+        self.gender: dict[str, str] = {}
+        for m in self.mentions:
+            g = mention_gender(m, doc)
+            if g:
+                self.gender.setdefault(identity(m, doc), g)
+        for tok in doc:
+            if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+                if not any(a <= tok.idx < b for a, b in inside):
+                    self.resolve(make_mention(tok, lexicon=lexicon))
 
     def add(self, m: Mention) -> None:
         if not m.pronoun and all(x.start != m.start for x in self.speakers):
             self.speakers.append(m)
             self.speakers.sort(key=lambda x: x.start)
+            k = bisect.bisect_left(self.starts, m.start)
+            self.mentions.insert(k, m)
+            self.starts.insert(k, m.start)
+            g = mention_gender(m, self.doc)
+            if g:
+                self.gender.setdefault(identity(m, self.doc), g)
+
+    def _gender_of(self, m: Mention) -> str | None:
+        return self.gender.get(identity(m, self.doc))
+
+    def _antecedent(self, pron: Mention) -> Mention | None:
+        """The latest earlier mention that fits the pronoun: number, person or body, and for
+        he/she no gender the text has shown to be the other one."""
+        kind = PERSONAL_PRONOUNS.get(pron.text.lower())
+        want = PRONOUN_GENDER.get(pron.text.lower())
+        k = bisect.bisect_left(self.starts, pron.start)
+        for m in reversed(self.mentions[:k]):
+            if m.pronoun:
+                continue
+            if kind == "person" and is_personlike(m):
+                if want and self._gender_of(self.resolve(m)) not in {None, want}:
+                    continue
+                return m
+            if resolve_pronoun(pron, [m]) is m:
+                return m
+        return None
 
     def resolve(self, m: Mention) -> Mention:
         """The mention to report for ``m`` (itself, or its antecedent).
@@ -178,14 +242,15 @@ class _Resolver:
         named person. A definite description goes to the fuller earlier mention.
         """
         if m.pronoun:
-            before = sorted(
-                (x for x in self.speakers + self.others if x.start < m.start),
-                key=lambda x: x.start,
-            )
-            ante = resolve_pronoun(m, before)
+            ante = self._antecedent(m)
             if ante is None:
                 return m
-            return self.resolve(ante)
+            r = self.resolve(ante)
+            want = PRONOUN_GENDER.get(m.text.lower())
+            if want:
+                self.gender.setdefault(identity(r, self.doc), want)
+                self.gender.setdefault(identity(ante, self.doc), want)
+            return r
         earlier = same_referent(m, self.speakers + self.others)
         if earlier is not None and earlier.start < m.start:
             return self.resolve(earlier)
@@ -398,7 +463,7 @@ def quotes(
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
-    spans = [s for s in quoted_spans(text) if s.kind == "quote"]
+    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote"])
     resolver = _Resolver(doc, verbs, lexicon)
     found: list[dict] = []
     for span in spans:
@@ -462,6 +527,32 @@ def quotes(
                 pull_quote=f["pull"],
             )
         )
+    return out
+
+
+def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
+    """A quotation that runs over several paragraphs (each opens with a mark, only the last one
+    closes) is one quote: its paragraphs are joined, from the first opening mark to the last
+    closing one, and its speaker is found from the cue after the last paragraph."""
+    out: list[QuotedSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == prev.inner_end  # no closing mark: the paragraph ended the quote
+            and not text[prev.inner_end : sp.start].strip()
+            and "\n" in text[prev.inner_end : sp.start]
+        ):
+            out[-1] = QuotedSpan(
+                start=prev.start,
+                end=sp.end,
+                inner_start=prev.inner_start,
+                inner_end=sp.inner_end,
+                kind="quote",
+                text=text[prev.inner_start : sp.inner_end],
+            )
+            continue
+        out.append(sp)
     return out
 
 

@@ -7,6 +7,7 @@ keyword argument so an exercise can hand in a learner's own list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -32,6 +33,20 @@ REPORTING_VERBS: frozenset[str] = load_list("reporting_verbs")
 LABEL_VERBS: frozenset[str] = load_list("label_verbs")
 
 
+def load_gendered(name: str = "gendered") -> dict[str, str]:
+    """``{word: "f" | "m"}`` from ``mediakit/data/speech/gendered.txt`` (lines "f spokeswoman")."""
+    out: dict[str, str] = {}
+    for line in load_list(name):
+        g, _, word = line.partition(" ")
+        if g in {"f", "m"} and word.strip():
+            out[word.strip()] = g
+    return out
+
+
+GENDERED: Mapping[str, str] = load_gendered()
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The nouns that decide a source's type. Build your own with ``Lexicon(officials=...)``."""
@@ -44,6 +59,7 @@ class Lexicon:
     ngo_names: frozenset[str] = field(default_factory=lambda: load_list("ngo_names"))
     partisan: frozenset[str] = field(default_factory=lambda: load_list("partisan"))
     generic: frozenset[str] = field(default_factory=lambda: load_list("generic_sources"))
+    org_words: frozenset[str] = field(default_factory=lambda: load_list("organisation_words"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer
     kinds: Mapping[str, str] = field(default_factory=dict)
 
@@ -82,6 +98,19 @@ _PERSON_ENTS = {"PERSON"}
 _ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
 _NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _GROUP_HEADS = {"group", "groups", "organisation", "organization", "organisations", "organizations", "network"}
+# heads that name an NGO when an NGO modifier comes with them ("Human Rights Centre",
+# "Election Monitoring Network"), and a state body or an outlet otherwise
+_NGO_ELIGIBLE = _GROUP_HEADS | {"centre", "center", "alliance", "coalition", "network", "networks", "institute", "council", "commission"}
+# people in the plural who speak only as a crowd: "residents", "witnesses", "experts" are an
+# unspecified group, not one anonymous person (see classify)
+_PEOPLE_GROUP_TYPE = "unspecified"
+# unnamed people who speak for a side: "union leaders", "opposition sources" (partisan_unnamed);
+# other people with a side word ("party insiders") stay anonymous persons
+# people who speak off the record from inside a body: unnamed on purpose, so anonymous persons
+_OFF_RECORD_HEADS = {"insider", "aide", "staffer", "official", "source", "diplomat"}
+_SIDE_HEADS = {"source", "leader", "chief", "boss", "figure", "representative"}
+# "speaking on condition of anonymity", "who asked not to be named": unnamed on purpose
+_ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|anonymous", re.I)
 
 
 @dataclass(frozen=True)
@@ -223,11 +252,35 @@ def classify(
         return "media_outlet", True
     if any(n in text_low for n in lex.ngo_names):
         return "ngo", True
+    # "Meridian Rail", "Acme Foods": a name holding a company or union word is a body, even
+    # when the model tagged it as a person
+    org_named = [
+        e for e in ents
+        if e.label_ in {"PERSON", "ORG"}
+        and any(t.lower_ in lex.org_words and t.text[:1].isupper() and t.i > e.start for t in e)
+    ]
+    if org_named and (head_ent in org_named or head_low not in lex.anonymous):
+        return "official_body", True
     if head_ent is not None and head_ent.label_ == "PERSON":
         return "named_person", True
     # "displaced activist Akram al-Masri": a person name inside the mention
     if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
         return "named_person", True
+    # "Human Rights Centre", "Election Monitoring Network": an NGO modifier makes these NGOs
+    if head_low in _NGO_ELIGIBLE and any(w in lex.ngo_modifiers for w in words):
+        return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
+    # "Fire service spokeswoman Dana Ortiz", "the bank's governor, Ilya Mertens": a role
+    # with the person's name is that named person
+    if "PERSON" in ent_labels and (head_low in lex.officials or head_lemma in lex.officials) and any(
+        e.label_ == "PERSON" and (e.start <= head.i < e.end or e.root.head.i == head.i or head.head.i in range(e.start, e.end))
+        for e in ents
+    ):
+        return "named_person", True
+    # "State broadcaster VTV": a name with an outlet noun before it
+    if head.pos_ == "PROPN" and any(
+        t.i < head.i and t.pos_ == "NOUN" and t.lower_ in lex.media for t in span
+    ):
+        return "media_outlet", True
     if head_low in lex.media or head_lemma in lex.media:
         named = bool(ent_labels & {"ORG"}) or any(t.pos_ == "PROPN" for t in span)
         return "media_outlet", named
@@ -236,7 +289,7 @@ def classify(
     if head_low in _GROUP_HEADS and any(w in lex.ngo_modifiers for w in words):
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     if head_low in lex.generic or head_lemma in lex.generic and head_low != "source":
-        if _partisan(span, head, lex):
+        if _partisan(span, head, lex) or head_low == "sources" and _close_to(head):
             return "partisan_unnamed", False
         if head_low == "source" and any(
             t.dep_ in {"amod", "compound"} and t.head == head for t in span
@@ -246,8 +299,20 @@ def classify(
     if head_low in lex.anonymous or head_lemma in lex.anonymous:
         if has_person:
             return "named_person", True
-        if head_lemma == "source" and head.tag_ == "NNS" and _partisan(span, head, lex):
-            return "partisan_unnamed", False
+        plural = head.tag_ in {"NNS", "NNPS"} and head_low != head_lemma
+        if plural and head_lemma in _SIDE_HEADS and _partisan(span, head, lex):
+            return "partisan_unnamed", False  # "union leaders", "opposition sources"
+        if plural and head_lemma in {"source", "insider"} and _close_to(head):
+            return "partisan_unnamed", False  # "sources close to the company"
+        if plural and head_lemma == "official" and not _ANONYMITY.search(head.sent.text):
+            return "official_body", False  # "officials", "fire officials": they speak for a body
+        if (
+            plural
+            and head_lemma not in _OFF_RECORD_HEADS
+            and not _ANONYMITY.search(head.sent.text)
+            and not any(t.dep_ == "nummod" for t in span)
+        ):
+            return _PEOPLE_GROUP_TYPE, False  # "residents", "witnesses", "experts"
         return "anonymous_person", False
     if head_low in lex.officials or head_lemma in lex.officials:
         named = bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
@@ -265,6 +330,14 @@ def classify(
     if has_person:
         return "named_person", True
     return "unspecified", False
+
+
+def _close_to(head: Token) -> bool:
+    """``sources close to the company``: a side named after the noun."""
+    return any(
+        c.dep_ == "amod" and c.lower_ == "close" and any(g.lower_ == "to" for g in c.children)
+        for c in head.rights
+    )
 
 
 def _partisan(span: Span, head: Token, lex: Lexicon) -> bool:
@@ -327,6 +400,41 @@ def make_mention(
         head=head.i,
         plural=plural,
     )
+
+
+def mention_gender(m: Mention, doc: Doc, *, gendered: Mapping[str, str] = GENDERED) -> str | None:
+    """"f" or "m" when the mention's own words show it ("Ms Ortiz", "spokeswoman", "her
+    husband" -> m), else None. A possessive's words do not count ("the mayor's wife" -> f)."""
+    if m.pronoun:
+        return PRONOUN_GENDER.get(m.text.lower())
+    head = doc[m.head]
+    words = [t for t in doc[head.i : head.i + 1]]
+    for t in doc[max(0, head.i - 6) : head.i]:
+        if t.idx >= m.start and t.head.i == head.i and t.dep_ in {"compound", "amod", "nmod", "appos"}:
+            words.append(t)
+    for c in head.rights:
+        if c.dep_ == "appos" and c.idx < m.end + 40:
+            words.append(c)
+    if head.dep_ == "appos":
+        words.append(head.head)
+    for t in words:
+        g = gendered.get(t.lower_.rstrip("."))
+        if g:
+            return g
+    return None
+
+
+def identity(m: Mention, doc: Doc) -> str:
+    """A key shared by the mentions of one person: a named person's surname ("Maria Okafor",
+    "Okafor" -> "okafor"); otherwise the mention's position."""
+    if m.source_type == "named_person" and not m.pronoun:
+        names = [t for t in doc[m.head : m.head + 1] if t.pos_ == "PROPN"]
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"] or names
+        if names:
+            return names[-1].lower_
+    return f"@{m.start}"
 
 
 def is_personlike(m: Mention) -> bool:

@@ -19,14 +19,19 @@ How a word is matched:
 - **Senses the parse can tell apart** (an entry's ``pos`` and ``sense`` keys): "free" only
   as a verb ("free the town", not "free of charge"); "storm" only as a verb; "may" only as
   the modal; "fall" only when a place falls ("the town fell", "about to fall to the army",
-  "the fall of Kabul"), not prices falling or autumn; "clear" only with "of" ("cleared the
-  area of terrorists"); "regime" not after a common noun ("ceasefire regime");
-  "could" not before "not" (ability).
+  "the fall of Kabul"), not prices falling or autumn; "clear" only with "of" and a place
+  ("cleared the area of terrorists", not "cleared a backlog of samples" or "cleared of
+  wrongdoing"); "regime" not after a common noun ("ceasefire regime"); "could" not before
+  "not" nor in a time clause ("once crews could enter": ability); "crushing" before a noun
+  is victory framing, "crush" as a verb violence framing; "landslide" only in a sentence
+  about an election. An entry's ``not_next`` words also rule it out as the noun it modifies
+  ("suspected cholera cases") or as the verb's object ("regained consciousness").
 - **The writer's own words.** Words inside quotations (quote marks of kind "quote") are the
   speaker's, not the outlet's, and are skipped unless ``in_quotes=True``.
 - **Scare quotes** come from :func:`mediakit.extract.marks.quoted_spans` (kind "scare"): the
   term is the words inside the marks. Lexicon words inside a scare quote are not listed a
-  second time.
+  second time. Marks right after "so-called" (or "self-styled") are scare quotes whatever
+  kind the pairing gave them: 'the so-called "peaceful protesters"'.
 """
 
 from __future__ import annotations
@@ -54,14 +59,16 @@ __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lex
 
 SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
-    "epistemic", "modifier", "not_modifier", "electoral",
+    "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
     """town city village stronghold capital base district province region area airport port
     bastion enclave neighbourhood neighborhood suburb outpost garrison fortress citadel hill
     hilltop position positions front line territory county state country nation island
-    government regime""".split()
+    government regime valley road highway street square coast coastline border mountain forest
+    camp zone sector pocket corridor quarter strip desert countryside compound settlement
+    ridge""".split()
 )
 LEGAL_WORDS = frozenset(
     "charge charged convict convicted accuse accused trial case count guilty plead acquit".split()
@@ -73,6 +80,11 @@ CLEARED_OF_NOT = LEGAL_WORDS | frozenset(
 ELECTION_WORDS = frozenset(
     """election vote poll polls ballot win won victory result results seat seats majority
     electoral candidate referendum re-election reelection landslide voter voters""".split()
+)
+BUILDINGS = frozenset(
+    """building house home tower block bridge wall structure stadium school church mosque
+    temple synagogue hospital factory plant property shed garage barn hotel office warehouse
+    flat apartment estate chimney""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -276,9 +288,12 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if term.not_next:
         if c.end < len(doc) and doc[c.end].lower_ in term.not_next:
             return False
-        # a modifier is also judged by its noun: "suspected cholera cases"
-        if single and tok.dep_ == "amod" and (
-            tok.head.lower_ in term.not_next or tok.head.lemma_.lower() in term.not_next
+        # a modifier is also judged by its noun ("suspected cholera cases"), a verb by its
+        # object ("regained her consciousness")
+        nouns = [tok.head] if tok.dep_ == "amod" else []
+        nouns += [ch for ch in tok.children if ch.dep_ == "dobj"]
+        if single and any(
+            n.lower_ in term.not_next or n.lemma_.lower() in term.not_next for n in nouns
         ):
             return False
     sense = term.sense
@@ -310,6 +325,17 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
         return single and (tok.dep_ in ("amod", "compound") or tok.pos_ == "ADJ")
     if sense == "not_modifier":  # "crushed the protest", not "a crushing win"
         return not (single and tok.dep_ in ("amod", "compound"))
+    if sense == "possible":  # "a possible cause"; not "as soon as possible", "made possible"
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and (
+            prev.lower_ in ("as", "if", "where", "wherever", "when", "whenever")
+            or prev.tag_ in ("JJS", "RBS")
+        ):
+            return False
+        return tok.head.lemma_.lower() != "make"
+    if sense == "figurative":  # "demolished the champions"; not "demolished the old stadium"
+        things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        return not any(t.lemma_.lower() in BUILDINGS for t in things)
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
         return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
                    for t in tok.sent if t.i != tok.i)
