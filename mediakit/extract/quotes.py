@@ -4,16 +4,23 @@ How it works, step by step (each step is a plain rule a learner can check by han
 
 1. ``marks.quoted_spans`` pairs the quote marks and keeps the ones that hold someone's words
    (scare quotes and titles are left out).
-2. The cue: a reporting verb ("said", "warned", "told") in the same sentence, first after the
-   closing mark (``“...,” he said``), then before the opening mark (``She warned that ... “...”``).
+2. The cue: first the reporting verb the parse hangs the quoted words on (``X said the strike
+   was "unjustified" and urged ...`` -> said; a label verb with "as": ``dismissed it as
+   "fantasy"``); then a reporting verb in the same sentence, after the closing mark
+   (``“...,” he said``), then before the opening mark (``She warned that ... “...”``); then any
+   verb in the frame ``“...,” she sneered.``. A quotation over several paragraphs (each
+   reopens, only the last closes) is one quote.
 3. The speaker: the verb's subject in the dependency parse (``nsubj``), the name after the verb
    in ``said one HTS militant``, or the ``by`` phrase of a passive (``was described as "..." by
    the fighter``). The mention is the minimal noun phrase (``speech.mention_tokens``).
 4. No cue in the sentence: a quote that follows straight on from another quote (``“...,” he
-   said. “...”``) has the same speaker; a display quote on its own line followed by a line
+   said. “...”``), or later in the same paragraph as one, has the same speaker; a display quote on its own line followed by a line
    "- Rebel fighter" is a pull quote and takes its speaker from that line.
 5. Pronouns (he, she, they) are resolved to the latest earlier mention of a fitting source,
    and a definite description ("the fighter") to the fuller earlier one ("one rebel fighter").
+   he/she skip a person the text has shown to be the other gender: by a title or noun
+   ("Mr", "spokeswoman", "her husband", see ``data/speech/gendered.txt``) or by an earlier
+   he/she already resolved to them. A subject is never taken across a paragraph break.
 """
 
 from __future__ import annotations
