@@ -105,7 +105,7 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "caption": (
         r"\((reuters|afp|ap|getty( images)?|epa|anadolu|file photo|photo[^)]{0,30})\)\s*$",
-        r"^\s*(photo|photograph|picture|image|illustration|video)( credit| source| caption)?\s*:"
+        r"^\s*(photo|photograph|picture|image|illustration)( credit| source| caption)?\s*:"
         r"\s*\S[^.!?]{0,80}\.?\s*$",
         r"^\s*image (caption|source|copyright)\b",
         r"\b(photo|photograph|picture|image)\s*:\s*[^.!?]{0,60}/\s*(getty images|reuters|afp|ap"

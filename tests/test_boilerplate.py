@@ -154,3 +154,21 @@ def test_more_ordinary_sentences_are_not_boilerplate():
         "Posted guards stood at every gate.",
     ]:
         assert classify_line(line) is None, line
+
+
+def test_a_video_headline_is_the_headline_not_a_caption():
+    # Video reports are often headed "Video: ..."; the headline is content (lesson 5 compares it
+    # with the body), so it must not be greyed out as a caption.
+    text = "Video: Dam bursts after week of rain\n\nThe dam gave way on Tuesday, officials said.\n"
+    body, regions = split_boilerplate(text)
+    assert not regions
+    headline = find_headline(text, body)
+    assert headline and text[headline.start:headline.end] == "Video: Dam bursts after week of rain"
+
+
+def test_seed_headlines_are_found(seed_case):
+    heads = {r.id: (r.text[r.headline.start:r.headline.end] if r.headline else None)
+             for r in seed_case.reports}
+    assert heads["globalresearch-sf-jan26"] == "Video: Maarat Al-numan Is About to Fall to Syrian Army"
+    assert heads["21wire"].startswith("Syrian Army Liberates")
+    assert heads["sputnik"] is None  # the copy starts with its lead paragraph
