@@ -12,19 +12,8 @@ from typing import Any
 
 from mediakit.analysis import CaseAnalysis
 from mediakit.case import Case, Report
+from mediakit.compare.passages import SharedPassage
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, ReportRecords
-
-
-@dataclass(frozen=True)
-class Passage:
-    a: str
-    a_start: int
-    a_end: int
-    b: str
-    b_start: int
-    b_end: int
-    similarity: float
-    credited: bool
 
 
 @dataclass(frozen=True)
@@ -201,7 +190,7 @@ def handmade_comparisons(case: Case) -> Comps:
     s40 = at(s, "40")
     g30 = at(g, "over 30")
     return Comps(
-        shared_passages=(Passage(w.id, ws, we, m.id, ms, me, 1.0, False),),
+        shared_passages=(SharedPassage(w.id, ws, we, m.id, ms, me, 1.0, False),),
         figure_groups=(
             Group("fighters killed", (Member(s.id, *at(s, "50"), 50),
                                       Member(g.id, *g30, 30)), "differ"),
