@@ -201,3 +201,12 @@ def test_seed_figures_are_counts(seed_analysis):
             assert not months.search(f.text), f.text
             assert f.text not in ("4th", "25th", "third", "two largest")
     assert total >= 25
+
+
+def test_a_figure_from_a_pronoun_source_names_the_person(nlp):
+    from mediakit import attributions, quotes
+
+    doc = nlp("“We are ready,” said Governor Ann Lee. She added that 40,000 homes lost power.")
+    atts = attributions(doc, quotes=quotes(doc))
+    (fig,) = [f for f in figures(doc, attributions=atts) if f.text == "40,000"]
+    assert fig.source == "Governor Ann Lee"

@@ -661,7 +661,7 @@ def _source(doc: Doc, tok: Token, start: int, atts: Sequence[Attribution]) -> st
         if s <= start < e:
             dist = abs(a.start - start)
             if best is None or dist < best[0]:
-                best = (dist, a.source)
+                best = (dist, a.resolves_to or a.source)  # "she said" -> who she is
     if best is not None:
         return best[1]
     return _source_in_sentence(tok.sent, tok)
