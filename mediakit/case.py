@@ -19,6 +19,8 @@ from .records import Region
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_REPORT_BYTES = 5_000_000
+# spaCy refuses texts over 1,000,000 characters; a long news report has about 10,000.
+MAX_REPORT_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,16 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     """
     if not raw.strip():
         raise ReportError(f"The report '{name}' is empty.", path=name)
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):  # Notepad's and Word's "Unicode" text
+            try:
+                raw = raw.decode(codec).encode("utf-8")
+            except UnicodeDecodeError:
+                raise ReportError(f"The report '{name}' is damaged {codec.upper()} text.",
+                                  path=name, hint="Open it in a text editor and save it as UTF-8.") from None
+            text, encoding, normalised = decode_report(raw, name=name)
+            return text, codec, ("bom",) + normalised
     sample = raw[:4096]
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise ReportError(
@@ -202,6 +214,12 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
         normalised = normalised + ("html",)
         if not text.strip():
             raise ReportError(f"The web page '{name}' has no readable text.", path=str(path))
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportError(
+            f"The report '{name}' is too long ({len(text):,} characters); the kit reads reports of "
+            f"up to {MAX_REPORT_CHARS:,} characters (a long news report has about 10,000).",
+            path=str(path), hint="Is it several reports in one file? Split it, one report a file.",
+        )
     return text, encoding, normalised
 
 
@@ -354,9 +372,14 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
                 raise
             skipped.append((fname, str(exc)))
             continue
-        rid = _opt_str(entry, "id", rwhere) or slug(Path(fname).stem)
-        if rid in seen_ids:
-            raise CaseError(f"In {where}, two reports have the id '{rid}'; ids must differ.")
+        given = _opt_str(entry, "id", rwhere)
+        if given is not None and given in seen_ids:
+            raise CaseError(f"In {where}, two reports have the id '{given}'; ids must differ.")
+        rid = given or slug(Path(fname).stem)
+        if given is None:  # ids made from file names: "Storm report.txt", "storm-report.md"
+            base, k = rid, 2
+            while rid in seen_ids:
+                rid, k = f"{base}-{k}", k + 1
         seen_ids.add(rid)
         body, boiler = split_boilerplate(text)
         reports.append(

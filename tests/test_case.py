@@ -128,3 +128,24 @@ def test_duplicate_ids_are_refused(make_case):
     folder = make_case({"a.txt": "One.", "b.txt": "Two."}, toml=toml)
     with pytest.raises(CaseError, match="two reports have the id 'x'"):
         load_case(folder)
+
+
+def test_utf16_text_from_notepad_is_read(make_case):
+    text = "The minister said 12 schools would close.\n"
+    folder = make_case({"u16.txt": text.encode("utf-16"), "u16be.txt": b"\xfe\xff" + text.encode("utf-16-be")})
+    case = load_case(folder)
+    assert [r.text for r in case.reports] == [text, text]
+    assert case.report("u16").encoding == "utf-16"
+
+
+def test_an_oversized_report_is_skipped_in_plain_words(make_case):
+    folder = make_case({"ok.txt": "The council met.", "huge.txt": "Word " * 100_000})
+    case = load_case(folder)
+    assert [r.id for r in case.reports] == ["ok"]
+    assert "too long" in case.skipped[0][1] and "huge.txt" in case.skipped[0][1]
+
+
+def test_file_names_that_slug_alike_get_distinct_ids(make_case):
+    folder = make_case({"Storm report.txt": "One.", "storm-report.md": "Two."})
+    case = load_case(folder)
+    assert sorted(r.id for r in case.reports) == ["storm-report", "storm-report-2"]

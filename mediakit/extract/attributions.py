@@ -97,6 +97,7 @@ def attributions(
     def add(m: Mention, cue: str, anchor: Token) -> None:
         sent, ss, se = _sentence(anchor)
         resolves_to = None
+        m = resolver.retype(m)
         stype, named = m.source_type, m.named
         r = resolver.resolve(m)
         if r is not m and not r.pronoun:
@@ -209,6 +210,16 @@ def attributions(
             continue
         if lemma in _NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
             continue
+        # "did not respond to a request for comment", "have not confirmed the cause": a
+        # negated reporting verb with no clause of what was (not) said pins no claim on anyone
+        if _negated(tok) and not _has_clause(tok) and not _next_to_quote(tok, quoted):
+            continue
+        # "will report to prison": "report" with only a place it goes to is not speech
+        if lemma == "report" and not any(
+            c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} or c.dep_ == "prep" and c.lower_ in {"on", "about"}
+            for c in tok.children
+        ):
+            continue
         # the verb of a relative clause or a participle modifying something else
         if tok.dep_ in {"amod", "acl"} and subj is None:
             continue
@@ -242,6 +253,10 @@ def attributions(
             if verb is not None and subj is not None and verb.sent.start_char == sent_start:
                 add(make_mention(subj, lexicon=lexicon), q.cue, verb)
                 continue
+            if verb is None:
+                # the quote has no cue of its own: it continues a split or earlier quote whose
+                # cue was counted there (one attribution per cue)
+                continue
         out[(q.speaker_start, q.speaker_end)] = Attribution(
             source=q.speaker,
             start=q.speaker_start,
@@ -264,6 +279,12 @@ def _by_phrase(verb: Token, lexicon: Lexicon | None) -> Token | None:
                 if g.dep_ == "pobj" and is_source_like(doc[g.i : g.i + 1], g, lexicon=lexicon):
                     return g
     return None
+
+
+def _negated(verb: Token) -> bool:
+    """``did not respond``, ``would not comment``, ``have never confirmed``; for a verb joined to
+    another by "and"/"but", its own negation only."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _has_clause(verb: Token) -> bool:

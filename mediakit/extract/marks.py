@@ -295,9 +295,16 @@ def _kind(
         passive = k is not None and k > 0 and before_words[k - 1] in _BE_FORMS
         if k is not None and (not passive or re.search(r"\bby\b", after[:40])):
             return "quote"
+    # "according to X" after a short phrase attributes the reporter's whole sentence, not the
+    # marked words (the public "consultation", according to documents)
+    if cue_after and after_words[:1] == ["according"] and not speechlike and not before.rstrip().endswith((":", ",")) and before.strip():
+        cue_after = False
     if cue_after and re.match(r"^\s*[,:]?\s*\S", after):
         return "quote"
-    if double and (cue_near_before or (cue_before and len(words) >= 2)):
+    # the family of marks the report quotes with: double marks, or single marks in a report
+    # that quotes with single marks only ('deeply ashamed' after "insisted her client was")
+    quoting_family = double or not doubles_quote
+    if quoting_family and (cue_near_before or (cue_before and len(words) >= 2)):
         return "quote"
     if double and re.search(r"\bby\s+(?:the|a|an|one)\b", after[:30]) and cue_before:
         return "quote"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +49,7 @@ from .speech import (
     is_source_like,
     make_mention,
     mention_gender,
+    name_words,
     resolve_pronoun,
     same_referent,
 )
@@ -110,8 +112,18 @@ def subject_of(verb: Token) -> Token | None:
     """The token that names who speaks for ``verb``: its subject, the agent of a passive,
     or (for a verb in a conjunction or a participle) the subject of the verb it hangs on."""
     for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return _within_paragraph(child, verb)
+        if child.dep_ in {"nsubj", "csubj"} and not _across_mark(child, verb):
+            subj = _within_paragraph(child, verb)
+            if subj is None:
+                return None
+            subj = _appositive_name(subj)
+            if not is_source_like(subj.doc[subj.i : subj.i + 1], subj):
+                # "Addressing supporters in the capital, Tarkan, 67, said": the parse took a noun
+                # of the opening phrase; the name just before the verb is the speaker
+                alt = _noun_before(verb)
+                if alt is not None and alt.i > subj.i and is_source_like(alt.doc[alt.i : alt.i + 1], alt):
+                    return alt
+            return subj
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
@@ -133,8 +145,61 @@ def subject_of(verb: Token) -> Token | None:
         while j >= 0 and doc[j].pos_ == "ADV":
             j -= 1
         if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].dep_ not in {"dobj", "nsubj", "nsubjpass"}:
-            return doc[j]
+            return _up_from_pobj(doc[j])
     return None
+
+
+def _up_from_pobj(tok: Token) -> Token:
+    """``a spokesperson for the visitors said``: from the noun of a trailing "for/of" phrase up
+    to the noun the phrase belongs to."""
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head.head
+        else:
+            break
+    return tok
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before a verb, past commas, adverbs and an age ("Tarkan, 67, said")."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (
+        doc[j].pos_ == "ADV" or doc[j].text == "," or doc[j].like_num and doc[j].dep_ in {"appos", "npadvmod"}
+    ):
+        j -= 1
+    if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and not _across_mark(doc[j], verb):
+        return _up_from_pobj(doc[j])
+    return None
+
+
+_MARK_CHARS = set("\"“”„«»‘’'‚‹›")
+
+
+def _across_mark(a: Token, b: Token) -> bool:
+    """True if a quote mark stands between ``a`` and ``b``: the parse ran from the quoted words
+    to a verb outside them (``“Some villages we could not reach,” Varga told reporters``), and
+    words inside a quotation are never the subject of the verb that introduces it."""
+    doc = a.doc
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _MARK_CHARS and t.tag_ != "POS" for t in doc[lo + 1 : hi])
+
+
+def _appositive_name(subj: Token) -> Token:
+    """``The utility, Calvera Power, said``, ``Ohlin's brief, Sheila Brandt, insisted``, ``One of
+    those removed, a retired driver, said``: a common noun (or "one", "another") with a name
+    or a person noun in apposition speaks under that name or description."""
+    if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS:
+        return subj
+    for c in subj.children:
+        if c.dep_ != "appos" or c.i < subj.i:
+            continue
+        if c.pos_ == "PROPN":
+            return c
+        if c.pos_ == "NOUN" and not is_source_like(subj.doc[subj.i : subj.i + 1], subj):
+            if is_source_like(c.doc[c.i : c.i + 1], c):
+                return c
+    return subj
 
 
 def _within_paragraph(subj: Token, verb: Token) -> Token | None:
@@ -194,9 +259,17 @@ class _Resolver:
                 m = make_mention(ent.root, lexicon=lexicon)
                 if m.source_type == "named_person":
                     self.others.append(m)
-        self.speakers.sort(key=lambda m: m.start)
-        self.others.sort(key=lambda m: m.start)
         self.doc = doc
+        # full names by surname ("Osei" -> "kwame osei"), so that a surname alone is the person
+        # named in full before it, and a father and a daughter who share it stay two people
+        self.full_names: dict[str, list[tuple[int, str]]] = {}
+        for m in sorted(self.speakers + self.others, key=lambda x: x.start):
+            if m.source_type == "named_person":
+                words = name_words(m, doc)
+                if len(words) >= 2:
+                    self.full_names.setdefault(words[-1], []).append((m.start, " ".join(words)))
+        self.speakers = sorted((self.retype(m) for m in self.speakers), key=lambda m: m.start)
+        self.others.sort(key=lambda m: m.start)
         self.mentions = sorted(self.speakers + self.others, key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
         # what the text shows about each person's gender: their own words ("spokeswoman",
@@ -205,13 +278,43 @@ class _Resolver:
         for m in self.mentions:
             g = mention_gender(m, doc)
             if g:
-                self.gender.setdefault(identity(m, doc), g)
+                self.gender.setdefault(self.key(m), g)
         for tok in doc:
             if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
                 if not any(a <= tok.idx < b for a, b in inside):
                     self.resolve(make_mention(tok, lexicon=lexicon))
 
+    def _earlier_full_name(self, surname: str, start: int) -> str | None:
+        names = self.full_names.get(surname)
+        if not names:
+            return None
+        k = bisect.bisect_left(names, (start, ""))
+        return names[k - 1][1] if k > 0 else None
+
+    def key(self, m: Mention) -> str:
+        """Who a mention is, for gender: the full name ("teresa amato"), a surname alone taken
+        as the latest full name with that surname before it, or ``identity``."""
+        if m.source_type == "named_person" and not m.pronoun:
+            words = name_words(m, self.doc)
+            if len(words) >= 2:
+                return " ".join(words)
+            if words:
+                return self._earlier_full_name(words[0], m.start) or words[0]
+        return identity(m, self.doc)
+
+    def retype(self, m: Mention) -> Mention:
+        """A surname alone ("Rourke", "Reyes-Ford") that repeats the surname of a person named in
+        full earlier is that person, even when the model tagged it as an organisation."""
+        if m.pronoun or m.source_type == "named_person" or " " in m.text.strip():
+            return m
+        if self.doc[m.head].pos_ != "PROPN" or not m.text[:1].isupper():
+            return m
+        if self._earlier_full_name(m.text.lower(), m.start) is None:
+            return m
+        return replace(m, source_type="named_person", named=True)
+
     def add(self, m: Mention) -> None:
+        m = self.retype(m)
         if not m.pronoun and all(x.start != m.start for x in self.speakers):
             self.speakers.append(m)
             self.speakers.sort(key=lambda x: x.start)
@@ -220,10 +323,10 @@ class _Resolver:
             self.starts.insert(k, m.start)
             g = mention_gender(m, self.doc)
             if g:
-                self.gender.setdefault(identity(m, self.doc), g)
+                self.gender.setdefault(self.key(m), g)
 
     def _gender_of(self, m: Mention) -> str | None:
-        return self.gender.get(identity(m, self.doc))
+        return self.gender.get(self.key(m))
 
     def _antecedent(self, pron: Mention) -> Mention | None:
         """The latest earlier mention that fits the pronoun: number, person or body, and for
@@ -255,9 +358,10 @@ class _Resolver:
             r = self.resolve(ante)
             want = PRONOUN_GENDER.get(m.text.lower())
             if want:
-                self.gender.setdefault(identity(r, self.doc), want)
-                self.gender.setdefault(identity(ante, self.doc), want)
+                self.gender.setdefault(self.key(r), want)
+                self.gender.setdefault(self.key(ante), want)
             return r
+        m = self.retype(m)
         earlier = same_referent(m, self.speakers + self.others)
         if earlier is not None and earlier.start < m.start:
             return self.resolve(earlier)
@@ -330,6 +434,17 @@ def _governing_cue(
             if "\n" in doc_text(doc)[lo:hi]:
                 break  # the parse ran across a paragraph break
             if is_reporting(h, verbs):
+                return h
+            if (
+                h.i == root.head.i
+                and root.dep_ in {"dobj", "oprd", "xcomp", "attr", "ccomp", "npadvmod"}
+                and h.pos_ == "VERB"
+                and h.lemma_.lower() in label_verbs
+                and h.idx < span.start
+                and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in _tokens_between(doc, h.idx + len(h.text), span.start))
+            ):
+                # "branded the scheme 'a business designed to fail'": a label verb with the
+                # thing labelled, then the label in quote marks as a second object
                 return h
             if h.lower_ == "as":
                 via_as = True
@@ -429,6 +544,15 @@ def _find_cue_nearby(
             if subj is None and any(c.dep_ == "auxpass" for c in t.children):
                 subj = _by_phrase(doc, span.end, a_end, lexicon)
             return t, subj, False
+    # "Skipper Jonas Weller summed it up: '...'": a clause ending in a colon introduces the
+    # quote, and its subject (a person or a body) is the speaker, whatever the verb
+    if text[b_start : span.start].rstrip().endswith(":") and not text[b_start : span.start].rstrip()[:-1].rstrip().endswith(("\"", "”", "'", "’")):
+        for t in before:
+            if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < before[0].i or t.head.i > before[-1].i):
+                subj = subject_of(t)
+                if subj is not None and subj.i < t.i and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+                    return t, subj, False
+                break
     # "..., according to X." after the quote
     for t in after:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":

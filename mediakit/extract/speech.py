@@ -60,6 +60,7 @@ class Lexicon:
     partisan: frozenset[str] = field(default_factory=lambda: load_list("partisan"))
     generic: frozenset[str] = field(default_factory=lambda: load_list("generic_sources"))
     org_words: frozenset[str] = field(default_factory=lambda: load_list("organisation_words"))
+    titles: frozenset[str] = field(default_factory=lambda: load_list("titles"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer
     kinds: Mapping[str, str] = field(default_factory=dict)
 
@@ -263,6 +264,8 @@ def classify(
         return "official_body", True
     if head_ent is not None and head_ent.label_ == "PERSON":
         return "named_person", True
+    if titled_name(span, head, lexicon=lex):
+        return "named_person", True
     # "displaced activist Akram al-Masri": a person name inside the mention
     if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
         return "named_person", True
@@ -330,6 +333,31 @@ def classify(
     if has_person:
         return "named_person", True
     return "unspecified", False
+
+
+def titled_name(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> bool:
+    """True if ``span`` is a person's name with a title or role noun straight before it
+    ("Interior Minister Lidia Varga", "retired nurse Olive Mensah", "Ms Kemp"): a person even
+    when the model tags the name as an organisation or a place. The name is one to three
+    capitalised words, none of them a company or union word."""
+    lex = lexicon or default_lexicon()
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    k = head.i
+    doc = head.doc
+    while k - 1 >= span.start and (
+        doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()
+        and doc[k - 1].lower_.rstrip(".") not in lex.titles
+        or doc[k - 1].text in {"-", "‐"}
+    ):
+        k -= 1
+    name = [t for t in doc[k : head.i + 1] if t.text not in {"-", "‐"}]
+    if not name or len(name) > 3 or k - 1 < span.start:
+        return False
+    if any(t.lower_ in lex.org_words or t.lower_ in lex.media or t.lower_ in lex.officials for t in name):
+        return False
+    title = doc[k - 1].lower_.rstrip(".")
+    return title in lex.titles or title in lex.anonymous and not title.endswith("s")
 
 
 def _close_to(head: Token) -> bool:
@@ -424,14 +452,37 @@ def mention_gender(m: Mention, doc: Doc, *, gendered: Mapping[str, str] = GENDER
     return None
 
 
+def name_words(m: Mention, doc: Doc) -> list[str]:
+    """The words of a named person's name as written, without titles ("Interior Minister
+    Lidia Varga" -> ["lidia", "varga"], "Reyes-Ford" -> ["reyes-ford"]); [] if none."""
+    if m.pronoun:
+        return []
+    head = doc[m.head]
+    if head.pos_ != "PROPN":
+        names = [t for t in doc[max(0, head.i - 1) : head.i + 3] if t.dep_ == "appos" and t.head.i == head.i]
+        if not names or names[0].pos_ != "PROPN":
+            return []
+        head = names[0]
+    k = head.i
+    titles = default_lexicon().titles
+    while k - 1 >= 0 and (
+        doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= m.start - 1 and doc[k - 1].lower_.rstrip(".") not in titles
+        or doc[k - 1].text in {"-", "‐"} and not doc[k - 1].whitespace_
+    ):
+        k -= 1
+    text = doc[k : head.i + 1].text.lower()
+    return text.split()
+
+
 def identity(m: Mention, doc: Doc) -> str:
     """A key shared by the mentions of one person: a named person's surname ("Maria Okafor",
-    "Okafor" -> "okafor"); otherwise the mention's position."""
+    "Okafor" -> "okafor"); otherwise the mention's position. (The resolver also tells apart two
+    people who share a surname, such as a father and a daughter: see ``quotes._Resolver``.)"""
     if m.source_type == "named_person" and not m.pronoun:
+        words = name_words(m, doc)
+        if words:
+            return words[-1]
         names = [t for t in doc[m.head : m.head + 1] if t.pos_ == "PROPN"]
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"] or names
         if names:
             return names[-1].lower_
     return f"@{m.start}"
