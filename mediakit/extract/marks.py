@@ -46,6 +46,11 @@ _TITLE_CUES = frozenset(
 )
 _SPEECH_PRONOUNS = frozenset("i i'm i’m we we're we’re me us my our ours you your yours".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
+# words that open a noun phrase: single-marked words right after them are the reporter's own
+# phrase held at a distance ("the next 'humanitarian ceasefire'"), not someone's words
+_NOUN_PHRASE_OPENERS = frozenset(
+    "the a an this that these those its their his her our your next new latest so-called".split()
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
 
 
@@ -99,6 +104,8 @@ _IRREGULAR = {
 def _inflect(lemmas: Iterable[str]) -> list[str]:
     out: list[str] = []
     for lemma in lemmas:
+        if " " in lemma:
+            continue  # a phrasal verb ("point out"): its verb alone is no cue
         out.append(lemma)
         if lemma in _IRREGULAR:
             out.extend(_IRREGULAR[lemma])
@@ -303,7 +310,9 @@ def _kind(
         return "quote"
     # the family of marks the report quotes with: double marks, or single marks in a report
     # that quotes with single marks only ('deeply ashamed' after "insisted her client was")
-    quoting_family = double or not doubles_quote
+    quoting_family = double or not doubles_quote and not (
+        before_words and before_words[-1] in _NOUN_PHRASE_OPENERS
+    )
     if quoting_family and (cue_near_before or (cue_before and len(words) >= 2)):
         return "quote"
     if double and re.search(r"\bby\s+(?:the|a|an|one)\b", after[:30]) and cue_before:

@@ -90,7 +90,11 @@ def _clause_before(doc: Doc, text: str, pos: int) -> tuple[int, int]:
 def is_reporting(tok: Token, verbs: Iterable[str]) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
         return False
-    return tok.lemma_.lower() in verbs or tok.lower_ in verbs
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or tok.lower_ in verbs:
+        return True
+    # phrasal verbs are listed with their particle ("point out", "sum up")
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in verbs for c in tok.children)
 
 
 def cue_text(verb: Token) -> str:

@@ -236,9 +236,12 @@ def classify(
     text_low = span.text.lower()
     head_low = head.lower_
     head_lemma = head.lemma_.lower()
-    ents = [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
+    # a "person" the model found in lower-case words ("retired lorry driver") is no name
+    ents = [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end and _is_name(e)]
     ent_labels = {e.label_ for e in ents}
     head_ent = _ent_span(head)
+    if head_ent is not None and not _is_name(head_ent):
+        head_ent = None
     has_person = "PERSON" in ent_labels or (
         head.pos_ == "PROPN" and head_ent is None and head_low not in lex.officials | lex.media | lex.ngo_heads
     )
@@ -333,6 +336,10 @@ def classify(
     if has_person:
         return "named_person", True
     return "unspecified", False
+
+
+def _is_name(ent: Span) -> bool:
+    return ent.label_ != "PERSON" or any(t.text[:1].isupper() for t in ent)
 
 
 def titled_name(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> bool:
