@@ -65,12 +65,35 @@ def score_set(name: str, *, errors: bool = False) -> dict | None:
             "scores": {k: v.to_dict() for k, v in scores.items()}}
 
 
+def markdown_table() -> str:
+    """The stored numbers (mediakit/data/accuracy.json) as a Markdown table for the README."""
+    data = json.loads((ROOT / "mediakit" / "data" / "accuracy.json").read_text(encoding="utf-8"))
+    names = [n for n in SETS if n in data]
+    rows = [("quotes", "precision"), ("quotes", "recall"), ("quotes", "speaker_accuracy"),
+            ("attributions", "precision"), ("attributions", "recall"),
+            ("attributions", "source_type_accuracy"), ("figures", "precision"),
+            ("figures", "recall"), ("loaded_terms", "precision"), ("loaded_terms", "recall"),
+            ("boilerplate", "recall")]
+    head = "| extractor | measure | " + " | ".join(
+        f"{n} ({data[n]['reports']} reports)" for n in names) + " |"
+    out = [head, "|" + "---|" * (len(names) + 2)]
+    for ext, metric in rows:
+        cells = [f"{data[n]['scores'][ext].get(metric, float('nan')):.2f}" for n in names]
+        out.append(f"| {ext.replace('_', ' ')} | {metric.replace('_', ' ')} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--set", choices=sorted(SETS), action="append")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the stored numbers as the README's table and stop")
     args = ap.parse_args()
+    if args.markdown:
+        print(markdown_table())
+        return 0
     results = {}
     # The held-out set measures generalisation: look at its errors only after a change is done,
     # never to tune a rule (that would turn it into a second training set).

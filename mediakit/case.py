@@ -91,6 +91,10 @@ class Case:
     gazetteer: tuple[GazetteerEntry, ...] = ()
     lexicon: dict[str, Any] = field(default_factory=dict)
     skipped: tuple[tuple[str, str], ...] = ()
+    # the central event, when the case author names it (else the comparisons find it)
+    event: str | None = None
+    event_place: str | None = None
+    event_verbs: tuple[str, ...] = ()
 
     def report(self, key: str | int) -> Report:
         """A report by id, file name or position."""
@@ -421,6 +425,13 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     elif isinstance(lex, dict):
         lexicon = lex
 
+    event_verbs = meta.get("event_verbs", [])
+    if isinstance(event_verbs, str):
+        event_verbs = [event_verbs]
+    if not isinstance(event_verbs, list) or not all(isinstance(v, str) for v in event_verbs):
+        raise CaseError("In case.toml, 'event_verbs' should be a list of verbs in quotes, "
+                        'like event_verbs = ["capture", "enter"].')
+
     cid = _opt_str(meta, "id", where) or slug(folder.name)
     return Case(
         id=cid,
@@ -433,4 +444,7 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         gazetteer=gazetteer,
         lexicon=lexicon,
         skipped=tuple(skipped),
+        event=_opt_str(meta, "event", where),
+        event_place=_opt_str(meta, "event_place", where),
+        event_verbs=tuple(v.strip() for v in event_verbs if v.strip()),
     )

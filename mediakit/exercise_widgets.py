@@ -14,7 +14,6 @@ Its ``controls`` dict names every control so tests can drive it without a browse
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +31,7 @@ from .exercises import (
     tokenize,
 )
 from .progress import Progress
+from .render import esc
 
 TYPE_LABELS = {
     "choice": "Choose one",
@@ -49,7 +49,7 @@ def prompt_html(text: str) -> str:
     """A prompt as HTML: escaped, paragraphs on blank lines, **bold** and *italic* kept."""
     out = []
     for para in re.split(r"\n\s*\n", text.strip()):
-        p = html.escape(para).replace("\n", "<br>")
+        p = esc(para).replace("\n", "<br>")
         p = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", p)
         p = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", p)
         out.append(f"<p>{p}</p>")
@@ -64,10 +64,10 @@ def machine_marks_html(passage: Passage) -> str:
     for s, e in spans:
         if s < pos:
             continue
-        out.append(html.escape(text[pos:s]))
-        out.append(f'<mark style="{MARK_STYLE}">[{html.escape(text[s:e])}]</mark>')
+        out.append(esc(text[pos:s]))
+        out.append(f'<mark style="{MARK_STYLE}">[{esc(text[s:e])}]</mark>')
         pos = e
-    out.append(html.escape(text[pos:]))
+    out.append(esc(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     n = len(spans)
     return (
@@ -100,12 +100,12 @@ class ExerciseWidget:
         kind = TYPE_LABELS.get(ex.type, ex.type)
         if ex.corrects_machine:
             kind = f"{MACHINE_LABEL} · {kind}"
-        title = html.escape(ex.title) if ex.title else ""
+        title = esc(ex.title) if ex.title else ""
         head = (
-            f'<div class="mediakit-exercise-head"><p><strong>Exercise {html.escape(ex.id)}</strong>'
-            f" · <em>{html.escape(kind)}</em>{' · ' + title if title else ''}</p>"
+            f'<div class="mediakit-exercise-head"><p><strong>Exercise {esc(ex.id)}</strong>'
+            f" · <em>{esc(kind)}</em>{' · ' + title if title else ''}</p>"
             f"{prompt_html(ex.prompt)}"
-            f"{f'<p><small>{html.escape(source_note)}</small></p>' if source_note else ''}</div>"
+            f"{f'<p><small>{esc(source_note)}</small></p>' if source_note else ''}</div>"
         )
         self.controls["prompt"] = W.HTML(head)
         parts: list[W.Widget] = [self.controls["prompt"]]
@@ -139,7 +139,7 @@ class ExerciseWidget:
                                 layout=W.Layout(width="28px"))
                 cb.option_text = o.text  # type: ignore[attr-defined]
                 boxes.append(cb)
-                rows.append(W.HBox([cb, W.HTML(html.escape(o.text))],
+                rows.append(W.HBox([cb, W.HTML(esc(o.text))],
                                    layout=W.Layout(align_items="center")))
             self.controls["options"] = boxes
             return [W.VBox(rows)]
@@ -147,7 +147,7 @@ class ExerciseWidget:
             box = W.Text(value="", placeholder="a number, e.g. 12 or 1,200",
                          layout=W.Layout(width="16em"))
             self.controls["answer"] = box
-            unit = W.HTML(html.escape(ex.unit)) if ex.unit else W.HTML("")
+            unit = W.HTML(esc(ex.unit)) if ex.unit else W.HTML("")
             return [W.HBox([box, unit])]
         if ex.type in ("text", "poll"):
             area = W.Textarea(value="", placeholder="Write here…",
@@ -175,7 +175,7 @@ class ExerciseWidget:
                 children.append(W.Box(layout=W.Layout(width="100%", height="2px")))
             prev_end = t.end
             if not t.selectable:
-                children.append(W.HTML(f"<span>{html.escape(t.text)}</span>",
+                children.append(W.HTML(f"<span>{esc(t.text)}</span>",
                                        layout=W.Layout(margin="0 2px")))
                 continue
             b = W.ToggleButton(value=False, description=t.text, tooltip="click to mark this word",
@@ -259,7 +259,7 @@ class ExerciseWidget:
                                          tries=self.tries)
             if not saved and self.progress.messages:
                 self.controls["status"].value = (
-                    f"<small>⚠ {html.escape(self.progress.messages[-1])}</small>")
+                    f"<small>⚠ {esc(self.progress.messages[-1])}</small>")
         return result
 
     def _show(self, result: CheckResult, *, restored: bool = False) -> None:
@@ -277,9 +277,11 @@ class ExerciseWidget:
             return
         try:
             self.set_answer(entry.get("answer"))
+            tries = entry.get("tries", 1)
+            self.tries = tries if isinstance(tries, int) and not isinstance(tries, bool) \
+                and tries > 0 else 1
         except Exception:  # a stale saved answer must never stop the lesson
             return
-        self.tries = int(entry.get("tries", 1) or 1)
         try:
             result = check(self.exercise, self.answer, passage=self.passage, tries=self.tries,
                            report_labels=self.report_labels)

@@ -28,7 +28,6 @@ learner marks what the kit missed (``mode = "missed"``), what it marked wrongly
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import tomllib
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MediakitError
+from .render import esc
 
 EXERCISE_TYPES = ("choice", "multi", "number", "text", "poll", "select_words")
 MACHINE_LAYERS = (
@@ -529,7 +529,7 @@ class CheckResult:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        e = html.escape
+        e = esc
         icon, word, colour = STATUS_WORDS.get(self.status, ("", self.status, "#000000"))
         out = [
             f'<div class="mediakit-result mediakit-{e(self.status)}" '

@@ -7,17 +7,33 @@
 Everything here is glue: the analysis is :func:`mediakit.analyze`, exercises are
 :mod:`mediakit.exercises` shown with :mod:`mediakit.exercise_widgets`, answers are saved with
 :mod:`mediakit.progress`. Problems a learner can meet are shown as a friendly box, never as a
-traceback.
+traceback: :func:`start` makes IPython show every MediakitError that way, and when the case
+cannot be loaded it returns :class:`~mediakit.display.NoAnalysis`, which every view, chart and
+helper answers with "Run the lesson.start(...) cell first; it reported a problem above."
+
+``MEDIAKIT_LESSON_CASE`` (a case folder or a shipped case id), when set, replaces the seed case
+in every lesson's ``lesson.start(case="maarat-al-numan")``: the lessons then run on that case.
+Code cells name seed reports through :func:`pick`, which falls back on the case's own reports.
 """
 
 from __future__ import annotations
 
-import html
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .case import Case, Report, load_case
+from .display import (
+    HTML,
+    NoAnalysis,
+    NotStartedError,
+    install_error_display,
+    missing,
+    not_started,
+)
+from .display import show as _display
+from .display import show_error as _show_error
 from .errors import MediakitError
 from .exercises import (
     Exercise,
@@ -28,12 +44,14 @@ from .exercises import (
     passage_for,
 )
 from .progress import Progress
+from .render import _get, esc
 
 if TYPE_CHECKING:
     from .analysis import CaseAnalysis
     from .exercise_widgets import ExerciseWidget
 
 SEED_CASE = "maarat-al-numan"
+CASE_ENV = "MEDIAKIT_LESSON_CASE"
 
 _state: dict[str, Any] = {"analysis": None, "progress": None}
 _analyses: dict[str, CaseAnalysis] = {}
@@ -56,35 +74,9 @@ BOILERPLATE_KINDS = {
 }
 
 
-class _HTML:
-    def __init__(self, body: str, text: str = ""):
-        self.body = body
-        self.text = text or body
-
-    def _repr_html_(self) -> str:
-        return self.body
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def _display(obj: Any) -> None:
-    try:
-        from IPython.display import display
-    except ImportError:  # pragma: no cover
-        print(obj)
-        return
-    display(obj)
-
-
 def show_error(exc: BaseException) -> None:
     """Show a problem as a friendly box (mediakit.display.show_error), never a traceback."""
-    try:
-        from .display import show_error as _show
-    except ImportError:  # pragma: no cover - the display module ships with the kit
-        _display(_HTML(f"<div role='alert'><b>Problem:</b> {html.escape(str(exc))}</div>", str(exc)))
-        return
-    _show(exc)
+    _show_error(exc)
 
 
 # --------------------------------------------------------------------------- starting
@@ -100,26 +92,39 @@ def progress(path: str | Path | None = None) -> Progress:
 
 
 def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | None = None,
-          quiet: bool = False) -> CaseAnalysis | None:
-    """Load and analyse a case, say what was loaded, and return the analysis (None on error)."""
+          quiet: bool = False) -> CaseAnalysis | NoAnalysis:
+    """Load and analyse a case, say what was loaded, and return the analysis.
+
+    When the case cannot be loaded, the problem is shown as a plain box and a
+    :class:`~mediakit.display.NoAnalysis` is returned: every view, chart and lesson helper
+    given it says "Run the lesson.start(...) cell first; it reported a problem above." instead
+    of failing. Also makes IPython show any MediakitError of a later cell as a plain box.
+    If ``MEDIAKIT_LESSON_CASE`` is set, it replaces the seed case (see the module docstring).
+    """
     from .analysis import analyze
 
+    install_error_display()
     prog = progress(progress_path)
+    override = os.environ.get(CASE_ENV, "").strip()
+    from_env = bool(override) and isinstance(case, str) and case == SEED_CASE
+    if from_env:
+        case = Path(override).expanduser() if Path(override).expanduser().exists() else override
     try:
         loaded = case if isinstance(case, Case) else load_case(case)
         analysis = analyze(loaded)
     except MediakitError as exc:
+        _state["analysis"] = None
         show_error(exc)
-        return None
+        return NoAnalysis(str(exc))
     _analyses[analysis.case.id] = analysis
     _state["analysis"] = analysis
     if not quiet:
-        _display(_banner(analysis, prog))
+        _display(_banner(analysis, prog, from_env=from_env))
     return analysis
 
 
-def _banner(analysis: CaseAnalysis, prog: Progress) -> _HTML:
-    e = html.escape
+def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -> HTML:
+    e = esc
     c = analysis.case
     rows = "".join(
         f"<li><strong>{e(r.label)}</strong>"
@@ -131,12 +136,20 @@ def _banner(analysis: CaseAnalysis, prog: Progress) -> _HTML:
     msgs = "".join(f"<p role='alert'>⚠ {e(m)}</p>" for m in prog.messages)
     saved = f"{len(prog)} saved answers" if len(prog) else "no saved answers yet"
     text = f"Case: {c.title} ({len(c.reports)} reports)"
-    return _HTML(
+    other = ""
+    if from_env:
+        other = (f"<p>This lesson was written for the seed case; your teacher set {CASE_ENV}, so "
+                 "it runs on the case above. The explanations still describe the seed case, and "
+                 "the exercises stay about it.</p>")
+    elif c.id != SEED_CASE:
+        other = ("<p>This is not the seed case the lessons were written about: the views follow "
+                 "it, and the exercises stay about the seed case.</p>")
+    return HTML(
         f"<div class='mediakit-banner' style='border-left:6px solid #0072B2;padding:4px 10px;'>"
         f"<p><strong>Case loaded:</strong> {e(c.title)} · {len(c.reports)} reports</p>"
-        f"<ul>{rows}{skipped}</ul>{msgs}"
+        f"<ul>{rows}{skipped}</ul>{other}{msgs}"
         f"<p><small>Your answers are saved in {e(str(prog.path))} ({saved}).</small></p></div>",
-        text,
+        text=text,
     )
 
 
@@ -154,6 +167,31 @@ def analysis_for(case_id: str | None = None) -> CaseAnalysis:
     if case_id not in _analyses:
         _analyses[case_id] = analyze(case_id)
     return _analyses[case_id]
+
+
+def pick(analysis: CaseAnalysis | NoAnalysis | None, *wanted: str, n: int | None = None
+         ) -> list[str]:
+    """Report ids for a lesson's code cell: ``wanted`` if the case has them all, else its first.
+
+    ``lesson.pick(analysis, "sputnik", "mee")`` is ``["sputnik", "mee"]`` on the seed case; on
+    another case (see ``MEDIAKIT_LESSON_CASE``) it is that case's first two reports, so the same
+    cell runs on any case. ``n`` (default: as many as asked, at least one) is how many to give;
+    a case with fewer reports gives them all. Without an analysis it returns ``wanted`` as is
+    (the view it is passed to then says to run ``lesson.start`` first).
+    """
+    count = n if n is not None else max(len(wanted), 1)
+    if missing(analysis):
+        return list(wanted)[:count]
+    ids = analysis.case.report_ids  # type: ignore[union-attr]
+    if wanted and all(w in ids for w in wanted):
+        return list(wanted)[:count]
+    return ids[:count]
+
+
+def pick_one(analysis: CaseAnalysis | NoAnalysis | None, wanted: str) -> str:
+    """One report id: ``wanted`` if the case has it, else the case's first report (see :func:`pick`)."""
+    got = pick(analysis, wanted, n=1)
+    return got[0] if got else wanted
 
 
 def headline(report: Report) -> str:
@@ -175,14 +213,10 @@ def report_label(report: Report) -> str:
 # --------------------------------------------------------------------------- machine output
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
 def machine_spans(analysis: CaseAnalysis, report_id: str, layer: str) -> list[tuple[int, int]]:
     """What the kit itself marked in one report for one layer, as (start, end) offsets."""
+    if missing(analysis):
+        raise NotStartedError()
     report = analysis.case.report(report_id)
     rec = analysis.records[report.id]
     if layer == "quotes":
@@ -273,6 +307,11 @@ def exercise(ex_id: str) -> ExerciseWidget | None:
         if p is not None and p.report is not None:
             rep = analysis_for(ex.case).case.report(p.report)
             note = f"From: {rep.label} (report '{rep.id}')."
+        current = _state.get("analysis")
+        if ex.case and current is not None and current.case.id != ex.case:
+            about = analysis_for(ex.case).case.title if ex.case == SEED_CASE else ex.case
+            note = (f"This exercise is about the seed case ({about}), not the case loaded above."
+                    + (f" {note}" if note else ""))
         return exercise_widget(ex, passage=p, progress=progress(), report_labels=labels,
                                source_note=note)
     except MediakitError as exc:
@@ -298,15 +337,15 @@ STATUS_TEXT = {
 }
 
 
-def summary(lesson_id: str) -> _HTML:
+def summary(lesson_id: str) -> HTML:
     """A table of this lesson's exercises and where the learner stands on each."""
     prog = progress()
     prog.reload()
-    e = html.escape
+    e = esc
     lessons = load_lessons()
     lesson_obj = lessons.get(lesson_id)
     if lesson_obj is None:
-        return _HTML(f"<p>There is no lesson {e(lesson_id)}.</p>")
+        return HTML(f"<p>There is no lesson {e(lesson_id)}.</p>")
     rows, done = [], 0
     for ex in lesson_obj.exercises:
         st = prog.status(ex.id)
@@ -314,26 +353,26 @@ def summary(lesson_id: str) -> _HTML:
         rows.append(f"<tr><td>{e(ex.id)}</td><td>{e(ex.title or ex.type)}</td>"
                     f"<td>{e(STATUS_TEXT.get(st, st or ''))}</td></tr>")
     n = len(lesson_obj.exercises)
-    return _HTML(
+    return HTML(
         f"<p><strong>Lesson {e(lesson_id)}: {done} of {n} exercises done.</strong></p>"
         f"<table><tr><th>exercise</th><th>about</th><th>status</th></tr>{''.join(rows)}</table>",
-        f"Lesson {lesson_id}: {done} of {n} exercises done.",
+        text=f"Lesson {lesson_id}: {done} of {n} exercises done.",
     )
 
 
-def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> _HTML:
+def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> HTML:
     """What the learner answered in the first-impressions poll of lesson 00."""
     prog = progress()
     prog.reload()
-    e = html.escape
+    e = esc
     choice = prog.answer(ex_id)
     reason = prog.answer(reason_id) if reason_id else None
     if not choice and not reason:
-        return _HTML(
+        return HTML(
             "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
             "<p>No first impression is saved yet (it is asked in lesson 00). You can answer it "
             "now, before you look back at the evidence:</p></div>",
-            "No first impression saved yet.",
+            text="No first impression saved yet.",
         )
     parts = ["<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
              "<p><strong>In lesson 00 you said:</strong></p><ul>"]
@@ -342,20 +381,27 @@ def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02"
     if reason:
         parts.append(f"<li>Why: <em>{e(str(reason))}</em></li>")
     parts.append("</ul></div>")
-    return _HTML("".join(parts), f"First impression: {choice} / {reason}")
+    return HTML("".join(parts), text=f"First impression: {choice} / {reason}")
 
 
 # --------------------------------------------------------------------------- lesson 00 helpers
 
 
-def outlets(analysis: CaseAnalysis | None = None, *, kinds: Iterable[str] | None = None) -> _HTML:
+_CURRENT: Any = object()
+
+
+def outlets(analysis: Any = _CURRENT, *, kinds: Iterable[str] | None = None) -> HTML:
     """Per report: who published it, who wrote it first, and what its own boilerplate says.
 
     The boilerplate is quoted, not judged: how an outlet describes itself is a claim to check
-    by reading what others say about it.
+    by reading what others say about it. Without an argument: the case of :func:`start`;
+    given None (a failed start), the "run lesson.start first" box.
     """
-    analysis = analysis or analysis_for()
-    e = html.escape
+    if analysis is _CURRENT:
+        analysis = analysis_for()
+    if missing(analysis):
+        return not_started()
+    e = esc
     wanted = set(kinds) if kinds is not None else None
     cards = []
     for r in analysis.case.reports:
@@ -379,10 +425,10 @@ def outlets(analysis: CaseAnalysis | None = None, *, kinds: Iterable[str] | None
             f"<p>{' · '.join(meta)}</p>"
             f"<p>What the page says about itself, word for word:</p><ul>{body}</ul></div>"
         )
-    return _HTML("".join(cards), f"{len(cards)} reports")
+    return HTML("".join(cards), text=f"{len(cards)} reports")
 
 
-def accuracy() -> _HTML:
+def accuracy() -> HTML:
     """How often the kit itself is wrong, as measured against a person's annotation."""
     from . import accuracy_summary
 
@@ -390,11 +436,11 @@ def accuracy() -> _HTML:
     if "not been measured" in text:
         text += (" Until the numbers are in, assume the kit misses some quotes, sources and figures,"
                  " and marks some words wrongly: every highlight is a suggestion to check.")
-    return _HTML(
+    return HTML(
         "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
         "<p><strong>How often is the machine wrong?</strong></p>"
-        f"<p>{html.escape(text)}</p></div>",
-        text,
+        f"<p>{esc(text)}</p></div>",
+        text=text,
     )
 
 
@@ -408,6 +454,8 @@ __all__ = [
     "machine_spans",
     "outlets",
     "passage",
+    "pick",
+    "pick_one",
     "progress",
     "report_label",
     "show_error",

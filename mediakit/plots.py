@@ -1,7 +1,10 @@
 """Charts for the lessons (matplotlib). Every function takes ``ax=None`` and returns the axes.
 
 Readable in black and white: colours come from the Okabe–Ito palette, and every series also
-has its own hatch or marker and a text label, so colour is never the only cue.
+has its own hatch or marker and a text label, so colour is never the only cue. Reports are
+named with :func:`mediakit.render.row_labels`, like every table, so two reports of one outlet
+stay apart. Given no analysis (``lesson.start`` failed), a chart shows the plain "run
+lesson.start first" box instead (written on ``ax`` if one was given) and draws nothing.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from .display import NOT_STARTED, missing, not_started, show
 from .records import SOURCE_TYPES, TERM_CATEGORIES
-from .render import OKABE_ITO, SOURCE_TYPE_NAMES, TERM_NAMES, _get, figure_groups
+from .render import OKABE_ITO, SOURCE_TYPE_NAMES, TERM_NAMES, _get, figure_groups, row_labels
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -34,8 +38,16 @@ def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 
 
 def _labels(analysis: CaseAnalysis) -> list[str]:
-    return [r.label if sum(x.label == r.label for x in analysis.case.reports) == 1
-            else f"{r.label}\n({r.id})" for r in analysis.case.reports]
+    return list(row_labels(analysis.case, sep="\n").values())
+
+
+def _no_analysis(ax: Axes | None) -> Axes | None:
+    """Show the "run lesson.start first" box; write it on ``ax`` too if one was given."""
+    show(not_started())
+    if ax is not None:
+        ax.text(0.5, 0.5, NOT_STARTED, transform=ax.transAxes, ha="center", va="center", wrap=True)
+        ax.set_axis_off()
+    return ax
 
 
 def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
@@ -46,11 +58,13 @@ def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
             for r in analysis.case.reports}
 
 
-def plot_source_mix(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
+def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars: how many sources of each kind each report cites.
 
     Each kind has an Okabe–Ito colour and its own hatch; segments carry their count.
     """
+    if missing(analysis):
+        return _no_analysis(ax)  # type: ignore[return-value]
     ax = _axes(ax, (8, 0.6 * len(analysis.case.reports) + 1.8))
     mix = source_mix(analysis)
     ids = [r.id for r in analysis.case.reports]
@@ -91,11 +105,13 @@ def loaded_term_counts(analysis: CaseAnalysis) -> tuple[list[str], list[list[int
     return cats, counts
 
 
-def plot_loaded_terms(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
+def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """Heatmap of loaded terms: category (rows) by report (columns), count written in each cell.
 
     Uses the grey-scale-safe ``cividis`` map; the numbers carry the information on their own.
     """
+    if missing(analysis):
+        return _no_analysis(ax)  # type: ignore[return-value]
     ax = _axes(ax, (1.6 * len(analysis.case.reports) + 2.5, 4))
     cats, counts = loaded_term_counts(analysis)
     top = max((max(row) for row in counts if row), default=0)
@@ -112,12 +128,14 @@ def plot_loaded_terms(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_figures(analysis: CaseAnalysis, ax: Axes | None = None) -> Axes:
+def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """Dot plot: one row per thing counted, one marker shape and colour per report.
 
     Vague figures ("hundreds") have no value and are listed in the row label instead. A log
     scale is used when values span more than two orders of magnitude.
     """
+    if missing(analysis):
+        return _no_analysis(ax)  # type: ignore[return-value]
     groups = [g for g in figure_groups(analysis) if g["members"]]
     ax = _axes(ax, (8, 0.5 * max(len(groups), 1) + 1.8))
     reports = analysis.case.reports

@@ -8,6 +8,9 @@ two lessons open at once do not erase each other's answers.
 
 A file that cannot be read (broken JSON, the wrong shape) is never silently dropped: it is
 renamed to ``<name>.corrupt-<timestamp>`` and :attr:`Progress.messages` says so in plain words.
+A file that reads but holds some bad answers (say a hand-edited ``"tries": "many"``) keeps its
+good answers: only the bad ones are set aside, in ``<name>.bad-answers-<timestamp>``, with a
+message naming them.
 """
 
 from __future__ import annotations
@@ -55,14 +58,46 @@ class Progress:
         try:
             data = json.loads(raw)
             answers = data["answers"]
-            if not isinstance(answers, dict) or not all(
-                isinstance(k, str) and isinstance(v, dict) for k, v in answers.items()
-            ):
+            if not isinstance(answers, dict):
                 raise ValueError("answers is not a table of exercises")
         except (ValueError, KeyError, TypeError) as exc:
             self._set_aside(exc)
             return {}
-        return answers
+        good = {k: v for k, v in answers.items() if entry_problem(k, v) is None}
+        if len(good) < len(answers):
+            bad = {k: v for k, v in answers.items() if k not in good}
+            self._set_aside_entries(data, good, bad)
+        return good
+
+    def _set_aside_entries(self, data: dict[str, Any], good: dict[str, dict[str, Any]],
+                           bad: dict[Any, Any]) -> None:
+        """Keep the bad answers in a file of their own and the good ones in the progress file."""
+        why = "; ".join(f"{k}: {entry_problem(k, v)}" for k, v in list(bad.items())[:3])
+        if len(bad) > 3:
+            why += f"; and {len(bad) - 3} more"
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.bad-answers-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.bad-answers-{stamp}-{n}")
+        try:
+            _atomic_write(target, {"schema": data.get("schema", SCHEMA), "saved": _now(),
+                                   "answers": {str(k): v for k, v in bad.items()}})
+            self._write(good)
+        except OSError as err:
+            msg = (f"{len(bad)} saved answer(s) in your progress file {self.path} could not be "
+                   f"read ({why}) and could not be moved aside ({err.strerror}); they are skipped "
+                   "for now and the file is left as it is. Ask your teacher to look at it.")
+            if msg not in self.messages:
+                self.messages.append(msg)
+            self.can_save = False
+            return
+        self.messages.append(
+            f"{len(bad)} saved answer(s) in your progress file {self.path.name} could not be "
+            f"read ({why}). They were kept in {target.name} (nothing was deleted); your other "
+            f"{len(good)} answer(s) are still here."
+        )
 
     def _set_aside(self, exc: Exception) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -90,22 +125,7 @@ class Progress:
     # ------------------------------------------------------------------ writing
 
     def _write(self, answers: dict[str, dict[str, Any]]) -> None:
-        data = {"schema": SCHEMA, "saved": _now(), "answers": answers}
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _atomic_write(self.path, {"schema": SCHEMA, "saved": _now(), "answers": answers})
 
     def record(self, ex_id: str, answer: Any, status: str, *, tries: int = 1) -> bool:
         """Save one answer now. Returns False (with a message) if it could not be written."""
@@ -156,6 +176,47 @@ class Progress:
 
     def __len__(self) -> int:
         return len(self._answers)
+
+
+def entry_problem(ex_id: Any, entry: Any) -> str | None:
+    """What is wrong with one saved answer, in plain words (None when it is fine).
+
+    An entry is a table with an ``answer`` (anything), a ``status`` (text), ``tries`` (a whole
+    number, 0 or more) and ``updated`` (text); missing fields are fine.
+    """
+    if not isinstance(ex_id, str) or not ex_id:
+        return "the exercise id is not text"
+    if not isinstance(entry, dict):
+        return "it is not a table of answer, status and tries"
+    tries = entry.get("tries")
+    if tries is not None and (isinstance(tries, bool) or not isinstance(tries, int) or tries < 0):
+        return f"tries is {tries!r}, not a whole number"
+    status = entry.get("status")
+    if status is not None and not isinstance(status, str):
+        return f"status is {status!r}, not a word"
+    updated = entry.get("updated")
+    if updated is not None and not isinstance(updated, str):
+        return f"updated is {updated!r}, not a time"
+    return None
+
+
+def _atomic_write(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON to a temporary file beside ``path``, flush it to disk, then move it over."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _now() -> str:

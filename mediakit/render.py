@@ -105,6 +105,23 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+def row_labels(case: Case, *, sep: str = " ") -> dict[str, str]:
+    """How each report is named in a table row or a chart, by report id.
+
+    The report's label (its outlet), with the report id added when another report of the case
+    has the same label, so two reports of one outlet stay apart:
+    ``"Global Research (globalresearch-sf-jan26)"``. ``sep`` goes before the id (``"\\n"`` for
+    chart ticks). Every table, the reader and the charts use this.
+    """
+    seen = Counter(r.label for r in case.reports)
+    return {r.id: r.label if seen[r.label] == 1 else f"{r.label}{sep}({r.id})" for r in case.reports}
+
+
+def row_label(case: Case, report_id: str) -> str:
+    """The row label of one report (see :func:`row_labels`); an unknown id is shown as itself."""
+    return row_labels(case).get(report_id, report_id)
+
+
 def _slug(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "r"
 
@@ -526,33 +543,18 @@ def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
     return f'<table class="mk-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\u2019'`]", "'", s).casefold()
-
-
-def _mentions(text: str, term: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_norm(term)) + r"(?!\w)", _norm(text)) is not None
-
-
-def side_of(name: str | None, case: Case) -> str | None:
+def side_of(name: str | None, case: Case, *, resolves_to: str | None = None) -> str | None:
     """The side of the conflict a source name belongs to, from the case's gazetteer and sides.
 
     None when the case does not say (most sources: officials of third countries, media, NGOs).
+    This is the comparison stage's own resolver (:func:`mediakit.compare._common.side_of`), so
+    the tables and the source mix always agree.
     """
-    if not name:
+    if not name and not resolves_to:
         return None
-    best: tuple[int, str] | None = None
-    for g in case.gazetteer:
-        if not g.side:
-            continue
-        for v in (g.name, *g.variants):
-            if _mentions(name, v) and (best is None or len(v) > best[0]):
-                best = (len(v), g.side)
-    for side in case.sides:
-        for t in side.terms:
-            if _mentions(name, t) and (best is None or len(t) > best[0]):
-                best = (len(t), side.name)
-    return best[1] if best else None
+    from .compare._common import side_of as resolve
+
+    return resolve(name, case, resolves_to=resolves_to)
 
 
 def side_label(side: str | None, case: Case) -> str:
@@ -568,14 +570,17 @@ def side_label(side: str | None, case: Case) -> str:
 def source_rows(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     """Every attribution of every report as a row: report, source, type, side, cue, sentence."""
     rows = []
+    labels = row_labels(analysis.case)
     for r in analysis.case.reports:
         rec = analysis.records.get(r.id)
         for a in rec.attributions if rec else ():
-            src = _get(a, "resolves_to") or _get(a, "source")
             rows.append({
-                "report": r.id, "outlet": r.label, "source": _get(a, "source"),
+                "report": r.id, "outlet": r.label, "label": labels[r.id],
+                "source": _get(a, "source"),
                 "source_type": _get(a, "source_type") or "unspecified",
-                "side": side_of(src, analysis.case), "cue": _get(a, "cue"),
+                "side": side_of(_get(a, "source"), analysis.case,
+                                resolves_to=_get(a, "resolves_to")),
+                "cue": _get(a, "cue"),
                 "sentence": _get(a, "sentence"), "start": _get(a, "start"),
             })
     return rows
@@ -586,7 +591,10 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
     """Who is cited: one row per source and report, with type, side and how often.
 
     Filters: ``report`` id, ``side`` name ("none" for sources without a side), ``source_type``.
+    Rows are keyed by report id (two reports of one outlet stay apart) in the case's order.
     """
+    labels = row_labels(analysis.case)
+    order = {rid: i for i, rid in enumerate(labels)}
     counts: Counter[tuple[str, str, str, str | None]] = Counter()
     example: dict[tuple[str, str, str, str | None], str] = {}
     for row in source_rows(analysis):
@@ -596,13 +604,14 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
             continue
         if side and (row["side"] or "none") != side:
             continue
-        key = (row["outlet"], row["source"] or "?", row["source_type"], row["side"])
+        key = (row["report"], row["source"] or "?", row["source_type"], row["side"])
         counts[key] += 1
         example.setdefault(key, row["sentence"] or "")
     rows = [
-        (outlet, src, SOURCE_TYPE_NAMES.get(st, st), side_label(sd, analysis.case), n,
-         _short(example[(outlet, src, st, sd)]))
-        for (outlet, src, st, sd), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1]))
+        (labels.get(rid, rid), src, SOURCE_TYPE_NAMES.get(st, st), side_label(sd, analysis.case),
+         n, _short(example[(rid, src, st, sd)]))
+        for (rid, src, st, sd), n in sorted(
+            counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), -kv[1]))
     ]
     return table_html(("Report", "Source", "Kind", "Side", "Times", "Example"), rows,
                       empty="No sources match these choices.")
@@ -633,6 +642,7 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     their verdicts); otherwise groups the figures of every report by ``what`` (no verdict).
     """
     case = analysis.case
+    labels = row_labels(case)
     groups = list(getattr(analysis.comparisons, "figure_groups", None) or ())
     out: list[dict[str, Any]] = []
     if groups:
@@ -646,7 +656,7 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                     continue
                 rec = analysis.records.get(rep.id)
                 fig = _record_at(rec.figures, _get(m, "start"), _get(m, "end")) if rec else None
-                members.append(_fig_member(rep, fig, m))
+                members.append(_fig_member(rep, fig, m, labels))
             out.append({"what": _get(g, "what") or "?", "verdict": _get(g, "verdict"),
                         "members": members})
         return out
@@ -654,17 +664,19 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     for rep in case.reports:
         rec = analysis.records.get(rep.id)
         for fig in rec.figures if rec else ():
-            by_what.setdefault(_get(fig, "what") or "?", []).append(_fig_member(rep, fig, fig))
+            by_what.setdefault(_get(fig, "what") or "?", []).append(
+                _fig_member(rep, fig, fig, labels))
     return [{"what": w, "verdict": None, "members": ms} for w, ms in sorted(by_what.items())]
 
 
-def _fig_member(rep: Report, fig: Any, m: Any) -> dict[str, Any]:
+def _fig_member(rep: Report, fig: Any, m: Any, labels: Mapping[str, str]) -> dict[str, Any]:
     start, end = _get(m, "start"), _get(m, "end")
     text = _get(fig, "text") if fig is not None else None
     if text is None and isinstance(start, int) and isinstance(end, int):
         text = rep.text[start:end]
     value = _get(m, "value", _get(fig, "value") if fig is not None else None)
-    return {"report": rep.id, "outlet": rep.label, "text": text or "", "value": value,
+    return {"report": rep.id, "outlet": rep.label, "label": labels.get(rep.id, rep.label),
+            "text": text or "", "value": value,
             "source": _get(fig, "source") if fig is not None else None,
             "start": start, "end": end}
 
@@ -686,7 +698,7 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
         if what and g["what"] != what:
             continue
         verdict = str(g["verdict"]).replace("_", " ") if g["verdict"] else "not compared yet"
-        rows = [(m["outlet"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
+        rows = [(m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
                 for m in g["members"]]
         parts.append(table_html(("Report", "Words", "Value", "According to"), rows,
                                 caption=f"{g['what']} \u2014 verdict: {verdict}"))
@@ -698,18 +710,68 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
 # --------------------------------------------------------------------------- quote tracing
 
 
-def quote_traces(analysis: CaseAnalysis, *, threshold: float = 85.0) -> list[dict[str, Any]]:
+_WORDS = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def _word_index(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int], list[int]]:
+    """The words of ``text[start:end]``, lower case, joined by single spaces, with offsets.
+
+    Returns ``(words, starts, ends)``: ``starts[i]`` / ``ends[i]`` are the offsets in ``text``
+    of the word that begins at character ``i`` of ``words`` (-1 elsewhere), so an exact
+    ``words.find(...)`` maps back to the text. Punctuation and quote marks are not words.
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORDS.finditer(text, start, len(text) if end is None else end):
+        w = m.group().lower().replace("\u2019", "'")
+        if parts:
+            parts.append(" ")
+            starts.append(-1)
+            ends.append(-1)
+        parts.append(w)
+        starts.extend([m.start()] + [-1] * (len(w) - 1))
+        ends.extend([-1] * (len(w) - 1) + [m.end()])
+    return "".join(parts), starts, ends
+
+
+def _words(text: str) -> str:
+    return _word_index(text)[0]
+
+
+def _find_words(needle: str, text: str, start: int = 0, end: int | None = None
+                ) -> tuple[int, int] | None:
+    """Where the words ``needle`` (from :func:`_words`) stand in ``text[start:end]``, if anywhere."""
+    if not needle:
+        return None
+    hay, starts, ends = _word_index(text, start, end)
+    i = hay.find(needle)
+    while i >= 0:
+        j = i + len(needle) - 1
+        if starts[i] >= 0 and ends[j] >= 0:
+            return starts[i], ends[j]
+        i = hay.find(needle, i + 1)
+    return None
+
+
+def _passages(analysis: CaseAnalysis) -> list[Any]:
+    return list(getattr(getattr(analysis, "comparisons", None), "shared_passages", None) or ())
+
+
+def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str, Any]]:
     """Group the quotes of all reports that are the same words, and find unmarked reuse.
 
-    Two quotes are linked when a shared passage of ``analysis.comparisons.shared_passages``
-    covers both, or when their texts match (rapidfuzz ``partial_ratio`` >= ``threshold``).
-    For reports with no such quote, the words are looked for in the plain text as well, so a
-    copy that drops the quotation marks shows up as "not marked as a quote".
+    Two quotes are linked when their words are the same, or one's words contain the other's
+    (punctuation, case and quote marks aside; at least ``min_words`` words). Where the
+    comparison stage found shared passages (``analysis.comparisons.shared_passages``), a quote
+    inside a passage is looked for in the other side of that passage, so a copy that drops the
+    quotation marks shows up as "not marked as a quote". Without any shared passages (an
+    analysis made without the comparison stage) the quote's words are looked for, exactly, in
+    every other report. No fuzzy matching: this stays fast on long reports.
     Returns clusters, most widely repeated first: ``{"text", "appearances": [...]}``.
     """
-    from rapidfuzz import fuzz
-
     case = analysis.case
+    labels = row_labels(case)
     items: list[tuple[Report, Any]] = []
     for rep in case.reports:
         rec = analysis.records.get(rep.id)
@@ -726,12 +788,22 @@ def quote_traces(analysis: CaseAnalysis, *, threshold: float = 85.0) -> list[dic
         parent[find(i)] = find(j)
 
     texts = [(_get(q, "text") or "").strip() for _, q in items]
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            a, b = texts[i], texts[j]
-            if min(len(a), len(b)) >= 12 and fuzz.partial_ratio(_norm(a), _norm(b)) >= threshold:
+    words = [_words(t) for t in texts]
+    by_words: dict[str, int] = {}
+    for i, w in enumerate(words):
+        if w.count(" ") + 1 < min_words:
+            continue
+        if w in by_words:
+            union(i, by_words[w])
+        else:
+            by_words[w] = i
+    distinct = sorted(by_words.items(), key=lambda kv: len(kv[0]))
+    for k, (short, i) in enumerate(distinct):  # containment among distinct texts (plain `in`)
+        padded = f" {short} "
+        for longer, j in distinct[k + 1:]:
+            if padded in f" {longer} ":
                 union(i, j)
-    passages = list(getattr(analysis.comparisons, "shared_passages", None) or ())
+    passages = _passages(analysis)
 
     def covering(rid: str, q: Any) -> list[tuple[Any, str]]:
         hits = []
@@ -742,45 +814,60 @@ def quote_traces(analysis: CaseAnalysis, *, threshold: float = 85.0) -> list[dic
                     hits.append((p, other))
         return hits
 
-    for i, (rep, q) in enumerate(items):
-        for p, other in covering(rep.id, q):
-            orid = _get(p, other)
-            ostart, oend = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
-            for j, (rep2, q2) in enumerate(items):
-                if rep2.id == orid and _get(q2, "start") < oend and ostart < _get(q2, "end"):
-                    union(i, j)
-
     clusters: dict[int, list[int]] = {}
     for i in range(len(items)):
         clusters.setdefault(find(i), []).append(i)
+    order = {r.id: k for k, r in enumerate(case.reports)}
     out = []
     for members in clusters.values():
-        members.sort(key=lambda i: (case.reports.index(items[i][0]), _get(items[i][1], "start")))
+        members.sort(key=lambda i: (order[items[i][0].id], _get(items[i][1], "start")))
         text = max((texts[i] for i in members), key=len)
         apps = []
+        hits: list[tuple[Any, str, int]] = []
         for i in members:
             rep, q = items[i]
-            credited = [_get(p, "credited") for p, _ in covering(rep.id, q)]
+            cover = covering(rep.id, q)
+            hits.extend((p, other, i) for p, other in cover)
+            credited = [_get(p, "credited") for p, _ in cover]
             apps.append({
-                "report": rep.id, "outlet": rep.label, "start": _get(q, "start"),
-                "end": _get(q, "end"), "text": texts[i], "speaker": _get(q, "speaker"),
-                "speaker_type": _get(q, "speaker_type"), "cue": _get(q, "cue"), "marked": True,
-                "pull_quote": bool(_get(q, "pull_quote")),
+                "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
+                "start": _get(q, "start"), "end": _get(q, "end"), "text": texts[i],
+                "speaker": _get(q, "speaker"), "speaker_type": _get(q, "speaker_type"),
+                "cue": _get(q, "cue"), "marked": True, "pull_quote": bool(_get(q, "pull_quote")),
                 "credited": credited[0] if credited else None,
             })
         seen = {a["report"] for a in apps}
-        if len(text) >= 25:
+        found: dict[str, tuple[int, int, Any]] = {}
+        if passages:  # where the comparison stage says the words went
+            for p, other, i in hits:
+                orid = _get(p, other)
+                if orid in seen or orid in found:
+                    continue
+                try:
+                    orep = case.report(orid)
+                except Exception:  # a passage naming an unknown report: skip it
+                    continue
+                span = _find_words(words[i], orep.text, _get(p, f"{other}_start", 0),
+                                   _get(p, f"{other}_end", 0))
+                if span is not None:
+                    found[orid] = (*span, _get(p, "credited"))
+        elif len(_words(text)) >= 20:  # no comparisons at all: look for the words themselves
+            needle = _words(text)
             for rep in case.reports:
                 if rep.id in seen:
                     continue
-                al = fuzz.partial_ratio_alignment(text, rep.text, score_cutoff=90)
-                if al is not None:
-                    apps.append({
-                        "report": rep.id, "outlet": rep.label, "start": al.dest_start,
-                        "end": al.dest_end, "text": rep.text[al.dest_start : al.dest_end],
-                        "speaker": None, "speaker_type": None, "cue": None, "marked": False,
-                        "pull_quote": False, "credited": None,
-                    })
+                span = _find_words(needle, rep.text)
+                if span is not None:
+                    found[rep.id] = (*span, None)
+        for rep in case.reports:
+            if rep.id in found:
+                s0, e0, credited = found[rep.id]
+                apps.append({
+                    "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
+                    "start": s0, "end": e0, "text": rep.text[s0:e0], "speaker": None,
+                    "speaker_type": None, "cue": None, "marked": False, "pull_quote": False,
+                    "credited": credited,
+                })
         out.append({"text": text, "appearances": apps})
     out.sort(key=lambda c: (-len({a["report"] for a in c["appearances"]}), c["text"]))
     return out
@@ -799,12 +886,70 @@ def quote_trace_html(trace: Mapping[str, Any]) -> str:
         else:
             said, kind, how = "\u2014", "", "same words, NOT marked as a quote"
         credited = {True: "yes", False: "no", None: "\u2014"}[a["credited"]]
-        rows.append((a["outlet"], f"characters {a['start']}\u2013{a['end']}", said, kind, how,
+        rows.append((a["label"], f"characters {a['start']}\u2013{a['end']}", said, kind, how,
                      credited, _short(a["text"], 200)))
     head = f'<p><b>Quote:</b> \u201c{esc(_short(trace["text"], 300))}\u201d</p>'
     return head + table_html(
         ("Report", "Where", "Said by (as the report tells it)", "Kind", "How", "Credits the other report", "Words"),
         rows)
+
+
+# --------------------------------------------------------------------------- notes
+
+NOTE_TOPICS: dict[str, tuple[str, ...]] = {
+    "reader": ("shared_passages", "passages", "quotes", "claims"),
+    "sources": ("source_mix", "sources", "attributions"),
+    "quotes": ("shared_passages", "passages", "quotes"),
+    "figures": ("figure_groups", "figures"),
+    "wording": ("labels", "claims", "loaded_terms", "terms", "sides"),
+}
+
+
+def comparison_notes(analysis: CaseAnalysis, *, topics: Iterable[str] | None = None) -> list[str]:
+    """Plain reasons from the comparison stage (``analysis.comparisons.notes``), if it gives any.
+
+    A note is a string, or a record/dict with its words in ``text`` (or ``note``, ``message``,
+    ``reason``) and what it is about in ``about`` (or ``topic``, ``field``, ``kind``); a plain
+    string is about what its first words name ("No claims found: ..." is about claims). With
+    ``topics``, only notes about one of them (and notes about nothing in particular) are kept.
+    """
+    wanted = None if topics is None else tuple(topics)
+    out = []
+    for n in getattr(getattr(analysis, "comparisons", None), "notes", None) or ():
+        if isinstance(n, str):
+            about, text = _note_topic(n), n
+        else:
+            about = next((_get(n, k) for k in ("about", "topic", "field", "kind") if _get(n, k)), None)
+            text = next((_get(n, k) for k in ("text", "note", "message", "reason") if _get(n, k)), None)
+        if not text:
+            continue
+        if wanted is not None and about and not any(t in str(about) for t in wanted):
+            continue
+        out.append(str(text))
+    return out
+
+
+_NOTE_WORDS = (("claim", "claims"), ("figure", "figure_groups"), ("label", "labels"),
+               ("passage", "shared_passages"), ("shared", "shared_passages"),
+               ("source", "source_mix"), ("quote", "quotes"), ("term", "loaded_terms"))
+
+
+def _note_topic(note: str) -> str | None:
+    """What a plain-words note is about, from its first clause ("No claims found: ...")."""
+    head = re.split(r"[:.;]", note, maxsplit=1)[0].lower()
+    for word, topic in _NOTE_WORDS:
+        if word in head:
+            return topic
+    return None
+
+
+def notes_html(analysis: CaseAnalysis, *, topics: Iterable[str] | None = None) -> str:
+    """The comparison notes as a short list (empty string when there are none)."""
+    notes = comparison_notes(analysis, topics=topics)
+    if not notes:
+        return ""
+    items = "".join(f"<li>{esc(n)}</li>" for n in notes)
+    return f'<div class="mk-notice mk-notes" role="note"><b>Notes from the kit</b><ul>{items}</ul></div>'
 
 
 # --------------------------------------------------------------------------- wording
@@ -813,34 +958,17 @@ def quote_trace_html(trace: Mapping[str, Any]) -> str:
 def label_counts(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     """How often each report uses each label for each side: rows ``{report, side, term, count}``.
 
-    Uses ``analysis.comparisons.labels`` when present; otherwise counts the case's side terms
-    in each report's body (whole words, case-insensitive, longest term first, no double counts).
+    Read from ``analysis.comparisons.labels``. An analysis made without the comparison stage
+    (no labels there) gets them from the same function the comparison stage uses,
+    :func:`mediakit.compare.label_counts`, so there is one way of counting.
     """
     labels = list(getattr(analysis.comparisons, "labels", None) or ())
-    if labels:
-        return [{"report": _get(x, "report"), "side": _get(x, "side"), "term": _get(x, "term"),
-                 "count": _get(x, "count", 0)} for x in labels]
-    rows = []
-    for rep in analysis.case.reports:
-        text = _norm(rep.text)
-        taken = [False] * len(text)
-        for b in rep.boilerplate:
-            for k in range(b.start, min(b.end, len(text))):
-                taken[k] = True
-        found: Counter[tuple[str, str]] = Counter()
-        terms = sorted(((t, s.name) for s in analysis.case.sides for t in s.terms),
-                       key=lambda ts: -len(ts[0]))
-        for term, side in terms:
-            pat = re.compile(r"(?<!\w)" + re.escape(_norm(term)) + r"(?!\w)")
-            for m in pat.finditer(text, rep.body.start, rep.body.end):
-                if any(taken[m.start() : m.end()]):
-                    continue
-                for k in range(m.start(), m.end()):
-                    taken[k] = True
-                found[(side, term)] += 1
-        rows.extend({"report": rep.id, "side": side, "term": term, "count": n}
-                    for (side, term), n in sorted(found.items()))
-    return rows
+    if not labels:
+        from .compare import label_counts as compare_labels
+
+        labels = list(compare_labels(analysis.case, analysis.records))
+    return [{"report": _get(x, "report"), "side": _get(x, "side"), "term": _get(x, "term"),
+             "count": _get(x, "count", 0)} for x in labels]
 
 
 def labels_table_html(analysis: CaseAnalysis, *, report: str | None = None) -> str:
@@ -854,11 +982,7 @@ def labels_table_html(analysis: CaseAnalysis, *, report: str | None = None) -> s
     order = {r.id: i for i, r in enumerate(case.reports)}
     rows = []
     for (rid, side), terms in sorted(rows_by.items(), key=lambda kv: (kv[0][1], order.get(kv[0][0], 99))):
-        try:
-            outlet = case.report(rid).label
-        except Exception:
-            outlet = rid
-        rows.append((side_label(side, case), outlet, ", ".join(terms)))
+        rows.append((side_label(side, case), row_label(case, rid), ", ".join(terms)))
     return table_html(("Side", "Report", "Words used for this side"), rows,
                       caption="Labels for each side",
                       empty="This case defines no sides, or no report uses their labels.")
@@ -868,6 +992,7 @@ def terms_table_html(analysis: CaseAnalysis, *, report: str | None = None,
                      category: str | None = None) -> str:
     """Loaded terms per report and category, with each term's count."""
     rows = []
+    labels = row_labels(analysis.case)
     for rep in analysis.case.reports:
         if report and rep.id != report:
             continue
@@ -880,6 +1005,7 @@ def terms_table_html(analysis: CaseAnalysis, *, report: str | None = None,
             by_cat.setdefault(cat, Counter())[_get(t, "text") or ""] += 1
         for cat in sorted(by_cat, key=lambda c: (TERM_CATEGORIES.index(c) if c in TERM_CATEGORIES else 99, c)):
             terms = ", ".join(f"{w} ×{n}" for w, n in by_cat[cat].most_common())
-            rows.append((rep.label, TERM_NAMES.get(cat, cat), sum(by_cat[cat].values()), terms))
+            rows.append((labels[rep.id], TERM_NAMES.get(cat, cat), sum(by_cat[cat].values()),
+                         terms))
     return table_html(("Report", "Category", "Count", "Terms"), rows,
                       caption="Loaded terms per report", empty="No loaded terms found.")

@@ -35,9 +35,10 @@ import ipywidgets as widgets
 import traitlets
 
 from . import render
+from .display import NOT_STARTED, missing, notice_html
 from .errors import MediakitError
 from .records import SOURCE_TYPES, TERM_CATEGORIES
-from .render import LAYER_NAMES, LAYERS, Annotation, _get, esc
+from .render import LAYER_NAMES, LAYERS, Annotation, _get, _passages, esc
 
 if TYPE_CHECKING:
     from .analysis import CaseAnalysis
@@ -67,6 +68,20 @@ def _html(value: str = "", **kw: Any) -> widgets.HTML:
 
 def _styled(body: str) -> str:
     return f'<div class="mk-root">{body}</div>'
+
+
+def _not_started(*names: str) -> View:
+    """The view shown when there is no analysis (``lesson.start`` failed): one plain box.
+
+    The box is reachable as ``controls["message"]`` and under the view's usual output name.
+    """
+    w = _html(notice_html(NOT_STARTED))
+    return View(widgets.VBox([w]), dict.fromkeys(("message", *names), w))
+
+
+def _notes(analysis: CaseAnalysis, view: str) -> str:
+    """The comparison stage's notes relevant to one view, as HTML ("" when none)."""
+    return render.notes_html(analysis, topics=render.NOTE_TOPICS.get(view))
 
 
 def _style() -> widgets.HTML:
@@ -159,9 +174,9 @@ _LAYER_SHORT = {"quotes": "quote", "sources": "source", "figures": "figure", "te
                 "boilerplate": "boilerplate", "shared": "shared"}
 
 
-def _option_label(rep: Report, a: Annotation) -> str:
+def _option_label(rep: Report, a: Annotation, name: str) -> str:
     words = _short(rep.text[a.start : a.end], 50)
-    label = f"{rep.label} · {_LAYER_SHORT.get(a.layer, a.layer)}"
+    label = f"{name} · {_LAYER_SHORT.get(a.layer, a.layer)}"
     if a.layer == "quotes":
         return f"{label} · {_get(a.record, 'speaker') or 'speaker?'}: “{words}”"
     if a.layer == "sources":
@@ -175,8 +190,10 @@ def _option_label(rep: Report, a: Annotation) -> str:
     return f"{label} · {words}"
 
 
-def _passages(analysis: CaseAnalysis) -> list[Any]:
-    return list(getattr(getattr(analysis, "comparisons", None), "shared_passages", None) or ())
+# Option values of the Explain list: a mark is "report id|key" (render.mark_id: it always holds
+# a "|"); a shared passage is PASSAGE + its number, which holds no "|", so the two can never be
+# confused, whatever a report is called (even "shared", or an id with "|" in it).
+PASSAGE = "passage:"
 
 
 def reader(
@@ -195,19 +212,38 @@ def reader(
     ``detail`` (what the kit found and why), ``text`` (the columns, a :class:`ReaderText`:
     ``.value`` is their HTML, ``.selected`` the clicked mark, ``.scroll_to`` where the reader
     jumped) and ``message``.
+
+    Report ids this case does not have are left out, with a plain message naming them and the
+    case's reports (if none is left, the first reports are shown), so a lesson written for one
+    case still runs on another. Without an analysis (``lesson.start`` failed) it shows a box
+    saying so.
     """
+    if missing(analysis):
+        return _not_started("text", "detail")
     case = analysis.case
     all_ids = [r.id for r in case.reports]
+    names = render.row_labels(case)
+    not_found: list[str] = []
     if reports is None:
         chosen = all_ids[:MAX_COLUMNS]
     else:
-        chosen = [case.report(r).id for r in reports]
+        if isinstance(reports, str):
+            reports = [reports]
+        chosen = []
+        for r in reports:
+            try:
+                chosen.append(case.report(r).id)
+            except (MediakitError, IndexError, TypeError):
+                not_found.append(str(r))
         if len(chosen) > MAX_COLUMNS:
             raise MediakitError(
                 f"The reader shows at most {MAX_COLUMNS} reports side by side; "
                 f"you asked for {len(chosen)}.",
                 hint="Pass fewer report ids in reports=[...].",
             )
+        chosen = list(dict.fromkeys(chosen))
+        if not_found and len(chosen) < 2:
+            chosen += [i for i in all_ids if i not in chosen][: 2 - len(chosen)]
     on = set(layers)
     unknown = on - set(LAYERS)
     if unknown:
@@ -243,6 +279,12 @@ def reader(
     c["detail"] = _html(_styled(f'<div class="mk-detail mk-muted">{esc(PROMPT)}</div>'))
     c["message"] = _html()
     c["text"] = ReaderText(layout=widgets.Layout(width="100%"))
+    notice = ""
+    if not_found:
+        notice = (f"This case has no report called {', '.join(repr(x) for x in not_found)}, so "
+                  f"the reader shows {', '.join(names[i] for i in chosen)} instead. The reports "
+                  f"of this case are: {', '.join(all_ids)}.")
+    notes = _notes(analysis, "reader")
 
     traces = render.quote_traces(analysis)
     trace_of: dict[tuple[str, int, int], dict[str, Any]] = {}
@@ -267,18 +309,22 @@ def reader(
             term_categories=c["term_categories"].value, style=False,
         )
         n = len(c["reports"].value)
-        if n < 2:
+        if n < 2 and len(all_ids) > 1:
             msg = "Tick at least two reports to compare them side by side."
         elif n > MAX_COLUMNS:
             msg = f"Only the first {MAX_COLUMNS} ticked reports are shown."
         else:
             msg = ""
-        c["message"].value = f'<span class="mk-muted">{esc(msg)}</span>' if msg else ""
+        c["message"].value = _styled(
+            (f'<div class="mk-notice" role="status">{esc(notice)}</div>' if notice else "")
+            + (f'<span class="mk-muted">{esc(msg)}</span>' if msg else "") + notes
+        ) if notice or msg or notes else ""
 
     def rebuild_options() -> None:
         ids = visible()
         opts: list[tuple[str, str]] = [("(choose a mark to see what the kit found)", "")]
         anns: dict[str, tuple[str, Annotation]] = {}
+        shared_opts: dict[str, int] = {}
         for rid in ids:
             rep = case.report(rid)
             for a in render.annotations(
@@ -286,9 +332,9 @@ def reader(
                 source_types=c["source_types"].value,
                 term_categories=c["term_categories"].value,
             ):
-                value = f"{rid}|{a.key}"
+                value = render.mark_id(rid, a.key)
                 anns[value] = (rid, a)
-                opts.append((_option_label(rep, a), value))
+                opts.append((_option_label(rep, a, names[rid]), value))
         for i, p in enumerate(_passages(analysis)):
             ra, rb = _get(p, "a"), _get(p, "b")
             if ra in ids or rb in ids:
@@ -297,9 +343,12 @@ def reader(
                 except MediakitError:
                     continue
                 words = _short(rep_a.text[_get(p, "a_start", 0) : _get(p, "a_end", 0)], 44)
-                opts.append((f"shared passage · {rep_a.label} ↔ {rep_b.label} · “{words}”",
-                             f"shared|{i}"))
+                value = f"{PASSAGE}{i}"
+                shared_opts[value] = i
+                opts.append((f"shared passage · {names[rep_a.id]} ↔ {names[rep_b.id]} · “{words}”",
+                             value))
         state["anns"] = anns
+        state["passages"] = shared_opts
         current = c["annotation"].value
         state["rebuilding"] = True
         try:
@@ -330,19 +379,19 @@ def reader(
                 jumps.append(render.mark_id(rid, f"x{len(spans)}"))
             spans.append((start, end, label))
 
-        if value.startswith("shared|"):
-            p = _passages(analysis)[int(value.split("|", 1)[1])]
+        if value in state.get("passages", {}):
+            p = _passages(analysis)[state["passages"][value]]
             for side, other in (("b", "a"), ("a", "b")):
                 rid = _get(p, side)
                 orep = case.report(_get(p, other))
                 light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
-                      f"shared with {orep.label}", jump=True)
+                      f"shared with {names[orep.id]}", jump=True)
             rep = case.report(_get(p, "a"))
-            ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
-                             "", record={"label": f"shared with {case.report(_get(p, 'b')).label}"})
             rid_b = _get(p, "b")
             rep_b = case.report(rid_b)
-            also.append(f"{rep_b.label}: characters {_get(p, 'b_start')}–{_get(p, 'b_end')}, "
+            ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
+                             "", record={"label": f"shared with {names[rep_b.id]}"})
+            also.append(f"{names[rep_b.id]}: characters {_get(p, 'b_start')}–{_get(p, 'b_end')}, "
                         f"similarity {_get(p, 'similarity', '?')}, credits the source: "
                         f"{ {True: 'yes', False: 'no'}.get(_get(p, 'credited'), 'not known') }"
                         + ("" if rid_b in ids else " (not shown: tick it under Reports)"))
@@ -357,14 +406,14 @@ def reader(
                         orid = _get(p, other)
                         orep = case.report(orid)
                         light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
-                              f"shared with {orep.label}", jump=False)
+                              f"shared with {names.get(orid, orid)}", jump=False)
                         light(orid, _get(p, f"{other}_start"), _get(p, f"{other}_end"),
-                              f"shared with {rep.label}", jump=True)
+                              f"shared with {names[rid]}", jump=True)
                         os_, oe = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
                         credited = {True: "credits", False: "does not credit"}.get(
                             _get(p, "credited"), "may or may not credit")
                         also.append(
-                            f"{orep.label}: the same passage at characters {os_}–{oe} "
+                            f"{names.get(orid, orid)}: the same passage at characters {os_}–{oe} "
                             f"(“{_short(orep.text[os_:oe], 120)}”); the later copy {credited} "
                             "the other"
                             + ("" if orid in ids else " (not shown: tick it under Reports)"))
@@ -377,10 +426,10 @@ def reader(
                         s < a["end"] and a["start"] < e for s, e, _ in highlights.get(a["report"], ())
                     ):
                         light(a["report"], a["start"], a["end"],
-                              f"same words as in {rep.label}", jump=True)
+                              f"same words as in {names[rid]}", jump=True)
                     who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
                            else "same words, not marked as a quote")
-                    also.append(f"{a['outlet']}: characters {a['start']}–{a['end']}, {who}"
+                    also.append(f"{a['label']}: characters {a['start']}–{a['end']}, {who}"
                                 + ("" if a["report"] in ids else
                                    " (not shown: tick it under Reports)"))
         state["shared"] = highlights
@@ -433,7 +482,7 @@ def reader(
 
 
 def _report_choices(analysis: CaseAnalysis) -> list[tuple[str, str]]:
-    return [("All reports", "")] + [(r.label + f" ({r.id})", r.id) for r in analysis.case.reports]
+    return [("All reports", "")] + [(f"{r.label} ({r.id})", r.id) for r in analysis.case.reports]
 
 
 def source_explorer(analysis: CaseAnalysis) -> View:
@@ -441,8 +490,13 @@ def source_explorer(analysis: CaseAnalysis) -> View:
 
     Controls: ``report``, ``side`` ("" any, "none" for no side stated, or a side name),
     ``source_type`` and ``table`` (the output: a count per report and kind, then each source).
+    Rows are per report, so two reports of one outlet are counted apart.
     """
+    if missing(analysis):
+        return _not_started("table")
     case = analysis.case
+    names = render.row_labels(case)
+    notes = _notes(analysis, "sources")
     c: dict[str, widgets.Widget] = {}
     c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
     c["side"] = widgets.Dropdown(
@@ -462,18 +516,18 @@ def source_explorer(analysis: CaseAnalysis) -> View:
             rows = [r for r in rows if (r["side"] or "none") == side]
         if st:
             rows = [r for r in rows if r["source_type"] == st]
-        counts = Counter((r["outlet"], r["source_type"]) for r in rows)
-        outlets = [r.label for r in case.reports if not rid or r.id == rid]
+        counts = Counter((r["report"], r["source_type"]) for r in rows)
+        shown = [r.id for r in case.reports if not rid or r.id == rid]
         kinds = [t for t in SOURCE_TYPES if any(k == t for _, k in counts)]
         pivot = render.table_html(
             ["Report", *(render.SOURCE_TYPE_NAMES[t] for t in kinds), "All"],
-            [(o, *(counts[(o, t)] for t in kinds), sum(counts[(o, t)] for t in kinds))
-             for o in dict.fromkeys(outlets)] if kinds else [],
+            [(names[i], *(counts[(i, t)] for t in kinds), sum(counts[(i, t)] for t in kinds))
+             for i in shown] if kinds else [],
             caption="How many times each kind of source is cited",
             empty="No sources match these choices.")
         detail = render.source_table_html(analysis, report=rid or None, side=side or None,
                                           source_type=st or None)
-        c["table"].value = _styled(pivot + detail)
+        c["table"].value = _styled(notes + pivot + detail)
 
     for name in ("report", "side", "source_type"):
         c[name].observe(draw, names="value")
@@ -490,7 +544,10 @@ def quote_tracer(analysis: CaseAnalysis) -> View:
     across reports (and finds the same words where a copy dropped the quotation marks).
     Controls: ``quote`` (choose a quote) and ``table`` (the output).
     """
+    if missing(analysis):
+        return _not_started("table")
     traces = render.quote_traces(analysis)
+    notes = _notes(analysis, "quotes")
     c: dict[str, widgets.Widget] = {}
     options = [
         (f"{_short(t['text'], 70)} — in {len({a['report'] for a in t['appearances']})} report(s)", i)
@@ -504,9 +561,10 @@ def quote_tracer(analysis: CaseAnalysis) -> View:
     def draw(_: Any = None) -> None:
         i = c["quote"].value
         if i is None or i < 0:
-            c["table"].value = _styled('<p class="mk-muted">The kit found no quotes in this case.</p>')
+            c["table"].value = _styled(
+                notes + '<p class="mk-muted">The kit found no quotes in this case.</p>')
             return
-        c["table"].value = _styled(render.quote_trace_html(traces[i]))
+        c["table"].value = _styled(notes + render.quote_trace_html(traces[i]))
 
     c["quote"].observe(draw, names="value")
     draw()
@@ -518,7 +576,10 @@ def figures_table(analysis: CaseAnalysis) -> View:
 
     Controls: ``what`` (one group or all) and ``table`` (the output).
     """
+    if missing(analysis):
+        return _not_started("table")
     groups = render.figure_groups(analysis)
+    notes = _notes(analysis, "figures")
     c: dict[str, widgets.Widget] = {}
     c["what"] = widgets.Dropdown(
         options=[("Everything counted", "")] + [(g["what"], g["what"])
@@ -527,7 +588,8 @@ def figures_table(analysis: CaseAnalysis) -> View:
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
-        c["table"].value = _styled(render.figures_table_html(analysis, what=c["what"].value or None))
+        c["table"].value = _styled(
+            notes + render.figures_table_html(analysis, what=c["what"].value or None))
 
     c["what"].observe(draw, names="value")
     draw()
@@ -540,6 +602,9 @@ def wording_view(analysis: CaseAnalysis) -> View:
     Controls: ``report`` (one report or all), ``category`` (a loaded-term category or all)
     and ``table`` (the output).
     """
+    if missing(analysis):
+        return _not_started("table")
+    notes = _notes(analysis, "wording")
     c: dict[str, widgets.Widget] = {}
     c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
     c["category"] = widgets.Dropdown(
@@ -550,7 +615,7 @@ def wording_view(analysis: CaseAnalysis) -> View:
     def draw(_: Any = None) -> None:
         rid = c["report"].value or None
         c["table"].value = _styled(
-            render.labels_table_html(analysis, report=rid)
+            notes + render.labels_table_html(analysis, report=rid)
             + render.terms_table_html(analysis, report=rid, category=c["category"].value or None))
 
     c["report"].observe(draw, names="value")

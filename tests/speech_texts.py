@@ -79,3 +79,29 @@ A volunteer for the food bank, Tariq Bello, said the shelves were nearly empty.
 Witnesses said the river rose within minutes. Union leaders said staff had worked through the night. Sources close to the mayor said an inquiry was likely.
 Fire officials said the cause was under review.
 """
+
+# Written for the tests of speaker errors seen on unseen reports: each paragraph shows one kind.
+HARBOUR = """Port strike enters second week
+
+Dock workers at Port Ellery stayed out on Monday. Nadia Brook, a spokeswoman for the port authority, said talks would resume on Friday.
+The union's leader, Sam Oduya, said members were angry.
+"We have been patient for two years," the spokeswoman said. "Patience has limits too."
+
+“We have had no wages for nine days.” Crane driver Ruth Adeyemi, 63, said the strike fund had run dry.
+
+Councillor Ben Ashdown said the dispute had been handled badly. "Nobody read the offer properly. I certainly did not."
+
+Among the families on the picket line was Clara Voss, whose brother, Emil Voss, also works at the port. He joined the union in 1990.
+
+"He has never missed a shift," she said.
+
+"The port cannot wait forever," Harbour Master Lidia Okonkwo told reporters. Okonkwo said ships were already sailing to other ports.
+
+"The offer is generous," harbour engineer Tomas Ferrand said. He added that the cranes were idle.
+
+The Ellery Dock Company, the port's main operator, did not respond to a request for comment.
+
+Striker Ivo Mensah summed up the mood after the rally: 'We're staying out. The bosses' offer is an insult.'
+
+Oduya's deputy, Grace Lamb, insisted the union was 'united'. Officials branded the walkout 'an attack on the town's economy'.
+"""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from mediakit import lesson
+from mediakit.errors import MediakitError
 from mediakit.exercise_widgets import exercise_widget
 from mediakit.exercises import (
     EXERCISE_TYPES,
@@ -378,17 +378,13 @@ def test_corrupt_progress_is_set_aside_with_a_message(tmp_path, content):
     assert len([f for f in tmp_path.iterdir() if ".corrupt-" in f.name]) == 2
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
 def test_unwritable_folder_keeps_answers_in_memory(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        p = Progress(folder / "p.json")
-        assert p.record("ex_00_01", "a", "recorded") is False
-        assert p.answer("ex_00_01") == "a" and p.messages
-    finally:
-        folder.chmod(0o700)
+    # a file where the folder should be: no folder can be made there, even by root
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    p = Progress(tmp_path / "file" / "p.json")
+    assert p.record("ex_00_01", "a", "recorded") is False
+    assert p.answer("ex_00_01") == "a" and p.messages and "cannot be saved" in p.messages[-1]
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "not a folder"
 
 
 def test_unwritable_target_keeps_answers_in_memory(tmp_path):
@@ -458,3 +454,131 @@ def test_one_handout_per_lesson_and_the_lessons_table():
         assert len((DOCS / "handouts" / f"{name}.md").read_text(encoding="utf-8").splitlines()) <= 70
     table = (DOCS.parent / "README.md").read_text(encoding="utf-8")  # the README's lessons table
     assert all(f"notebooks/{n}.ipynb" in table for n in notebooks)
+
+
+# --------------------------------------------------------------------------- hand-edited progress
+
+
+def test_bad_saved_answers_are_set_aside_and_the_good_ones_kept(tmp_path):
+    path = tmp_path / ".mediakit-progress.json"
+    good = {"answer": "b", "status": "correct", "tries": 2, "updated": "2024-01-01T00:00:00+00:00"}
+    path.write_text(json.dumps({"schema": 1, "answers": {
+        "ex_01_01": good,
+        "ex_01_02": {"answer": "a", "status": "wrong", "tries": "many"},
+        "ex_01_03": "not a table",
+        "ex_01_04": {"answer": 1, "status": 7},
+    }}), encoding="utf-8")
+    p = Progress(path)
+    assert p.ids() == ["ex_01_01"] and p.answer("ex_01_01") == "b"
+    aside = [f for f in tmp_path.iterdir() if ".bad-answers-" in f.name]
+    assert len(aside) == 1
+    kept = json.loads(aside[0].read_text(encoding="utf-8"))["answers"]
+    assert kept["ex_01_02"]["tries"] == "many" and set(kept) == {"ex_01_02", "ex_01_03", "ex_01_04"}
+    assert p.messages and aside[0].name in p.messages[0] and "'many'" in p.messages[0]
+    # the progress file itself now holds only the good answer; reading it again is quiet
+    again = Progress(path)
+    assert again.ids() == ["ex_01_01"] and again.messages == []
+    assert again.record("ex_01_02", "c", "correct")
+    assert set(Progress(path).ids()) == {"ex_01_01", "ex_01_02"}
+
+
+def test_a_hand_edited_tries_count_does_not_break_the_exercise(tmp_path, monkeypatch, seed_analysis):
+    path = tmp_path / ".mediakit-progress.json"
+    path.write_text(json.dumps({"schema": 1, "answers": {
+        "ex_02_05": {"answer": None, "status": "wrong", "tries": "many"}}}), encoding="utf-8")
+    monkeypatch.setitem(lesson._state, "progress", Progress(path))
+    monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
+    monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
+    shown = []
+    monkeypatch.setattr(lesson, "show_error", lambda exc: shown.append(exc))
+    w = lesson.exercise("ex_02_05")
+    assert w is not None and shown == [] and w.tries == 0
+    assert lesson.progress().messages and "could not be read" in lesson.progress().messages[0]
+
+
+# --------------------------------------------------------------------------- a failed start
+
+
+def test_a_failed_start_gives_plain_boxes_everywhere(tmp_path, monkeypatch, capsys):
+    from mediakit import plots, views
+    from mediakit.display import NOT_STARTED, NoAnalysis
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_LESSON_CASE", raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "analysis", None)
+    analysis = lesson.start(tmp_path / "no-such-folder")
+    assert isinstance(analysis, NoAnalysis) and not analysis
+    out = capsys.readouterr().out
+    assert "no-such-folder" in out and "Traceback" not in out
+    for result in (lesson.outlets(analysis), lesson.outlets(None)):
+        assert result.text == NOT_STARTED
+    assert lesson.pick(analysis, "sputnik", "mee") == ["sputnik", "mee"]
+    assert NOT_STARTED in views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "mee")
+                                       ).controls["message"].value
+    assert plots.plot_source_mix(analysis) is None
+    assert NOT_STARTED in capsys.readouterr().out
+    with pytest.raises(MediakitError, match="Run the lesson.start"):
+        lesson.machine_spans(analysis, "mee", "quotes")
+
+
+def test_kit_errors_in_a_cell_show_a_box_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from mediakit.display import error_handler
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_LESSON_CASE", raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "analysis", None)
+    shell = InteractiveShell.instance()
+    try:
+        shell.set_custom_exc((), None)
+        stub = lesson.start(tmp_path / "missing")  # registers the handler, even when it fails
+        assert shell.custom_exceptions == (MediakitError,)
+        capsys.readouterr()
+        shell.user_ns["analysis"] = stub
+        result = shell.run_cell('analysis.records_for("sputnik")')
+        out = capsys.readouterr()
+        assert isinstance(result.error_in_exec, MediakitError)
+        assert "Problem: Run the lesson.start(...) cell first" in out.out
+        assert "Traceback" not in out.out + out.err
+        result = shell.run_cell("from mediakit import load_case\nload_case('no-such-case-id')")
+        out = capsys.readouterr()
+        assert "Problem:" in out.out and "Traceback" not in out.out + out.err
+        result = shell.run_cell("1/0")  # a bug keeps its traceback
+        assert isinstance(result.error_in_exec, ZeroDivisionError)
+    finally:
+        shell.set_custom_exc((), None)
+        InteractiveShell.clear_instance()
+    assert error_handler(None, MediakitError, MediakitError("x"), None) == []
+
+
+def test_pick_falls_back_on_the_cases_own_reports(seed_case):
+    from mediakit.analysis import CaseAnalysis
+    from mediakit.case import Case
+    from mediakit.compare import Comparisons
+
+    seed = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
+    assert lesson.pick(seed, "sputnik", "mee") == ["sputnik", "mee"]
+    assert lesson.pick_one(seed, "mee") == "mee"
+    other_case = Case(id="o", title="o", path=None, reports=seed_case.reports[2:4])
+    other = CaseAnalysis(case=other_case, model={}, records={}, comparisons=Comparisons())
+    assert lesson.pick(other, "21wire", "mee") == [r.id for r in seed_case.reports[2:4]]
+    assert lesson.pick_one(other, "mee") == seed_case.reports[2].id
+    assert lesson.pick(other, "21wire", "mee", "x") == [r.id for r in seed_case.reports[2:4]]
+
+
+def test_an_exercise_says_so_when_it_is_about_the_seed_case_not_the_loaded_one(
+        monkeypatch, seed_analysis, tmp_path):
+    from dataclasses import replace as dc_replace
+
+    other = dc_replace(seed_analysis, case=dc_replace(seed_analysis.case, id="other-case"))
+    monkeypatch.setitem(lesson._state, "progress", Progress(tmp_path / "p.json"))
+    monkeypatch.setitem(lesson._state, "analysis", other)
+    monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
+    w = lesson.exercise("ex_02_05")
+    assert w is not None
+    assert "This exercise is about the seed case" in w.controls["prompt"].value
+    monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
+    assert "about the seed case" not in lesson.exercise("ex_02_05").controls["prompt"].value

@@ -81,3 +81,22 @@ def test_charts_draw_on_an_empty_analysis(seed_case):
     ax = plots.plot_source_mix(empty)
     assert "no sources found" in texts(ax)
     plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures])
+def test_charts_given_no_analysis_say_to_run_start_first(draw, ax, capsys):
+    from mediakit.display import NoAnalysis
+
+    assert draw(None, ax=ax) is ax
+    assert any("Run the lesson.start(...) cell first" in t for t in texts(ax))
+    assert draw(NoAnalysis()) is None  # no empty chart: just the box
+    assert "Run the lesson.start(...) cell first" in capsys.readouterr().out
+
+
+def test_charts_name_two_reports_of_one_outlet_apart(analysis, ax):
+    from mediakit import render
+
+    plots.plot_source_mix(analysis, ax=ax)
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks == list(render.row_labels(analysis.case, sep="\n").values())
+    assert "Global Research\n(globalresearch-sf-jan26)" in ticks and "Sputnik" in ticks

@@ -172,6 +172,25 @@ def test_side_of_uses_gazetteer_and_sides(seed_case):
     assert render.side_of("the Libyan National Army", seed_case) is None
 
 
+def test_side_of_is_the_comparison_stages_resolver(seed_case):
+    from mediakit.compare._common import side_of as compare_side_of
+
+    assert render.side_of("pro-government sources", seed_case) == "government"
+    for phrase in ("one HTS militant", "Syrian Army forces", "pro-opposition sources",
+                   "the Libyan National Army", "Turkey’s Defence Ministry", None):
+        assert render.side_of(phrase, seed_case) == compare_side_of(phrase, seed_case), phrase
+
+
+def test_row_labels_tell_two_reports_of_one_outlet_apart(seed_case):
+    labels = render.row_labels(seed_case)
+    assert labels["globalresearch-sf-jan26"] == "Global Research (globalresearch-sf-jan26)"
+    assert labels["globalresearch-sf-jan31"] == "Global Research (globalresearch-sf-jan31)"
+    assert labels["sputnik"] == "Sputnik"
+    assert len(set(labels.values())) == len(seed_case.reports)
+    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith(
+        "\n(globalresearch-sf-jan26)")
+
+
 def test_label_counts_fallback_counts_longest_terms_once(seed_case):
     an = handmade_analysis(seed_case, comparisons=False)
     rows = {(r["report"], r["term"]): r["count"] for r in render.label_counts(an)}

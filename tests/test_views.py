@@ -90,7 +90,7 @@ def test_without_comparisons_the_reader_matches_quote_words(bare):
 
 def test_selecting_a_shared_passage_entry_highlights_both_sides(analysis):
     v = views.reader(analysis, reports=["21wire", "mee"])
-    pick(v, "shared|")
+    pick(v, "shared passage")
     html = v.controls["text"].value
     assert 'class="mk-shared"' in column(html, "21wire") and 'class="mk-shared"' in column(html, "mee")
     assert "credits the source: no" in v.controls["detail"].value
@@ -155,7 +155,7 @@ def test_a_shared_quote_scrolls_the_other_column_to_the_same_words(analysis):
     pick(v, "sputnik|t1")
     assert text.scroll_to == "sputnik|t1"
     # a shared-passage entry of the list jumps to the second report's copy
-    pick(v, "shared|")
+    pick(v, "shared passage")
     assert text.scroll_to.startswith("mee|x") and f'data-passage="{text.scroll_to}"' in text.value
 
 
@@ -171,7 +171,7 @@ def test_a_click_on_something_not_listed_changes_nothing(analysis):
 def test_every_listed_mark_can_be_clicked_and_reached_with_the_keyboard(analysis):
     v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
     html = v.controls["text"].value
-    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith("shared|")]
+    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith(views.PASSAGE)]
     assert len(listed) > 20
     for val in listed:
         assert f'data-mark="{val}" tabindex="0"' in html, val
@@ -208,8 +208,20 @@ def test_reader_refuses_bad_arguments_in_plain_words(analysis):
         views.reader(analysis, reports=[*analysis.case.report_ids, "21wire"])
     with pytest.raises(MediakitError, match="Unknown layer"):
         views.reader(analysis, layers=("quotes", "colours"))
-    with pytest.raises(MediakitError, match="no report called"):
-        views.reader(analysis, reports=["nope", "mee"])
+
+
+def test_reader_shows_what_it_can_when_asked_for_reports_the_case_lacks(analysis):
+    """A lesson written for the seed case runs on another: unknown ids are named, not fatal."""
+    v = views.reader(analysis, reports=["nope", "mee"])
+    assert v.controls["reports"].value == ("21wire", "mee")  # what is left, topped up to two
+    msg = "".join(parse(v.controls["message"].value).all_text)
+    assert "no report called 'nope'" in msg and "21st Century Wire" in msg
+    assert "globalresearch-sf-jan31" in msg  # the case's own reports are listed
+    none_left = views.reader(analysis, reports=["sputnik-x", "mee-y"])
+    assert none_left.controls["reports"].value == tuple(analysis.case.report_ids[:2])
+    assert "'sputnik-x', 'mee-y'" in "".join(parse(none_left.controls["message"].value).all_text)
+    ok = views.reader(analysis, reports=["sputnik", "mee"])
+    assert ok.controls["message"].value == ""
 
 
 # ---------------------------------------------------------------------------- explorers
@@ -311,3 +323,148 @@ def test_every_view_shows_hostile_text_as_text(text, who):
     for build in (views.source_explorer, views.quote_tracer, views.figures_table,
                   views.wording_view):
         assert_safe(build(an).controls["table"].value)
+
+
+# ---------------------------------------------------------------------------- no analysis
+
+NOT_STARTED = "Run the lesson.start(...) cell first; it reported a problem above."
+
+
+@pytest.mark.parametrize("nothing", [None, "stub"])
+def test_every_view_given_no_analysis_says_to_run_start_first(nothing):
+    from mediakit.display import NoAnalysis
+
+    analysis = NoAnalysis("no such folder") if nothing == "stub" else None
+    for build in (views.reader, views.source_explorer, views.quote_tracer, views.figures_table,
+                  views.wording_view):
+        v = build(analysis)
+        text = "".join(parse(v.controls["message"].value).all_text)
+        assert text == NOT_STARTED, build.__name__
+        assert "Traceback" not in v.controls["message"].value
+    r = views.reader(analysis, reports=["sputnik", "mee"])
+    assert NOT_STARTED in r.controls["text"].value
+
+
+def test_the_stub_of_a_failed_start_answers_everything_in_plain_words():
+    from mediakit.display import NoAnalysis, NotStartedError
+
+    stub = NoAnalysis()
+    assert not stub and NOT_STARTED in stub._repr_html_()
+    with pytest.raises(NotStartedError, match="Run the lesson.start"):
+        stub.records_for("sputnik")
+    with pytest.raises(MediakitError):
+        stub.case  # noqa: B018
+
+
+# ---------------------------------------------------------------------------- same outlet twice
+
+
+def test_two_reports_of_one_outlet_stay_apart_in_every_table(analysis):
+    gr = ("Global Research (globalresearch-sf-jan26)", "Global Research (globalresearch-sf-jan31)")
+    v = views.source_explorer(analysis)
+    pivot = v.controls["table"].value.split("</table>")[0]
+    rows = parse(pivot).all_text
+    body_rows = pivot.count("<tr>") - 1
+    assert body_rows == len(analysis.case.reports) == 5  # one row per report, not per outlet
+    assert gr[0] in rows  # jan26 has sources; it is not summed with jan31
+    v.controls["report"].value = "globalresearch-sf-jan26"
+    assert "(globalresearch-sf-jan26)" in v.controls["table"].value
+    assert "(globalresearch-sf-jan31)" not in v.controls["table"].value
+    from mediakit import render
+
+    assert render.row_labels(analysis.case)["globalresearch-sf-jan31"] == gr[1]
+    assert render.row_labels(analysis.case)["mee"] == "Middle East Eye"
+    assert gr[0] in views.figures_table(analysis).controls["table"].value
+    assert gr[0] in views.wording_view(analysis).controls["table"].value
+
+
+def test_source_pivot_counts_each_report_of_an_outlet_separately(seed_case):
+    """Two copies of one outlet, each citing one source: two rows of 1, not one row of 2."""
+    a = Report(id="x-one", file="a.txt", text="Officials said it rained.", outlet="Same Outlet",
+               body=Region(0, 25))
+    b = Report(id="x-two", file="b.txt", text="Officials said it rained.", outlet="Same Outlet",
+               body=Region(0, 25))
+    att = Attribution("Officials", 0, 9, "official_body", False, "said", a.text)
+    case = Case(id="c", title="t", path=None, reports=(a, b))
+    an = CaseAnalysis(case=case, model={}, records={
+        "x-one": ReportRecords("x-one", attributions=(att,)),
+        "x-two": ReportRecords("x-two", attributions=(att,))}, comparisons=Comparisons())
+    pivot = views.source_explorer(an).controls["table"].value.split("</table>")[0]
+    cells = parse(pivot).all_text
+    assert "Same Outlet (x-one)" in cells and "Same Outlet (x-two)" in cells
+    assert "2" not in cells  # nothing was summed
+
+
+# ---------------------------------------------------------------------------- a report called "shared"
+
+
+def test_a_report_called_shared_keeps_its_own_marks_apart_from_shared_passages(seed_case):
+    from dataclasses import replace as dc_replace
+
+    from mediakit.compare.passages import SharedPassage
+
+    text_a = "Officials said “the bridge is closed to all traffic today” on Monday."
+    text_b = "The council said “the bridge is closed to all traffic today” in a post."
+    ra = Report(id="shared", file="a.txt", text=text_a, outlet="A", body=Region(0, len(text_a)))
+    rb = Report(id="other", file="b.txt", text=text_b, outlet="B", body=Region(0, len(text_b)))
+    qa, qb = text_a.index("the bridge"), text_b.index("the bridge")
+    n = len("the bridge is closed to all traffic today")
+    quote_a = Quote("the bridge is closed to all traffic today", qa, qa + n, "Officials",
+                    "official_body", "said", False)
+    quote_b = dc_replace(quote_a, start=qb, end=qb + n, speaker="The council")
+    case = Case(id="c", title="t", path=None, reports=(ra, rb))
+    comps = Comparisons(shared_passages=(SharedPassage("shared", qa, qa + n, "other", qb, qb + n,
+                                                       1.0, False),))
+    an = CaseAnalysis(case=case, model={}, records={
+        "shared": ReportRecords("shared", quotes=(quote_a,)),
+        "other": ReportRecords("other", quotes=(quote_b,))}, comparisons=comps)
+    v = views.reader(an)
+    values = [val for _, val in v.controls["annotation"].options[1:]]
+    assert "shared|q0" in values and "other|q0" in values
+    passages = [val for val in values if val.startswith(views.PASSAGE)]
+    assert len(passages) == 1 and "|" not in passages[0]
+    v.controls["annotation"].value = "shared|q0"  # the report's own quote, not a passage
+    detail = "".join(parse(v.controls["detail"].value).all_text)
+    assert detail.startswith("Quote") and "Officials" in detail
+    v.controls["text"].selected = "shared|q0"  # a click works the same way
+    assert v.controls["annotation"].value == "shared|q0"
+    v.controls["annotation"].value = passages[0]
+    assert "Shared passage" in v.controls["detail"].value
+
+
+# ---------------------------------------------------------------------------- notes and fallbacks
+
+
+def test_notes_from_the_comparison_stage_are_shown_in_the_views(seed_case):
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class WithNotes:
+        shared_passages: tuple = ()
+        figure_groups: tuple = ()
+        labels: tuple = ()
+        claims: tuple = ()
+        notes: tuple = ()
+
+    comps = WithNotes(notes=("No claims: the case names no central place.",
+                             {"about": "figure_groups", "text": "Figures were not compared."}))
+    an = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=comps)
+    wording = views.wording_view(an).controls["table"].value
+    assert "No claims: the case names no central place." in wording
+    assert "Figures were not compared." not in wording  # about another view
+    assert "Figures were not compared." in views.figures_table(an).controls["table"].value
+    assert "Notes from the kit" not in views.wording_view(
+        CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
+    ).controls["table"].value
+
+
+def test_quote_tracer_needs_no_fuzzy_matching(seed_case, monkeypatch):
+    """Tracing quotes is exact and cheap: it must work with rapidfuzz unavailable."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "rapidfuzz", None)
+    monkeypatch.setitem(sys.modules, "rapidfuzz.fuzz", None)
+    an = handmade_analysis(seed_case, comparisons=False)
+    v = views.quote_tracer(an)
+    assert v.controls["quote"].options[0][0].startswith("We are in a very desperate")
+    assert "in 2 report(s)" in v.controls["quote"].options[0][0]

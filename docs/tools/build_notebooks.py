@@ -77,10 +77,12 @@ save("00_start_here.ipynb", [
     md("""
 ## The event
 
-In late January 2020 the Syrian army and allied forces, backed by Russian air power, advanced in
-southern Idlib province, the last large area held by armed opposition groups led by Hayat Tahrir
-al-Sham (HTS). On 28–29 January they took the town of **Maarat al-Numan** on the M5 highway, the
-road between Aleppo and Damascus.
+In late January 2020 the Syrian army and allied forces were advancing in southern Idlib province,
+the last large area held by armed opposition groups led by Hayat Tahrir al-Sham (HTS), towards the
+town of **Maarat al-Numan** on the M5 highway, the road between Aleppo and Damascus. The reports say
+the town was liberated, entered, regained or about to fall at the end of January, and some say
+Russian air power backed the advance. When and how it happened, and on whose word, is what these
+lessons examine.
 
 Five reports from four outlets told this story. You will spend the next lessons comparing them:
 who they cite, whose words they quote, which numbers they give, which words they choose. This kit
@@ -166,9 +168,10 @@ found today.
 
 The kit's record of one report: its outlet, and the stretches it set aside as boilerplate, with
 their kind. Change `"mee"` to another id (`21wire`, `sputnik`, `globalresearch-sf-jan26`,
-`globalresearch-sf-jan31`) and run the cell again.
+`globalresearch-sf-jan31`) and run the cell again. (`lesson.pick_one` gives that id if the case has
+it, else the case's first report, so the cell also runs on a case of your own.)
 """),
-    code('report = analysis.report("mee")\n[(b.kind, report.text[b.start:b.end][:60]) for b in report.boilerplate]'),
+    code('report = analysis.report(lesson.pick_one(analysis, "mee"))\n[(b.kind, report.text[b.start:b.end][:60]) for b in report.boilerplate]'),
 ])
 
 # --------------------------------------------------------------------------- 01
@@ -192,7 +195,7 @@ asks you to take the reporter's word for it.
 The reader below shows Sputnik and Middle East Eye with their sources marked. Pick a source in the
 list under the toggles to see what kind the kit thinks it is, and why.
 """),
-    code('views.reader(analysis, reports=["sputnik", "mee"], layers=["sources"])'),
+    code('views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "mee"), layers=["sources"])'),
     ex("ex_01_01"),
     md("""
 ## Kinds of sources
@@ -236,7 +239,7 @@ The explorer and the chart are only as good as the kit's reading. Check one pass
         "The kit's source list is a starting point; check it.",
     ], "**Next:** lesson 02, *Attribution*: whose words, exactly, and where did they first appear?"),
     md("### Under the hood (optional)\n\nThe kit's source records for one report: who, what kind, and the word that pins the claim on them."),
-    code('[(a.source, a.source_type, a.cue) for a in analysis.records_for("sputnik").attributions]'),
+    code('rid = lesson.pick_one(analysis, "sputnik")\n[(a.source, a.source_type, a.cue) for a in analysis.records_for(rid).attributions]'),
 ])
 
 # --------------------------------------------------------------------------- 02
@@ -260,7 +263,7 @@ miracle was needed.* With indirect speech the reporter chooses the words.
 The reader shows 21st Century Wire and Middle East Eye with quotes and sources marked. Choose a quote
 in the list to see who the kit thinks said it and which word introduces it.
 """),
-    code('views.reader(analysis, reports=["21wire", "mee"], layers=["quotes", "sources"])'),
+    code('views.reader(analysis, reports=lesson.pick(analysis, "21wire", "mee"), layers=["quotes", "sources"])'),
     ex("ex_02_01"),
     md("""
 ## Reporting verbs
@@ -296,7 +299,7 @@ headline. Check one passage.
         "To check a quote: find where it first appeared, and who is said to have said it there.",
     ], "**Next:** lesson 03, *Figures*: what is counted, and who says so?"),
     md("### Under the hood (optional)\n\nThe kit's quote records for Middle East Eye: the speaker as the report describes them, the cue word, and the first words of the quote."),
-    code('[(q.speaker, q.cue, q.text[:50]) for q in analysis.records_for("mee").quotes]'),
+    code('rid = lesson.pick_one(analysis, "mee")\n[(q.speaker, q.cue, q.text[:50]) for q in analysis.records_for(rid).quotes]'),
 ])
 
 # --------------------------------------------------------------------------- 03
@@ -318,7 +321,7 @@ airstrikes, money. Dates ("January 29"), names with numbers ("the M5 highway", "
 Forces Division") and ordinals are not figures. For each figure, ask three questions: *what exactly
 is counted? over what time? who says so?*
 """),
-    code('views.reader(analysis, reports=["sputnik", "globalresearch-sf-jan31"], layers=["figures", "sources"])'),
+    code('views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "globalresearch-sf-jan31"),\n             layers=["figures", "sources"])'),
     ex("ex_03_02"),
     md("""
 ## The same number, different things
@@ -349,7 +352,7 @@ can stand as fact.
         "Vague amounts ('over 3 dozens', 'hundreds of thousands') give a size, not a count.",
     ], "**Next:** lesson 04, *Wording*: the words each report chooses for the same things."),
     md("### Under the hood (optional)\n\nThe kit's figure records for Sputnik: the words, the value, what is counted and the source."),
-    code('[(f.text, f.value, f.what, f.source) for f in analysis.records_for("sputnik").figures]'),
+    code('rid = lesson.pick_one(analysis, "sputnik")\n[(f.text, f.value, f.what, f.source) for f in analysis.records_for(rid).figures]'),
 ])
 
 # --------------------------------------------------------------------------- 04
@@ -369,7 +372,7 @@ save("04_wording.ipynb", [
 *Liberates*, *enter*, *regained control over*, *about to fall*, *captured*. Each verb tells the same
 event as a different story. The reader marks loaded terms; pick one in the list to see its category.
 """),
-    code('views.reader(analysis, reports=["21wire", "mee", "sputnik"], layers=["terms"])'),
+    code('views.reader(analysis, reports=lesson.pick(analysis, "21wire", "mee", "sputnik"), layers=["terms"])'),
     ex("ex_04_01"),
     ex("ex_04_02"),
     md("""
@@ -402,7 +405,7 @@ opposition*. Both are legitimate tools, and both shape what the reader believes.
         "A neutral rewrite says what happened and pins judgements on whoever makes them.",
     ], "**Next:** lesson 05, *Putting it together*."),
     md("### Under the hood (optional)\n\nThe kit's loaded-term records for 21st Century Wire: the words and their category."),
-    code('[(t.text, t.category) for t in analysis.records_for("21wire").loaded_terms]'),
+    code('rid = lesson.pick_one(analysis, "21wire")\n[(t.text, t.category) for t in analysis.records_for(rid).loaded_terms]'),
 ])
 
 # --------------------------------------------------------------------------- 05
@@ -590,9 +593,13 @@ class.
 ## Using your case in the other lessons
 
 Open any lesson, and in its first code cell replace `case="maarat-al-numan"` with the path of your
-folder, e.g. `lesson.start(case="/home/me/cases/millford-flood")`. The views follow your case. The
-exercises are written for the seed case; write your own in a new file under `exercises/` (the
-teacher guide shows how), one exercise per id, and show each with `lesson.exercise("ex_…")`.
+folder, e.g. `lesson.start(case="/home/me/cases/millford-flood")`. Or, without editing any notebook,
+set the environment variable `MEDIAKIT_LESSON_CASE` to the folder before starting Jupyter (on a hub,
+in the server's environment): every lesson's `lesson.start` then loads your case. The views follow
+your case, and cells that name a seed report fall back on your case's own reports. The prose and
+the exercises stay about the seed case (each exercise says so); write your own in a new file under
+`exercises/` (the teacher guide shows how), one exercise per id, and show each with
+`lesson.exercise("ex_…")`.
 """),
     ex("ex_06_07"),
     *recap("06", [

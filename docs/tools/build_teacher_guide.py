@@ -140,7 +140,7 @@ LESSONS = {
             "What metadata were you tempted to guess? Why does 'unknown stays unknown' matter for learners?",
             "What did the kit miss on your reports? How will you tell your class?",
         ],
-        notes="The notebook writes two invented reports into a temporary folder so it runs anywhere. From a terminal: `mediakit new-case FOLDER` writes the case.toml template; `mediakit analyze FOLDER --json -` prints everything the kit found. To use your case in another lesson, change the first code cell to `lesson.start(case=\"/path/to/folder\")`.",
+        notes="The notebook writes two invented reports into a temporary folder so it runs anywhere. From a terminal: `mediakit new-case FOLDER` writes the case.toml template; `mediakit analyze FOLDER --json -` prints everything the kit found. To use your case in another lesson, change the first code cell to `lesson.start(case=\"/path/to/folder\")`, or set `MEDIAKIT_LESSON_CASE` to the folder before starting Jupyter.",
     ),
 }
 
@@ -273,6 +273,13 @@ RUNNING = """## Running the lessons
    them elsewhere, set `MEDIAKIT_PROGRESS=/path/to/file.json` in the hub's environment.
 4. The first run of a lesson parses the five reports (a few seconds) and caches the result
    (`MEDIAKIT_CACHE` chooses where); later runs are instant.
+5. To run the lessons on a case of your own without editing any notebook, set
+   `MEDIAKIT_LESSON_CASE=/path/to/case-folder` in the hub's environment: every lesson's `lesson.start`
+   then loads that case, the views and charts follow it, and code cells that name a seed report use the
+   case's own reports instead. The prose and the exercises stay about the seed case, and say so.
+6. If a lesson's first cell cannot load the case (a wrong folder, a broken `case.toml`), it says what is
+   wrong in one plain sentence, and every later view says "Run the lesson.start(...) cell first; it
+   reported a problem above." instead of showing a traceback.
 
 ### In Voilà, for a class that should not see code
 

@@ -35,6 +35,20 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
+def norm(s: str) -> str:
+    """The one text normaliser of the comparisons: folded words joined by single spaces.
+
+    "Ma’arat al-Numan!" and "ma arat al numan" are the same.
+    """
+    return " ".join(_WORD.findall(fold(s)))
+
+
+def name_key(s: str) -> str:
+    """A name without spaces or punctuation, to compare names: 'Global Research',
+    'GlobalResearch' and 'www.globalresearch.ca' (without 'www' and the domain) match."""
+    return norm(s).replace(" ", "")
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """The words of ``text[start:end]`` as (folded word, start, end) with offsets into ``text``.
 
@@ -217,6 +231,44 @@ class SideTerms:
             if word in self.heads:
                 return self.heads[word]
         return None
+
+
+_TERMS_CACHE: dict[int, tuple[Any, SideTerms]] = {}
+
+
+def case_side_terms(case: Case) -> SideTerms:
+    """:func:`side_terms` of a case, computed once per case object."""
+    hit = _TERMS_CACHE.get(id(case))
+    if hit is not None and hit[0] is case:
+        return hit[1]
+    terms = side_terms(case)
+    if len(_TERMS_CACHE) > 32:
+        _TERMS_CACHE.clear()
+    _TERMS_CACHE[id(case)] = (case, terms)
+    return terms
+
+
+def side_of(phrase: str | None, case: Case, *, resolves_to: str | None = None,
+            terms: SideTerms | None = None) -> str | None:
+    """The side of the case a name or source phrase belongs to, or None when the case does not say.
+
+    The one resolver of sides in the kit: a gazetteer entry with a ``side`` that ``resolves_to``
+    (the name a pronoun or title stands for) names; else the longest side name of the case in
+    the phrase ("Syrian Army forces" before "Syrian Army"; gazetteer variants count); else
+    "pro-X ..." or "X sources" where X alone names one side ("pro-government sources").
+    """
+    if resolves_to:
+        f = fold(resolves_to)
+        for e in case.gazetteer:
+            if e.side and f in {fold(v) for v in (e.name, *e.variants)}:
+                return e.side
+    terms = terms or case_side_terms(case)
+    for p in (resolves_to, phrase):
+        if p:
+            side = terms.side_of(p)
+            if side:
+                return side
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -26,6 +26,8 @@ from ..records import Figure, ReportRecords
 from ._common import SideTerms, fold, lexicon, normalise_time, sentences, side_terms, time_phrase
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..case import Case, Report
 
 VERDICTS = ("agree", "disagree", "look_alike", "single")
@@ -80,8 +82,14 @@ def classify_figure(
     events: Mapping[str, Sequence[str]] | None = None,
     nouns: Mapping[str, Sequence[str]] | None = None,
     sentence: tuple[int, int] | None = None,
+    doc: Doc | None = None,
 ) -> dict[str, Any]:
-    """What one figure counts: {thing, side, event, time}."""
+    """What one figure counts: {thing, side, event, time}.
+
+    A nationality in the plural counts people ("hundreds of thousands of Syrians"): with a
+    parse, a NORP entity in the plural right after the number; without one, a capitalised
+    plural word there that is not a name of a side.
+    """
     lex = lexicon()
     ev = _phrases(events if events is not None else lex["figure_events"])
     nn = _phrases(nouns if nouns is not None else lex["figure_nouns"])
@@ -102,11 +110,14 @@ def classify_figure(
                 side = found[0][3]
                 break
     thing = None
-    for phrase in (what, after):
-        hit = _first(nn, phrase)
-        if hit:
-            thing = hit[1]
-            break
+    hit = _first(nn, what)
+    if hit:
+        thing = hit[1]
+    elif _nationality_after(text, fig.end, s1, doc, terms):
+        thing = "people"
+    else:
+        hit = _first(nn, after)
+        thing = hit[1] if hit else None
     event = None
     for phrase in (what, after):
         hit = _first(ev, phrase)
@@ -141,6 +152,26 @@ def classify_figure(
         inferred = when is not None
     return {"thing": thing, "side": side, "event": event, "time": when, "forecast": forecast,
             "time_inferred": inferred}
+
+
+_AFTER_NUMBER = re.compile(r"\s*(?:of\s+)?(?:(?:the|[a-z][\w-]*)\s+){0,2}([A-Z][a-z]+s)\b")
+
+
+def _nationality_after(text: str, end: int, stop: int, doc: Doc | None,
+                       terms: SideTerms | None) -> bool:
+    """True if the counted noun right after a number is a nationality in the plural."""
+    if doc is not None and doc.text == text:
+        span = doc.char_span(end, min(stop, end + 60), alignment_mode="expand")
+        for tok in span or ():
+            if tok.ent_type_ == "NORP" and (tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s")):
+                return True
+            if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "NORP":
+                return False
+        return False
+    m = _AFTER_NUMBER.match(text, end, stop)
+    if not m:
+        return False
+    return not (terms is not None and terms.find(m.group(1)))
 
 
 def _singular_plural(w: str) -> str:
@@ -183,6 +214,7 @@ def figure_groups(
     events: Mapping[str, Sequence[str]] | None = None,
     nouns: Mapping[str, Sequence[str]] | None = None,
     same_number: bool = True,
+    docs: Mapping[str, Doc] | None = None,
 ) -> list[FigureGroup]:
     """Group all figures by what they count, with a verdict and a reason in plain words.
 
@@ -202,7 +234,8 @@ def figure_groups(
         sents = sentences(r.text)
         for f in rec.figures:
             sent = next(((s, e) for s, e in sents if s <= f.start < e), None)
-            c = classify_figure(f, r, terms=terms, events=events, nouns=nouns, sentence=sent)
+            c = classify_figure(f, r, terms=terms, events=events, nouns=nouns, sentence=sent,
+                                doc=(docs or {}).get(r.id))
             key_thing = c["side"] or c["thing"]
             key_event = None if c["thing"] in free else families.get(c["event"], c["event"])
             member = {
@@ -265,7 +298,7 @@ def _verdict(members: list[dict[str, Any]], labels: dict[str, str], what: str) -
     if len({bool(m.get("forecast")) for m in members}) > 1:
         return "look_alike", (f"{said}. One figure is about what may happen, the other about "
                               "what has happened.")
-    times = [_norm_time(m["time"]) for m in members]
+    times = [normalise_time(m["time"]) for m in members]
     known = {t for t in times if t}
     ranges = [_range(m) for m in members]
     if any(r is None for r in ranges):
@@ -297,10 +330,6 @@ def _verdict(members: list[dict[str, Any]], labels: dict[str, str], what: str) -
         return "disagree", f"{said}: different numbers for {what} in the same period."
     return "look_alike", (f"{said}. The numbers differ, but the reports do not say they count "
                           "the same period, so this is not shown as a contradiction.")
-
-
-def _norm_time(t: str | None) -> str | None:
-    return normalise_time(t)
 
 
 def _same_number_groups(groups: list[FigureGroup], labels: dict[str, str],

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz.fuzz import ratio
 
 from ..records import Quote, ReportRecords
-from ._common import fold, words
+from ._common import fold, norm, words
+from .authors import names_of_report
 
 if TYPE_CHECKING:
     from ..case import Case, Report
@@ -245,10 +246,23 @@ def _speaker(q: Quote) -> str | None:
     return q.speaker.strip() if q.speaker and q.speaker.strip() else None
 
 
+def _outlet(report: Report) -> str | None:
+    return names_of_report(report).outlet
+
+
+def _author(report: Report) -> str | None:
+    return names_of_report(report).original_author
+
+
+def _label(report: Report) -> str:
+    return _outlet(report) or report.label
+
+
 def _names_of(case: Case, report: Report) -> dict[str, list[str]]:
-    """The names a report goes by: its outlet and its original author, with gazetteer variants."""
+    """The names a report goes by: its outlet and its original author (from the case metadata,
+    else from what the copy says about itself), with gazetteer variants."""
     out: dict[str, list[str]] = {}
-    for key in (report.outlet, report.original_author):
+    for key in (_outlet(report), _author(report)):
         if not key:
             continue
         variants = {key}
@@ -275,10 +289,11 @@ def _mention(text: str, variants: Sequence[str]) -> re.Match[str] | None:
 def _self_sourced(report: Report, names: dict[str, list[str]], start: int, end: int,
                   patterns: Sequence[str]) -> re.Match[str] | None:
     """'told MEE', 'speaking to Middle East Eye' near the passage, naming the report's own outlet."""
-    if not report.outlet or report.outlet not in names:
+    outlet = _outlet(report)
+    if not outlet or outlet not in names:
         return None
     window = report.text[max(0, start - 800) : min(len(report.text), end + 200)]
-    rx = _name_regex(names[report.outlet])
+    rx = _name_regex(names[outlet])
     for p in patterns:
         m = re.search(p.replace("NAME", rx), window, re.IGNORECASE)
         if m:
@@ -288,8 +303,8 @@ def _self_sourced(report: Report, names: dict[str, list[str]], start: int, end: 
 
 def _credit(copy: Report, origin: Report, names_origin: dict[str, list[str]]) -> re.Match[str] | None:
     """Where the copy names the origin's outlet or original author, if anywhere."""
-    for key in (origin.outlet, origin.original_author):
-        if key and key in names_origin and key not in (copy.outlet,):
+    for key in (_outlet(origin), _author(origin)):
+        if key and key in names_origin and key != _outlet(copy):
             m = _mention(copy.text, names_origin[key])
             if m:
                 return m
@@ -311,7 +326,7 @@ def _describe(
     kind: str, boilerplate: bool, qa: list[Quote], qb: list[Quote],
     self_source_patterns: Sequence[str],
 ) -> SharedPassage:
-    la, lb = A.label, B.label
+    la, lb = _label(A), _label(B)
     origin: Report | None = None
     copy: Report | None = None
     why = ""
@@ -337,7 +352,7 @@ def _describe(
     # 3. dates from the case metadata
     if origin is None and A.date and B.date and A.date != B.date:
         origin, copy = (A, B) if A.date < B.date else (B, A)
-        why = f"{origin.label} is dated {origin.date}, {copy.label} {copy.date}"
+        why = f"{_label(origin)} is dated {origin.date}, {_label(copy)} {copy.date}"
 
     credited = False
     credit_text: str | None = None
@@ -349,11 +364,11 @@ def _describe(
             credited = True
             credit_text, cs, ce = _line_at(copy.text, credit_m)
             credit_span = (cs, ce)
-            reason = (f"{copy.label} repeats text from {origin.label} ({why}) and credits it: "
+            reason = (f"{_label(copy)} repeats text from {_label(origin)} ({why}) and credits it: "
                       f"'{credit_text}'.")
         else:
-            reason = (f"{copy.label} repeats words from {origin.label} ({why}) without naming "
-                      f"{origin.label}.")
+            reason = (f"{_label(copy)} repeats words from {_label(origin)} ({why}) without naming "
+                      f"{_label(origin)}.")
     else:
         common = _common_author(A, B)
         ma = _mention(A.text, names_a.get(common, [common])) if common else None
@@ -396,8 +411,7 @@ def _describe(
 
 
 def _speaker_key(s: str) -> str:
-    w = [x for x in re.findall(r"\w+", fold(s.replace("’", "'"))) if x not in ("the", "a", "an", "one")]
-    return " ".join(w)
+    return " ".join(x for x in norm(s).split() if x not in ("the", "a", "an", "one"))
 
 
 def _match_name(m: re.Match[str]) -> str:
@@ -405,8 +419,8 @@ def _match_name(m: re.Match[str]) -> str:
 
 
 def _common_author(A: Report, B: Report) -> str | None:
-    for x in (A.original_author, A.outlet):
-        for y in (B.original_author, B.outlet):
+    for x in (_author(A), _outlet(A)):
+        for y in (_author(B), _outlet(B)):
             if x and y and fold(x) == fold(y):
                 return x
     return None

@@ -1,7 +1,8 @@
 """Source mix: per report, how many sources of each type and side, named versus anonymous.
 
-A source's side comes from the side names of the case found in the source phrase ("a Syrian
-military source" -> government; "pro-opposition sources" -> fighters), else "unknown". A
+A source's side comes from :func:`mediakit.compare.side_of`, the kit's one side resolver (the
+side names of the case found in the source phrase: "a Syrian military source" -> government;
+"pro-opposition sources" -> fighters), else "unknown". A
 source cited twice counts once in ``count``; ``citations`` counts every attribution.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..records import SOURCE_TYPES, ReportRecords
-from ._common import SideTerms, fold, side_terms
+from ._common import SideTerms, fold, side_of, side_terms
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -36,14 +37,10 @@ class SourceMix:
         return d
 
 
-def source_side(phrase: str, terms: SideTerms, *, case: Case | None = None,
+def source_side(phrase: str, case: Case, *, terms: SideTerms | None = None,
                 resolves_to: str | None = None) -> str:
-    """The side a source belongs to, or "unknown"."""
-    if case is not None and resolves_to:
-        for e in case.gazetteer:
-            if e.side and fold(resolves_to) in {fold(v) for v in (e.name, *e.variants)}:
-                return e.side
-    return terms.side_of(phrase) or "unknown"
+    """The side a source belongs to, or "unknown" (:func:`side_of` with a default)."""
+    return side_of(phrase, case, resolves_to=resolves_to, terms=terms) or "unknown"
 
 
 def source_mix(
@@ -64,10 +61,7 @@ def source_mix(
         cells: dict[tuple[str, str, bool], dict[str, int]] = {}
         shown: dict[str, str] = {}
         for a in rec.attributions:
-            side = source_side(a.resolves_to or a.source, terms, case=case,
-                               resolves_to=a.resolves_to)
-            if side == "unknown" and a.resolves_to:
-                side = source_side(a.source, terms, case=case)
+            side = source_side(a.source, case, terms=terms, resolves_to=a.resolves_to)
             key = (a.source_type, side, bool(a.named))
             ident = fold(a.resolves_to or a.source).strip()
             for art in ("the ", "a ", "an "):

@@ -54,7 +54,7 @@ _NEEDS_COMPLEMENT = {
     "confirm", "deny", "report", "disclose", "maintain", "stress", "explain",
 }
 # verbs that report a claim only with a clause ("complain that ...", not "complain to X")
-_NEEDS_CLAUSE = {"complain", "speculate", "predict", "indicate", "reveal", "believe"}
+_NEEDS_CLAUSE = {"find", "complain", "speculate", "predict", "indicate", "reveal", "believe"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl", "dative", "parataxis"}
 _REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "account", "allegation"}
 _REPORT_NOUN_VERBS = {"appear", "emerge", "surface", "circulate", "suggest", "say", "indicate", "show", "claim", "allege"}
@@ -250,13 +250,16 @@ def attributions(
         span = spans_by_start.get(q.start)
         if span is not None:
             verb, subj, _ = _find_cue(doc, text, span, verbs, lexicon)
-            if verb is not None and subj is not None and verb.sent.start_char == sent_start:
+            if verb is not None and subj is not None:
+                # (a quote of several sentences has its cue in the last one)
                 add(make_mention(subj, lexicon=lexicon), q.cue, verb)
                 continue
             if verb is None:
                 # the quote has no cue of its own: it continues a split or earlier quote whose
                 # cue was counted there (one attribution per cue)
                 continue
+        if any(a.start < q.speaker_end and q.speaker_start < a.end for a in out.values()):
+            continue  # the speaker's mention is already a source ("Ilir Dushku" in "A baker, Ilir Dushku")
         out[(q.speaker_start, q.speaker_end)] = Attribution(
             source=q.speaker,
             start=q.speaker_start,

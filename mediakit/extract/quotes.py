@@ -50,6 +50,7 @@ from .speech import (
     make_mention,
     mention_gender,
     name_words,
+    person_roles,
     resolve_pronoun,
     same_referent,
 )
@@ -145,11 +146,11 @@ def subject_of(verb: Token) -> Token | None:
     # or a reduced relative clause ("a figure one senior officer dismissed as ...")
     finite = verb.tag_ in {"VBZ", "VBD", "VBP"} or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}
     if finite and not any(c.dep_ in {"auxpass", "nsubjpass", "aux"} for c in verb.children):
-        j = verb.i - 1
-        while j >= 0 and doc[j].pos_ == "ADV":
-            j -= 1
-        if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].dep_ not in {"dobj", "nsubj", "nsubjpass"}:
-            return _up_from_pobj(doc[j])
+        # (past an apposition's closing comma: "Oduya's deputy, Grace Lamb, insisted")
+        prev = _noun_before(verb)
+        if prev is not None and (prev.i == verb.i - 1 or prev.dep_ == "appos" or doc[verb.i - 1].pos_ == "ADV"):
+            if prev.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+                return prev
     return None
 
 
@@ -258,8 +259,13 @@ class _Resolver:
                     self.speakers.append(m)
                 elif m.source_type in {"named_person", "anonymous_person"}:
                     self.others.append(m)
+        # a name the model split ("Boss" + "Ana Duarte") is one person: an entity inside a
+        # mention already found is not a second one
+        covered = {c for x in self.speakers + self.others for c in range(x.start, x.end)}
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and not any(a <= ent.start_char < b for a, b in inside):
+                if ent.start_char in covered and ent.end_char - 1 in covered:
+                    continue
                 m = make_mention(ent.root, lexicon=lexicon)
                 if m.source_type == "named_person":
                     self.others.append(m)
@@ -305,6 +311,27 @@ class _Resolver:
             if words:
                 return self._earlier_full_name(words[0], m.start) or words[0]
         return identity(m, self.doc)
+
+    def _role_referent(self, m: Mention) -> Mention | None:
+        """``the spokeswoman``, ``the coach``, ``the judge``: the latest person named earlier with
+        that role, in the name's own words ("Harbour City coach Ana Duarte") or in apposition
+        ("Nadia Brook, a spokeswoman for the port authority")."""
+        words = m.text.lower().split()
+        if m.pronoun or m.plural or m.named or len(words) < 2 or words[0] != "the":
+            return None
+        lex = self.lexicon or default_lexicon()
+        role = words[-1]
+        if role not in lex.titles and role not in lex.anonymous:
+            return None
+        k = bisect.bisect_left(self.starts, m.start)
+        for prev in reversed(self.mentions[max(0, k - 60) : k]):
+            if prev.pronoun:
+                continue
+            head = self.doc[prev.head]
+            roles = set(prev.text.lower().replace(",", " ").split()) | set(person_roles(head, lexicon=lex))
+            if role in roles:
+                return prev if prev.source_type == "named_person" else None
+        return None
 
     def retype(self, m: Mention) -> Mention:
         """A surname alone ("Rourke", "Reyes-Ford") that repeats the surname of a person named in
@@ -366,6 +393,9 @@ class _Resolver:
                 self.gender.setdefault(self.key(ante), want)
             return r
         m = self.retype(m)
+        named = self._role_referent(m)
+        if named is not None:
+            return named
         earlier = same_referent(m, self.speakers + self.others)
         if earlier is not None and earlier.start < m.start:
             return self.resolve(earlier)
@@ -635,6 +665,10 @@ def quotes(
             f["mention"], f["cue"] = prev["mention"], prev["cue"]
         elif nxt is not None and nxt["mention"] is not None and _adjacent(text, f["span"], nxt["span"], gap_words=0):
             f["mention"], f["cue"] = nxt["mention"], nxt["cue"]
+        else:
+            near = _speaker_in_paragraph(doc, text, f["span"], verbs, lexicon)
+            if near is not None:
+                f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0])
     out: list[Quote] = []
     for f in found:
         span: QuotedSpan = f["span"]
@@ -663,6 +697,56 @@ def quotes(
             )
         )
     return out
+
+
+def _reported_speaker(verb: Token, verbs: frozenset[str], lexicon: Lexicon | None) -> Token | None:
+    if not is_reporting(verb, verbs) or any(c.dep_ in {"auxpass", "neg"} for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or not is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+        return None
+    return subj
+
+
+def _speaker_in_paragraph(
+    doc: Doc, text: str, span: QuotedSpan, verbs: frozenset[str], lexicon: Lexicon | None
+) -> tuple[Token, Token] | None:
+    """(verb, speaker) for a whole-sentence quote with no cue of its own, from its paragraph:
+
+    - ``Ashdown said the budget was rushed. "Nobody read the figures."``: the quote goes on
+      from the last reported speech before it in the same paragraph;
+    - ``“We have had no water for nine days.” Farmer Ruth Adeyemi said the well ran dry.``: a
+      quote that opens its paragraph takes the speaker of the sentence right after it.
+    Only a quote that is a sentence of its own counts (not words inside the reporter's
+    sentence), and only the paragraph the quote stands in is read.
+    """
+    para_start = text.rfind("\n", 0, span.start) + 1
+    para_end = text.find("\n", span.end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start : span.start].rstrip()
+    if before and not before.endswith((".", "!", "?", "”", '"', "’", "'")):
+        return None
+    if not span.text.rstrip().endswith((".", "!", "?", "…")):
+        return None
+    if before:
+        for t in reversed(_tokens_between(doc, para_start, span.start)):
+            subj = _reported_speaker(t, verbs, None) if t.pos_ in {"VERB", "AUX"} else None
+            if subj is not None and subj.idx >= para_start and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+                return t, subj
+        return None
+    # the quote opens the paragraph: read the next sentence, if no quote mark is in it
+    rest = _tokens_between(doc, span.end, para_end)
+    if not rest:
+        return None
+    sent = rest[0].sent if not rest[0].is_space else rest[min(1, len(rest) - 1)].sent
+    if sent.start_char < span.end or sent.end_char > para_end + 1 or any(c in sent.text for c in _MARK_CHARS - {"'", "’"}):
+        return None
+    for t in sent:
+        if t.pos_ in {"VERB", "AUX"}:
+            subj = _reported_speaker(t, verbs, lexicon)
+            if subj is not None:
+                return t, subj
+    return None
 
 
 def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:

@@ -267,7 +267,7 @@ def classify(
         return "official_body", True
     if head_ent is not None and head_ent.label_ == "PERSON":
         return "named_person", True
-    if titled_name(span, head, lexicon=lex):
+    if titled_name(span, head, lexicon=lex) or _role_in_apposition(head, lex):
         return "named_person", True
     # "displaced activist Akram al-Masri": a person name inside the mention
     if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
@@ -294,7 +294,10 @@ def classify(
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     if head_low in _GROUP_HEADS and any(w in lex.ngo_modifiers for w in words):
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
-    if head_low in lex.generic or head_lemma in lex.generic and head_low != "source":
+    # "the U.S. Geological Survey": a capitalised generic word inside an organisation's name is
+    # that organisation, not "a survey"
+    proper_generic = head.text[:1].isupper() and head.i > span.start and head_ent is not None and head_ent.label_ == "ORG"
+    if (head_low in lex.generic or head_lemma in lex.generic and head_low != "source") and not proper_generic:
         if _partisan(span, head, lex) or head_low == "sources" and _close_to(head):
             return "partisan_unnamed", False
         if head_low == "source" and any(
@@ -336,6 +339,25 @@ def classify(
     if has_person:
         return "named_person", True
     return "unspecified", False
+
+
+def person_roles(head: Token, *, lexicon: Lexicon | None = None) -> list[str]:
+    """Person nouns set beside a name in apposition: "Nadia Brook, a spokeswoman for the port"
+    -> ["spokeswoman"]; "A spokeswoman for the port, Nadia Brook" -> ["spokeswoman"]."""
+    lex = lexicon or default_lexicon()
+    near = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        near.append(head.head)
+    return [
+        t.lower_ for t in near
+        if t.pos_ == "NOUN" and (t.lower_ in lex.titles or t.lower_ in lex.anonymous and t.tag_ == "NN")
+    ]
+
+
+def _role_in_apposition(head: Token, lex: Lexicon) -> bool:
+    """``Nadia Brook, a spokeswoman for the port authority``: a name with a person noun in
+    apposition is a person, whatever the model tagged the name as."""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and bool(person_roles(head, lexicon=lex))
 
 
 def _is_name(ent: Span) -> bool:
