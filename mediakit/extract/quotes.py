@@ -15,9 +15,16 @@ How it works, step by step (each step is a plain rule a learner can check by han
    the fighter``). The mention is the minimal noun phrase (``speech.mention_tokens``).
 4. No cue in the sentence: a quote that follows straight on from another quote (``“...,” he
    said. “...”``), or later in the same paragraph as one, has the same speaker; a display quote on its own line followed by a line
-   "- Rebel fighter" is a pull quote and takes its speaker from that line.
+   "- Rebel fighter" is a pull quote and takes its speaker from that line. A whole-sentence
+   quote after reported speech in its paragraph (``Kemp said ... "..."``) continues that
+   speaker; one that opens its paragraph takes the speaker of the sentence right after it. A
+   clause ending in a colon gives its subject as the speaker whatever the verb (``Weller
+   summed it up: '...'``). Words inside the marks are never the speaker.
 5. Pronouns (he, she, they) are resolved to the latest earlier mention of a fitting source,
    and a definite description ("the fighter") to the fuller earlier one ("one rebel fighter").
+   "the spokeswoman" / "the coach" go to the latest person named with that role (in the name,
+   "coach Ana Duarte", or in apposition, "Nadia Brook, a spokeswoman"); a surname alone is the
+   person named in full before it, and two people who share a surname stay two people.
    he/she skip a person the text has shown to be the other gender: by a title or noun
    ("Mr", "spokeswoman", "her husband", see ``data/speech/gendered.txt``) or by an earlier
    he/she already resolved to them. A subject is never taken across a paragraph break.
