@@ -64,3 +64,13 @@ def test_numbers_shown_to_learners_are_current(seed_scores, heldout_scores):
             assert (kept["tp"], kept["fp"], kept["fn"]) == (fresh["tp"], fresh["fp"], fresh["fn"]), (
                 f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write"
             )
+
+
+def test_readme_shows_the_stored_numbers():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert bench.markdown_table() in readme, "paste `python bench/accuracy.py --markdown` into README.md"

@@ -408,7 +408,7 @@ def _partisan(span: Span, head: Token, lex: Lexicon) -> bool:
             return True
         if t.ent_type_ in {"NORP", "GPE", "ORG"}:
             return True
-        if "-" in low and low.split("-")[-1] in {"government", "opposition", "militant", "rebel", "regime", "backed"}:
+        if "-" in low and low.split("-")[-1] in lex.partisan:  # "Turkish-backed", "anti-government"
             return True
     return False
 
