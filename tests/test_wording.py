@@ -226,3 +226,17 @@ def test_neutral_senses_of_total_historic_severe_possible_regain_storm_demolish(
     assert [w for w, _ in loaded] == [
         "total", "historic", "possible", "Rebels", "regained", "stormed", "demolished",
     ]  # fmt: skip
+
+
+def test_a_case_lexicon_adds_words_and_its_category_wins(nlp):
+    doc = nlp("The home side humbled the visitors in a rout.")
+    terms = {t.text: t.category for t in loaded_terms(doc, extra={
+        "victory_framing": ["humble"], "violence_framing": ["rout"]})}
+    assert terms == {"humbled": "victory_framing", "rout": "violence_framing"}
+
+
+def test_a_misspelt_category_is_refused_in_plain_words(nlp):
+    from mediakit.errors import MediakitError
+
+    with pytest.raises(MediakitError, match="victry_framing"):
+        loaded_terms(nlp("A rout."), extra={"victry_framing": ["rout"]})

@@ -178,13 +178,29 @@ def load_lexicon(
 def merge_lexicon(
     base: Mapping[str, Sequence[Term]], extra: Mapping[str, Any] | None
 ) -> dict[str, tuple[Term, ...]]:
-    """``base`` with ``extra``'s entries added (a case's or a learner's words)."""
+    """``base`` with ``extra``'s entries added (a case's or a learner's words).
+
+    A word the extra entries file under another category moves there: the case author's
+    judgement wins over the shipped lexicon for that case. An unknown category is refused in
+    plain words (a typo would otherwise make a category no view shows).
+    """
     merged = {k: tuple(v) for k, v in base.items()}
     if not extra:
         return merged
-    for cat, terms in load_lexicon(extra, where="the extra lexicon").items():
-        have = {t.text.lower() for t in merged.get(cat, ())}
-        merged[cat] = merged.get(cat, ()) + tuple(t for t in terms if t.text.lower() not in have)
+    from ..records import TERM_CATEGORIES
+
+    added = load_lexicon(extra, where="the extra lexicon")
+    for cat in added:
+        if cat not in TERM_CATEGORIES:
+            raise LexiconError(
+                f"The lexicon names the category '{cat}', which the kit does not know.",
+                hint=f"Known categories: {', '.join(TERM_CATEGORIES)}.",
+            )
+    moved = {t.text.lower() for terms in added.values() for t in terms}
+    for cat in merged:
+        merged[cat] = tuple(t for t in merged[cat] if t.text.lower() not in moved)
+    for cat, terms in added.items():
+        merged[cat] = merged.get(cat, ()) + terms
     return merged
 
 
