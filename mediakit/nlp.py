@@ -101,14 +101,18 @@ def _cache_file(key: str, text: str) -> Path:
 
 def shipped_cache_dir() -> Path:
     """Parses of the shipped cases, made at release time (tools/ship_parse_cache.py), so that a
-    learner's very first lesson starts without parsing. Used only when the key matches."""
+    learner's very first lesson starts without parsing. Used only when the key matches;
+    ``MEDIAKIT_SHIPPED_PARSES=0`` turns it off (the speed benchmark's cold start does)."""
     return Path(str(resources.files("mediakit") / "data" / "parsecache"))
 
 
 def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
     from spacy.tokens import Doc
 
-    for f in (_cache_file(key, text), shipped_cache_dir() / key / _cache_name(key, text)):
+    places = [_cache_file(key, text)]
+    if os.environ.get("MEDIAKIT_SHIPPED_PARSES", "1") != "0":
+        places.append(shipped_cache_dir() / key / _cache_name(key, text))
+    for f in places:
         if f.exists():
             try:
                 doc = Doc(nlp.vocab).from_bytes(f.read_bytes())
