@@ -231,3 +231,17 @@ def test_phrasal_verbs_and_clause_finding_verbs(nlp):
     assert "Critics" in sources
     assert any("study" in s for s in sources)
     assert "Rescuers" not in sources
+
+
+def test_a_learners_own_word_lists_change_what_counts(nlp):
+    """The rule words are data passed in through Lexicon: a lesson can hand in its own."""
+    from dataclasses import replace
+
+    from mediakit.extract.speech import default_lexicon
+
+    doc = nlp("The rebels supposedly seized the bridge. The army reportedly lost two tanks.")
+    shipped = {a.source for a in attributions(doc)}
+    assert "reportedly" in shipped and "supposedly" not in shipped
+    own = replace(default_lexicon(), hedge_sources=frozenset({"supposedly"}))
+    mine = {a.source for a in attributions(doc, lexicon=own)}
+    assert "supposedly" in mine and "reportedly" not in mine

@@ -186,6 +186,11 @@ def test_word_lists_can_be_replaced(nlp):
     assert figures(doc)
     fewer = dataclasses.replace(words, vague={})
     assert figures(doc, words=fewer) == []
+    # a learner's own reporting verbs decide whose figure it is when no record says so
+    doc = nlp("Monitors counted 2,000 people at the rally.")
+    assert figures(doc)[0].source == "Monitors"
+    no_count = dataclasses.replace(words, reporting_verbs=words.reporting_verbs - {"count"})
+    assert figures(doc, words=no_count)[0].source is None
 
 
 def test_seed_figures_are_counts(seed_analysis):

@@ -44,22 +44,10 @@ from .speech import (
     make_mention,
 )
 
-# verbs whose passive without an agent still pins the claim on unnamed others
-_PASSIVE_HEARSAY = {"report", "say", "claim", "allege", "believe", "rumour", "rumor", "think", "estimate"}
-# verbs that count only with a complement (what was said, or who was blamed for what)
-_NEEDS_COMPLEMENT = {
-    "suggest", "believe", "link", "describe", "estimate", "predict", "forecast", "indicate",
-    "reveal", "agree", "ask", "answer", "promise", "threaten", "urge", "caution", "charge",
-    "complain", "recall", "speculate", "write", "note", "admit", "acknowledge", "concede",
-    "confirm", "deny", "report", "disclose", "maintain", "stress", "explain",
-}
-# verbs that report a claim only with a clause ("complain that ...", not "complain to X")
-_NEEDS_CLAUSE = {"find", "complain", "speculate", "predict", "indicate", "reveal", "believe"}
+# The words these rules use (hearsay verbs, verbs that need a complement or a clause, report
+# nouns, hedge adverbs) are Lexicon fields from data/speech/word_classes.toml. The dependency
+# labels below are spaCy's own.
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl", "dative", "parataxis"}
-_REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "account", "allegation"}
-_REPORT_NOUN_VERBS = {"appear", "emerge", "surface", "circulate", "suggest", "say", "indicate", "show", "claim", "allege"}
-_HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
-_HEDGE_SOURCES = {"reportedly", "allegedly", "purportedly"}
 
 
 def _sentence(tok: Token) -> tuple[str, int, int]:
@@ -147,7 +135,7 @@ def attributions(
             for g in doc[tok.i + 1].children:
                 if g.dep_ == "pobj":
                     src = g
-                    if g.lemma_.lower() in _REPORT_NOUNS:
+                    if g.lemma_.lower() in lexicon.report_nouns:
                         for p in g.children:
                             if p.dep_ == "prep" and p.lower_ in {"by", "from", "in"}:
                                 for gg in p.children:
@@ -156,19 +144,19 @@ def attributions(
                     add(make_mention(src, lexicon=lexicon), "according to", tok)
             continue
         # reportedly, allegedly
-        if low in _HEDGE_SOURCES:
+        if low in lexicon.hedge_sources:
             unspecified(tok.idx, tok.idx + len(tok.text), tok.text, tok)
             continue
         if not is_reporting(tok, verbs):
             # "reports appeared that ..."
-            if tok.lemma_.lower() in _REPORT_NOUN_VERBS and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in lexicon.report_noun_verbs and tok.pos_ == "VERB":
                 for c in tok.children:
-                    if c.dep_ == "nsubj" and c.lemma_.lower() in _REPORT_NOUNS and _has_complement(tok):
+                    if c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.report_nouns and _has_complement(tok):
                         add(make_mention(c, lexicon=lexicon), tok.text, tok)
             continue
         lemma = tok.lemma_.lower()
         # "The city, thought to be mostly deserted": a hearsay participle with no one named
-        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"} and lemma in _PASSIVE_HEARSAY:
+        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"} and lemma in lexicon.passive_hearsay:
             xc = [c for c in tok.children if c.dep_ == "xcomp"]
             if xc and not any(c.dep_ == "agent" for c in tok.children):
                 last = xc[0] if xc[0].lemma_ == "be" else tok
@@ -189,10 +177,10 @@ def attributions(
             # "was described as a ... by the fighter": a by-phrase the parser hung elsewhere
             subj = _by_phrase(tok, lexicon)
         if subj is None:
-            if passive and lemma in _PASSIVE_HEARSAY:
+            if passive and lemma in lexicon.passive_hearsay:
                 aux = [c for c in tok.children if c.dep_ == "auxpass"]
                 start_tok = aux[0] if aux and aux[0].i < tok.i else tok
-                unspecified(start_tok.idx, tok.idx + len(tok.text), cue_text(tok), tok)
+                unspecified(start_tok.idx, tok.idx + len(tok.text), cue_text(tok, lexicon=lexicon), tok)
             continue
         if subj.lower_ == "it" and passive:
             continue
@@ -206,9 +194,9 @@ def attributions(
         subj_span = doc[subj.i : subj.i + 1]
         if not is_source_like(subj_span, subj, lexicon=lexicon):
             continue
-        if lemma in _NEEDS_COMPLEMENT and not _has_complement(tok) and not _next_to_quote(tok, quoted):
+        if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted):
             continue
-        if lemma in _NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        if lemma in lexicon.needs_clause and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
             continue
         # "did not respond to a request for comment", "have not confirmed the cause": a
         # negated reporting verb with no clause of what was (not) said pins no claim on anyone
@@ -223,7 +211,7 @@ def attributions(
         # the verb of a relative clause or a participle modifying something else
         if tok.dep_ in {"amod", "acl"} and subj is None:
             continue
-        add(make_mention(subj, lexicon=lexicon), cue_text(tok), tok)
+        add(make_mention(subj, lexicon=lexicon), cue_text(tok, lexicon=lexicon), tok)
 
     # quotes whose speaker was not found through a verb above (split quotes share one)
     spans_by_start = {sp.inner_start: sp for sp in quoted_spans(text) if sp.kind == "quote"}

@@ -63,30 +63,6 @@ NOT_COUNT_LABELS = frozenset(
         "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
     }
 )  # fmt: skip
-SCORE_NOUNS = frozenset(
-    {
-        "win",
-        "victory",
-        "defeat",
-        "loss",
-        "draw",
-        "lead",
-        "score",
-        "scoreline",
-        "result",
-        "thrashing",
-    }
-)
-REPORTING_VERBS = frozenset(
-    {
-        "say", "report", "claim", "tell", "state", "announce", "estimate", "confirm", "warn",
-        "allege", "add", "insist", "assert", "declare", "count", "record", "document", "write",
-        "note", "reveal", "disclose", "tweet", "post",
-    }
-)  # fmt: skip
-
-SOURCE_NOUNS = frozenset({"report", "source", "estimate", "statistic", "data"})
-
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|tn)$", re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -118,6 +94,11 @@ class FigureWords:
     events: dict[str, str]
     intransitive: frozenset[str]
     event_nouns: dict[str, str]
+    score_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    percent_words: frozenset[str]
+    identifier_cues: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict) -> FigureWords:
@@ -150,6 +131,11 @@ class FigureWords:
                 w.lower() for w in data.get("event_kinds", {}).get("intransitive", [])
             ),
             event_nouns={k.lower(): v for k, v in data.get("event_nouns", {}).items()},
+            score_nouns=frozenset(w.lower() for w in lists.get("score_nouns", [])),
+            reporting_verbs=frozenset(w.lower() for w in lists.get("reporting_verbs", [])),
+            source_nouns=frozenset(w.lower() for w in lists.get("source_nouns", [])),
+            percent_words=frozenset(w.lower() for w in lists.get("percent_words", [])),
+            identifier_cues=frozenset(w.lower() for w in lists.get("identifier_cues", [])),
         )
 
 
@@ -294,7 +280,7 @@ def _read_amount(doc: Doc, i: int, words: FigureWords) -> _Amount | None:
         if m and core_end == i + 1:
             value = float(m.group(1))
             score = True
-    if end < n and (doc[end].text == "%" or doc[end].lower_ in ("percent", "pc")):
+    if end < n and (doc[end].text == "%" or doc[end].lower_ in words.percent_words):
         end += 1
     elif end + 1 < n and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
         end += 2
@@ -354,7 +340,7 @@ def _excluded(doc: Doc, a: _Amount, words: FigureWords) -> bool:
     # identifiers: the number follows the noun it numbers (Article 5, Route 66, No. 10)
     if a.start == a.core_start and a.core_start > 0 and not score_shape:
         prev = doc[a.core_start - 1]
-        if prev.lower_ in ("no", "no.", "#", "number", "aged", "age", "page"):
+        if prev.lower_ in words.identifier_cues:
             return True
         if (
             prev.pos_ in ("PROPN", "NOUN")
@@ -615,7 +601,7 @@ def _span_text(span: Span) -> str:
     return doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
-def _source_in_sentence(sent: Span, tok: Token) -> str | None:
+def _source_in_sentence(sent: Span, tok: Token, words: FigureWords) -> str | None:
     """A fallback source: "according to X", or the subject of a reporting verb above the figure."""
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
@@ -624,16 +610,16 @@ def _source_in_sentence(sent: Span, tok: Token) -> str | None:
             if objs:
                 return _phrase_text(objs[0])
     for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in REPORTING_VERBS:
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in words.reporting_verbs:
             # "reports appeared that ...", "sources say" handled below
             subj = [c for c in anc.children if c.dep_ == "nsubj"]
             if (
                 subj
-                and subj[0].lemma_.lower() in SOURCE_NOUNS
+                and subj[0].lemma_.lower() in words.source_nouns
                 and any(c.dep_ in ("ccomp", "advcl") and c.i <= tok.i for c in anc.children)
             ):
                 return _phrase_text(subj[0])
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in words.reporting_verbs:
             subj = [c for c in anc.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
                 return _phrase_text(subj[0])
@@ -654,7 +640,9 @@ def _sentence_span(doc: Doc, a: Attribution) -> tuple[int, int]:
     return a.start, a.end
 
 
-def _source(doc: Doc, tok: Token, start: int, atts: Sequence[Attribution]) -> str | None:
+def _source(
+    doc: Doc, tok: Token, start: int, atts: Sequence[Attribution], words: FigureWords
+) -> str | None:
     best: tuple[int, str] | None = None
     for a in atts:
         s, e = _sentence_span(doc, a)
@@ -664,7 +652,7 @@ def _source(doc: Doc, tok: Token, start: int, atts: Sequence[Attribution]) -> st
                 best = (dist, a.resolves_to or a.source)  # "she said" -> who she is
     if best is not None:
         return best[1]
-    return _source_in_sentence(tok.sent, tok)
+    return _source_in_sentence(tok.sent, tok, words)
 
 
 def _amounts(doc: Doc, words: FigureWords) -> Iterable[_Amount]:
@@ -705,7 +693,7 @@ def figures(
             continue  # a duration
         if unit is not None and unit.i > a.end - 1 and _definite(doc, a):
             continue  # a fixed, named set: "Syria's two largest cities", "the two arteries"
-        if a.score and (unit is None or unit.lemma_.lower() in SCORE_NOUNS):
+        if a.score and (unit is None or unit.lemma_.lower() in words.score_nouns):
             what = "score"
             value = None
             ustart = uend = None
@@ -762,7 +750,7 @@ def figures(
                 end=end,
                 value=value,
                 what=what,
-                source=_source(doc, head, start, attributions),
+                source=_source(doc, head, start, attributions, words),
                 vague=a.vague,
                 unit_start=ustart,
                 unit_end=uend,

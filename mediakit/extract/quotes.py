@@ -105,13 +105,15 @@ def is_reporting(tok: Token, verbs: Iterable[str]) -> bool:
     return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in verbs for c in tok.children)
 
 
-def cue_text(verb: Token) -> str:
-    """The cue as written: the verb, its particle, and the person told ("told MEE")."""
+def cue_text(verb: Token, *, lexicon: Lexicon | None = None) -> str:
+    """The cue as written: the verb, its particle, and the person told ("told MEE"; the verbs
+    that keep their hearer are ``lexicon.hearer_verbs``)."""
+    hearer_verbs = (lexicon or default_lexicon()).hearer_verbs
     parts = [verb]
     for child in verb.rights:
         if child.dep_ == "prt":
             parts.append(child)
-        elif verb.lemma_ == "tell" and child.dep_ in {"dobj", "dative", "iobj"}:
+        elif verb.lemma_ in hearer_verbs and child.dep_ in {"dobj", "dative", "iobj"}:
             s, e = child.left_edge.i, child.i + 1
             if e - s <= 4 and not any(t.is_punct for t in verb.doc[s:e]):
                 parts.extend(verb.doc[s:e])
@@ -649,7 +651,7 @@ def quotes(
             mention = make_mention(subj, lexicon=lexicon)
         cue = None
         if verb is not None:
-            cue = "according to" if verb.lower_ == "according" else cue_text(verb)
+            cue = "according to" if verb.lower_ == "according" else cue_text(verb, lexicon=lexicon)
         found.append(
             {
                 "span": span,
@@ -675,7 +677,7 @@ def quotes(
         else:
             near = _speaker_in_paragraph(doc, text, f["span"], verbs, lexicon)
             if near is not None:
-                f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0])
+                f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0], lexicon=lexicon)
     out: list[Quote] = []
     for f in found:
         span: QuotedSpan = f["span"]

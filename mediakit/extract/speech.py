@@ -8,6 +8,7 @@ keyword argument so an exercise can hand in a learner's own list.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,6 +28,22 @@ def load_list(name: str) -> frozenset[str]:
         for line in text.splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, list[str]]:
+    text = resources.files("mediakit").joinpath("data", "speech", "word_classes.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def load_words(key: str) -> frozenset[str]:
+    """A named list from ``mediakit/data/speech/word_classes.toml``, lower-cased."""
+    return frozenset(w.lower() for w in _word_classes()[key])
+
+
+def load_patterns(key: str) -> tuple[str, ...]:
+    """A named list of regular expressions from ``word_classes.toml``, as written."""
+    return tuple(_word_classes()[key])
 
 
 REPORTING_VERBS: frozenset[str] = load_list("reporting_verbs")
@@ -61,11 +78,36 @@ class Lexicon:
     generic: frozenset[str] = field(default_factory=lambda: load_list("generic_sources"))
     org_words: frozenset[str] = field(default_factory=lambda: load_list("organisation_words"))
     titles: frozenset[str] = field(default_factory=lambda: load_list("titles"))
+    # rule words from word_classes.toml (see the README for each)
+    group_heads: frozenset[str] = field(default_factory=lambda: load_words("group_heads"))
+    ngo_institution_heads: frozenset[str] = field(default_factory=lambda: load_words("ngo_institution_heads"))
+    off_record_heads: frozenset[str] = field(default_factory=lambda: load_words("off_record_heads"))
+    side_heads: frozenset[str] = field(default_factory=lambda: load_words("side_heads"))
+    side_prefixes: frozenset[str] = field(default_factory=lambda: load_words("side_prefixes"))
+    source_pronouns: frozenset[str] = field(default_factory=lambda: load_words("source_pronouns"))
+    anonymity_patterns: tuple[str, ...] = field(default_factory=lambda: load_patterns("anonymity_patterns"))
+    passive_hearsay: frozenset[str] = field(default_factory=lambda: load_words("passive_hearsay"))
+    needs_complement: frozenset[str] = field(default_factory=lambda: load_words("needs_complement"))
+    needs_clause: frozenset[str] = field(default_factory=lambda: load_words("needs_clause"))
+    report_nouns: frozenset[str] = field(default_factory=lambda: load_words("report_nouns"))
+    report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
+    hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
+    hearer_verbs: frozenset[str] = field(default_factory=lambda: load_words("hearer_verbs"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer
     kinds: Mapping[str, str] = field(default_factory=dict)
 
     def with_kinds(self, kinds: Mapping[str, str] | None) -> Lexicon:
         return replace(self, kinds=dict(kinds)) if kinds else self
+
+    @property
+    def ngo_eligible(self) -> frozenset[str]:
+        """Heads that name an NGO when an NGO modifier comes with them."""
+        return self.group_heads | self.ngo_institution_heads
+
+    @property
+    def anonymity(self) -> re.Pattern[str] | None:
+        """"speaking on condition of anonymity", "asked not to be named"; None if no pattern."""
+        return _compile_any(tuple(self.anonymity_patterns))
 
     @property
     def ngo_heads(self) -> frozenset[str]:
@@ -74,6 +116,16 @@ class Lexicon:
     @property
     def ngo_modifiers(self) -> frozenset[str]:
         return frozenset(w[1:] for w in self.ngo if w.startswith("+"))
+
+
+@lru_cache(maxsize=32)
+def _compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(patterns), re.I) if patterns else None
+
+
+def _says_anonymous(lex: Lexicon, text: str) -> bool:
+    pat = lex.anonymity
+    return pat is not None and pat.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -98,20 +150,11 @@ _LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "
 _PERSON_ENTS = {"PERSON"}
 _ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
 _NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_GROUP_HEADS = {"group", "groups", "organisation", "organization", "organisations", "organizations", "network"}
-# heads that name an NGO when an NGO modifier comes with them ("Human Rights Centre",
-# "Election Monitoring Network"), and a state body or an outlet otherwise
-_NGO_ELIGIBLE = _GROUP_HEADS | {"centre", "center", "alliance", "coalition", "network", "networks", "institute", "council", "commission"}
 # people in the plural who speak only as a crowd: "residents", "witnesses", "experts" are an
 # unspecified group, not one anonymous person (see classify)
 _PEOPLE_GROUP_TYPE = "unspecified"
-# unnamed people who speak for a side: "union leaders", "opposition sources" (partisan_unnamed);
-# other people with a side word ("party insiders") stay anonymous persons
-# people who speak off the record from inside a body: unnamed on purpose, so anonymous persons
-_OFF_RECORD_HEADS = {"insider", "aide", "staffer", "official", "source", "diplomat"}
-_SIDE_HEADS = {"source", "leader", "chief", "boss", "figure", "representative"}
-# "speaking on condition of anonymity", "who asked not to be named": unnamed on purpose
-_ANONYMITY = re.compile(r"anonymity|not to be (?:named|identified)|anonymous", re.I)
+# The head nouns of groups, of people who speak for a side or off the record, and the
+# anonymity phrases are Lexicon fields (data/speech/word_classes.toml).
 
 
 @dataclass(frozen=True)
@@ -273,7 +316,7 @@ def classify(
     if "PERSON" in ent_labels and (head_low in lex.anonymous or head.pos_ == "PROPN"):
         return "named_person", True
     # "Human Rights Centre", "Election Monitoring Network": an NGO modifier makes these NGOs
-    if head_low in _NGO_ELIGIBLE and any(w in lex.ngo_modifiers for w in words):
+    if head_low in lex.ngo_eligible and any(w in lex.ngo_modifiers for w in words):
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     # "Fire service spokeswoman Dana Ortiz", "the bank's governor, Ilya Mertens": a role
     # with the person's name is that named person
@@ -292,7 +335,7 @@ def classify(
         return "media_outlet", named
     if head_low in lex.ngo_heads or head_lemma in lex.ngo_heads:
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
-    if head_low in _GROUP_HEADS and any(w in lex.ngo_modifiers for w in words):
+    if head_low in lex.group_heads and any(w in lex.ngo_modifiers for w in words):
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     # "the U.S. Geological Survey": a capitalised generic word inside an organisation's name is
     # that organisation, not "a survey"
@@ -309,16 +352,16 @@ def classify(
         if has_person:
             return "named_person", True
         plural = head.tag_ in {"NNS", "NNPS"} and head_low != head_lemma
-        if plural and head_lemma in _SIDE_HEADS and _partisan(span, head, lex):
+        if plural and head_lemma in lex.side_heads and _partisan(span, head, lex):
             return "partisan_unnamed", False  # "union leaders", "opposition sources"
         if plural and head_lemma in {"source", "insider"} and _close_to(head):
             return "partisan_unnamed", False  # "sources close to the company"
-        if plural and head_lemma == "official" and not _ANONYMITY.search(head.sent.text):
+        if plural and head_lemma == "official" and not _says_anonymous(lex, head.sent.text):
             return "official_body", False  # "officials", "fire officials": they speak for a body
         if (
             plural
-            and head_lemma not in _OFF_RECORD_HEADS
-            and not _ANONYMITY.search(head.sent.text)
+            and head_lemma not in lex.off_record_heads
+            and not _says_anonymous(lex, head.sent.text)
             and not any(t.dep_ == "nummod" for t in span)
         ):
             return _PEOPLE_GROUP_TYPE, False  # "residents", "witnesses", "experts"
@@ -402,7 +445,7 @@ def _partisan(span: Span, head: Token, lex: Lexicon) -> bool:
         if t.i == head.i:
             continue
         low = t.lower_
-        if low.startswith(("pro-", "anti-")) or low in {"pro", "anti"}:
+        if low.startswith(tuple(lex.side_prefixes)) or low in {p.rstrip("-") for p in lex.side_prefixes}:
             return True
         if low in lex.partisan:
             return True
@@ -417,14 +460,14 @@ def is_source_like(span: Span, head: Token, *, lexicon: Lexicon | None = None) -
     """True if the mention can be a source of words: a person, body, outlet, or 'reports'."""
     lex = lexicon or default_lexicon()
     low = head.lower_
-    if low in PERSONAL_PRONOUNS or low in {"others", "some", "many", "who"}:
+    if low in PERSONAL_PRONOUNS or low in lex.source_pronouns:
         return True
     if head.ent_type_ in _NAMED_ENTS:
         return True
     if head.pos_ == "PROPN":
         return True
     lemma = head.lemma_.lower()
-    vocab = lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | _GROUP_HEADS
+    vocab = lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
     return low in vocab or lemma in vocab
 
 
