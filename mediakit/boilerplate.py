@@ -2,9 +2,12 @@
 
 General rules over lines, not offsets or phrases of particular reports: a line is boilerplate
 when it matches one of the patterns of ``BOILERPLATE_PATTERNS`` (donation appeals, share
-requests, disclaimers, newsletter prompts, "read more" lines, navigation, bylines, captions,
-bare links, an outlet describing itself), when it repeats the headline at the top, or when it
-is a short line in a run of boilerplate at the start or end of the page. A wire dateline
+requests, disclaimers, newsletter prompts, "read more" and related-article lines, advert slots,
+navigation and breadcrumb trails, bylines, credit lines, correction notices, social handles,
+captions and photo credits, contact lines, bare links, an outlet describing itself), when it
+repeats the headline at the top, or when it is a short line in a run of boilerplate at the
+start or end of the page. Phrases that also occur in reporting (a newsletter, subscribe,
+support us) count only on short lines or lines that report no speech. A wire dateline
 opening the lead ("LIMA, June 9 (Reuters) -", "ROME —") is boilerplate too, as part of a line.
 The body is the span from the first to the last article line (after a dateline that opens
 it); boilerplate inside it is listed too.
@@ -24,6 +27,9 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*skip to (main )?content\s*$",
         r"^\s*(menu|home|search|log ?in|sign in|close)\s*$",
         r"^\s*(you are here|breadcrumb)",
+        # a breadcrumb trail: "Home > News > Politics", "Sport › Football › Premier League"
+        r"^\s*home\s*[>›»]\s*\S",
+        r"^[^.!?>›»]{1,40}(\s+[>›»]\s+[^.!?>›»]{1,80}){2,}$",
     ),
     "donation": (
         r"^\s*donate\b",
@@ -33,7 +39,13 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpaypal\b",
         r"\bpatreon\b",
         r"\bbecome a (member|supporter|patron)\b",
-        r"\bsupport (our|us|the project|independent|.{0,40}\bin its endeavou?rs)\b",
+        r"\bsupport (our|us|the project|independent (journalism|media|news|reporting)"
+        r"|.{0,40}\bin its endeavou?rs)\b",
+        # an appeal to the outlet's readers: "Herald readers can donate to the appeal at ..."
+        r"^\s*([\w’'&.-]+\s+){0,4}readers\s+(can|may|who wish to|wishing to|are (invited|encouraged"
+        r"|asked) to)\s+(donate|make a donation|give (money )?to (the|our|this|a)\b)",
+        r"^\s*(to (donate|give|contribute)|if you (would like|want|wish) to (donate|give|contribute))"
+        r"\b[^.!?]{0,60},\s*(please )?(visit|go to|call|text|click|see)\b",
         r"\bplease support\b",
         r"\bwouldn'?’?t be possible without your (help|support)\b",
     ),
@@ -51,9 +63,13 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcomment on .{0,60}\b(facebook|twitter|page)\b",
     ),
     "newsletter": (
-        r"\bnewsletters?\b",
+        # on a short line (8 words) only: "the union's newsletter reached 3,000 members" is reporting
+        r"^(?=(\S+\s+){0,7}\S+\s*$).*\bnewsletters?\b",
+        r"\b(our|free|daily|weekly|morning|evening)\s+([\w'’-]+\s+){0,3}newsletters?\b",
         r"\bsign up (to|for|now)\b",
-        r"\bsubscribe\b",
+        r"^(?=(\S+\s+){0,7}\S+\s*$).*\bsubscribe\b",
+        r"\bsubscribe (now|today|here|for free)\b",
+        r"^\s*get (our|the) [\w' -]{0,40}\b(in|to) your inbox\b",
         r"\bstay informed\b",
         r"\blatest alerts\b",
     ),
@@ -61,14 +77,23 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*read more\b",
         r"\bcontinue (reading|this story)\b",
         r"^\s*stay tuned\b",
-        r"^\s*(related|see also|more on this|recommended)\s*:?",
+        # related-article lists: "Related: ...", "More on this story", "You may also like"
+        r"^\s*(related|see also|also read|read next|read also|more on this( story| topic)?"
+        r"|recommended( for you| reading)?|related (stories|articles|content|coverage|links"
+        r"|reading|topics)|more (stories|from [\w .&'’-]{1,40})|most (read|popular|viewed)"
+        r"|you (may|might) also (like|be interested in)|trending( now)?|top stories"
+        r"|what to read next)\s*(:|$)",
         r"^\s*click here\b",
         r"^\s*listen to this (article|story)\b",
-        r"^\s*advertisement\s*$",
+        # advert slots: "Advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE", "Sponsored"
+        r"^\s*(advertisement|advert|ad|sponsored( content)?|promoted( content)?)\s*$",
+        r"^\s*advertisement\b[^.!?]{0,40}\b(continue|continues|scroll)\b",
+        r"^\s*(the )?(story|article) continues below( this)?( advertisement| advert| ad)?\s*$",
     ),
     "disclaimer": (
         r"\bdisclaimer\b",
-        r"\bcopyright\b",
+        r"^\s*copyright\b",
+        r"\bcopyright\s*(\(c\)|\d{4})",
         r"©",
         r"\ball rights reserved\b",
         r"\bfair use\b",
@@ -82,6 +107,10 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*contact( us)?\s*:",
         r"^\s*write to .{0,60}\bat\s+\S+@\S+\s*$",
         r"^\s*(e-?mail\s*:\s*)?[\w.+-]+@[\w-]+\.[\w.]+\s*$",
+        # "Got a story? Email tips@...", "Have a news tip? Contact us at ..."
+        r"^\s*(got|have) (a|an) (story|news tip|tip|tip-off|question|correction)\b.{0,80}$",
+        r"^\s*(e-?mail|contact|write to|message) (the )?(author|reporter|writer|newsroom|us)\b"
+        r".{0,80}$",
     ),
     "byline_meta": (
         r"^\s*articles? by\s*:",
@@ -92,7 +121,18 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today\b|yesterday\b)[^.!?]{0,50}$",
         r"^\s*\d+[- ]min(ute)?s?\.? read\s*$",
         r"^\s*this (article|story|piece|report) (was )?(originally|first) (published|appeared)\b",
-        r"^\s*(the )?[\w .&'’-]{2,40} contributed (reporting )?to this (report|story|article)\.?\s*$",
+        # "Associated Press writer Ana Ruiz in Lima contributed to this report."
+        r"^\s*(the )?[\w .,&'’-]{2,120}\bcontributed (reporting\b[^.!?]{0,80}"
+        r"|to this (report|story|article))\.?\s*$",
+        # notices of later changes: "This article was amended on 3 May 2024 to correct ..."
+        r"^\s*this (article|story|piece|report|post) (was|has been|had been) (amended|updated"
+        r"|corrected|edited|changed)\b",
+        r"^\s*(correction|clarification|editor'?’?s note)\s*(\([^)]{0,40}\))?\s*:",
+        r"^\s*an earlier version of this (article|story|piece|report)\b",
+        # an author's social handle: "Follow Ana Ruiz on X: @anaruiz", "Twitter: @anaruiz"
+        r"^\s*follow [\w .'’-]{1,40} on (x|twitter|facebook|instagram|threads|bluesky|tiktok"
+        r"|linkedin|mastodon)\b[^.!?]{0,40}$",
+        r"^\s*((x|twitter|instagram|threads|bluesky|tiktok)\s*:\s*)?@\w{2,30}\s*$",
         r"^\s*\[?[A-Z][\w .&'-]{0,40}\]?(\(#\))?,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$",
         r"^\s*[A-Z][\w .&'-]{0,40},\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$",
     ),
@@ -108,6 +148,11 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^\s*(photo|photograph|picture|image|illustration)( credit| source| caption)?\s*:"
         r"\s*\S[^.!?]{0,80}\.?\s*$",
         r"^\s*image (caption|source|copyright)\b",
+        # a photo credit closing a caption: "... on Friday. Photo: AP",
+        # "... in the square. Photograph: Ana Ruiz/Reuters", "(Photo by Ana Ruiz/AFP via Getty)"
+        r"[.!?)]\s+(photo|photograph|picture|pic|image|credit|photo credit)s?\s*:\s*"
+        r"[A-Z][^.!?:]{0,60}$",
+        r"\((photo|photograph|picture|image)s?\s*(by|:|credit)[^()]{1,80}\)\s*$",
         r"\b(photo|photograph|picture|image)\s*:\s*[^.!?]{0,60}/\s*(getty images|reuters|afp|ap"
         r"|epa|shutterstock|alamy|pa)\s*$",
     ),
@@ -122,6 +167,18 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
 _ORDER = ("navigation", "disclaimer", "donation", "self_description", "contact", "newsletter",
           "read_more", "share_request", "byline_meta", "caption", "media_link")
 _COMPILED = {k: [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS[k]] for k in _ORDER}
+# Phrases that also occur in reporting ("Residents who subscribe to the scheme...", "the
+# union's newsletter said", "'Support us,' the farmers said"): they count only on a line that
+# reports no speech.
+_WEAK = frozenset({
+    r"^(?=(\S+\s+){0,7}\S+\s*$).*\bnewsletters?\b",
+    r"\b(our|free|daily|weekly|morning|evening)\s+([\w'’-]+\s+){0,3}newsletters?\b",
+    r"^(?=(\S+\s+){0,7}\S+\s*$).*\bsubscribe\b", r"\bpaypal\b", r"\bpatreon\b",
+    r"\bsupport (our|us|the project|independent (journalism|media|news|reporting)"
+    r"|.{0,40}\bin its endeavou?rs)\b",
+    r"\bplease support\b", r"\bstay informed\b", r"\bcross-?post\b",
+})
+_REPORTED = re.compile(r"\b(said|says|told|tells|according to)\b|[\"“”]", re.IGNORECASE)
 _CASED = (r"^\s*\[?[A-Z]", r"^\s*[A-Z]")
 # Bylines and dateline stamps need capital letters to tell them from sentences ("By noon, ...").
 # (the patterns of "byline_meta" that start with a capital class are matched case-sensitively)
@@ -194,6 +251,8 @@ def classify_line(line: str) -> str | None:
             if pat.search(stripped):
                 # long lines only count for phrases that can't occur in reporting
                 if kind in ("newsletter", "donation", "read_more") and len(stripped) > 400:
+                    continue
+                if pat.pattern in _WEAK and _REPORTED.search(stripped):
                     continue
                 return kind
     return None

@@ -172,3 +172,82 @@ def test_seed_headlines_are_found(seed_case):
     assert heads["globalresearch-sf-jan26"] == "Video: Maarat Al-numan Is About to Fall to Syrian Army"
     assert heads["21wire"].startswith("Syrian Army Liberates")
     assert heads["sputnik"] is None  # the copy starts with its lead paragraph
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        # credits and notices of later changes
+        ("Associated Press writers Ana Ruiz in Lima and Tom Hale in Quito contributed to this "
+         "report.", "byline_meta"),
+        ("Pedro Lagos contributed reporting from Santiago.", "byline_meta"),
+        ("This article was amended on 3 May 2024 to correct the spelling of a name.",
+         "byline_meta"),
+        ("This story has been updated with a statement from the ministry.", "byline_meta"),
+        ("Correction: An earlier version of this article gave the wrong date for the vote.",
+         "byline_meta"),
+        # an author's social handle
+        ("Follow Ana Ruiz on X: @anaruiz", "byline_meta"),
+        ("Twitter: @harbourpost", "byline_meta"),
+        # photo credits closing a caption
+        ("Fans celebrate outside the ground on Saturday. Photo: AP", "caption"),
+        ("Crowds gather in the square. Photograph: Ana Ruiz/Reuters", "caption"),
+        ("Crowds gather in the square (Photo by Ana Ruiz/AFP via Getty Images)", "caption"),
+        # breadcrumb trails
+        ("Home > News > Local", "navigation"),
+        ("Sport › Football › Premier League", "navigation"),
+        # related-article lists and advert slots
+        ("Related: Flood defences to get new funding", "read_more"),
+        ("More from the Harbour Post", "read_more"),
+        ("You may also like", "read_more"),
+        ("ADVERTISEMENT", "read_more"),
+        ("Story continues below advertisement", "read_more"),
+        # appeals and contact lines addressed to readers
+        ("Post readers can donate to the flood appeal at any branch of Union Bank.", "donation"),
+        ("To donate, visit the appeal page on our website.", "donation"),
+        ("Got a story? Email news@harbourpost.example", "contact"),
+        ("Get our morning briefing straight to your inbox", "newsletter"),
+    ],
+)  # fmt: skip
+def test_credits_notices_handles_breadcrumbs_and_related_lists(line, kind):
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related charges were filed against two officers on Monday.",
+        "Recommended doses were cut by half after the trial.",
+        "Residents who subscribe to the water scheme pay $4 a month and get a discount.",
+        "The union's newsletter, published monthly, reached 3,000 members last year.",
+        "The singer sued the label over copyright infringement.",
+        "Voters who support independent candidates stayed at home.",
+        '"We ask the government to support us," the farmers said.',
+        "Readers can give their views at the public meeting on Monday.",
+        "Several agencies contributed to this report's findings, officials said.",
+        "Prices rose > 5% in March > as expected.",
+        "The mayor said an update would come later.",
+    ],
+)
+def test_reporting_that_looks_like_boilerplate_is_body(line):
+    assert classify_line(line) is None
+
+
+def test_a_trailing_credit_and_reader_appeal_end_the_body():
+    text = (
+        "Flood waters recede in Lowmere\n\n"
+        "Residents returned to their homes on Sunday as flood waters receded, officials said.\n\n"
+        "Gazette readers can donate to the flood appeal at any post office.\n"
+        "Gazette writer Ana Ruiz in Dunmore contributed to this report.\n"
+    )
+    body, regions = split_boilerplate(text)
+    assert text[body.start : body.end].endswith("officials said.")
+    assert [r.kind for r in regions] == ["donation", "byline_meta"]
+
+
+def test_a_breadcrumb_before_the_headline_is_not_body():
+    text = ("Home > Sport > Football\n\nCity beat United 2-0 in the derby\n\n"
+            "City beat United 2-0 on Saturday to move top of the table.\n")
+    body, regions = split_boilerplate(text)
+    assert text[body.start :].startswith("City beat United 2-0 in the derby")
+    assert [r.kind for r in regions] == ["navigation"]

@@ -240,3 +240,52 @@ def test_a_misspelt_category_is_refused_in_plain_words(nlp):
 
     with pytest.raises(MediakitError, match="victry_framing"):
         loaded_terms(nlp("A rout."), extra={"victry_framing": ["rout"]})
+
+
+def test_tabloid_labels_for_people(terms):
+    got = set(terms(
+        "The disgraced banker, a greedy fraudster and slick-talking crook, faced the court. "
+        "Two hardline councillors walked out."
+    ))  # fmt: skip
+    assert {
+        ("disgraced", "actor_labeling"), ("greedy", "actor_labeling"),
+        ("fraudster", "actor_labeling"), ("slick-talking", "actor_labeling"),
+        ("crook", "actor_labeling"), ("hardline", "actor_labeling"),
+    } <= got  # fmt: skip
+
+
+def test_boss_as_a_label_but_not_as_a_title_before_a_name(terms):
+    assert terms("United boss Ann Lee praised the fans.") == []
+    assert terms("Union bosses rejected the offer.") == [("bosses", "actor_labeling")]
+
+
+def test_boosters_framing_verbs_and_defeat_as_humiliation(terms):
+    got = set(terms(
+        "The overwhelming majority backed the landmark ruling. The mayor rammed the plan "
+        "through, and the fraudster was caged for six years. It was a humiliation for the "
+        "visitors."
+    ))  # fmt: skip
+    assert {
+        ("overwhelming", "intensifier"), ("landmark", "intensifier"),
+        ("caged", "violence_framing"), ("humiliation", "victory_framing"),
+    } <= got  # fmt: skip
+    assert terms("Rebels rammed through the plan.") == [
+        ("Rebels", "actor_labeling"), ("rammed through", "violence_framing"),
+    ]  # fmt: skip
+
+
+def test_plain_words_that_look_like_lexicon_words(terms):
+    # "routes" is not a form of "rout"; a landmark building, the legal "probable cause" and
+    # streets left in rubble by a quake are plain description
+    assert terms(
+        "The plan adds 14 new bus routes. The old mill is a listed landmark. Police had "
+        "probable cause to search the car. Whole streets were reduced to rubble by the quake."
+    ) == []  # fmt: skip
+    assert terms("The old city was reduced to rubble by the shelling.") == [
+        ("reduced to rubble", "violence_framing"),
+    ]
+
+
+def test_a_name_in_marks_after_so_called_is_a_scare_quote(terms):
+    got = terms('The council passed its so-called "Clean Air Plan" on Monday.')
+    assert ("Clean Air Plan", "scare_quotes") in got

@@ -24,7 +24,8 @@ How a word is matched:
   wrongdoing"); "regime" not after a common noun ("ceasefire regime"); "could" not before
   "not" nor in a time clause ("once crews could enter": ability); "crushing" before a noun
   is victory framing, "crush" as a verb violence framing; "landslide" only in a sentence
-  about an election. An entry's ``not_next`` words also rule it out as the noun it modifies
+  about an election; "boss" not as the job title before a name ("union bosses", not "Rovers
+  boss Ann Lee"); "reduce to rubble" and "demolish" not of buildings. An entry's ``not_next`` words also rule it out as the noun it modifies
   ("suspected cholera cases") or as the verb's object ("regained consciousness").
 - **The writer's own words.** Words inside quotations (quote marks of kind "quote") are the
   speaker's, not the outlet's, and are skipped unless ``in_quotes=True``.
@@ -59,7 +60,7 @@ __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lex
 
 SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
-    "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative",
+    "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
@@ -84,7 +85,7 @@ ELECTION_WORDS = frozenset(
 BUILDINGS = frozenset(
     """building house home tower block bridge wall structure stadium school church mosque
     temple synagogue hospital factory plant property shed garage barn hotel office warehouse
-    flat apartment estate chimney""".split()
+    flat apartment estate chimney street road dormitory""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -225,9 +226,12 @@ def default_lexicon() -> dict[str, tuple[Term, ...]]:
 def _forms(word: str) -> frozenset[str]:
     """Regular inflections of a base form (for tokens whose lemma the model got wrong)."""
     w = word
-    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    forms = {w, w + "s", w + "ed", w + "ing"}
+    # "-es" only after a hissing sound or o ("crushes", "heroes"): "rout" + "es" is "routes"
+    if re.search(r"(s|x|z|ch|sh|o)$", w):
+        forms.add(w + "es")
     if w.endswith("e"):
-        forms |= {w[:-1] + "ing", w[:-1] + "ed"}
+        forms |= {w + "d", w[:-1] + "ing", w[:-1] + "ed"}
     if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
     if re.fullmatch(r".*[^aeiou][aeiou][bdglmnprt]", w):
@@ -352,6 +356,9 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if sense == "figurative":  # "demolished the champions"; not "demolished the old stadium"
         things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         return not any(t.lemma_.lower() in BUILDINGS for t in things)
+    if sense == "not_title":  # "union bosses"; not the job title before a name, "Rovers boss Ann Lee"
+        nxt = doc[c.end] if c.end < len(doc) else None
+        return not (nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN"))
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
         return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
                    for t in tok.sent if t.i != tok.i)
@@ -491,7 +498,7 @@ def _distanced(text: str, q: Any) -> bool:
     'the so-called "peaceful protesters"' distances the writer from the words."""
     inner = text[q.inner_start : q.inner_end]
     return (
-        q.kind == "quote"
+        q.kind in ("quote", "title")  # 'the so-called "Clean Air Plan"': a name held at a distance
         and len(inner.split()) <= 6
         and not re.search(r"[.!?]\s*$", inner)
         and bool(_DISTANCING.search(text[max(0, q.start - 20) : q.start]))
