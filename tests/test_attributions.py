@@ -245,3 +245,38 @@ def test_a_learners_own_word_lists_change_what_counts(nlp):
     own = replace(default_lexicon(), hedge_sources=frozenset({"supposedly"}))
     mine = {a.source for a in attributions(doc, lexicon=own)}
     assert "supposedly" in mine and "reportedly" not in mine
+
+
+def test_accuser_is_the_source_never_the_accused(nlp):
+    text = ("Rebels lose key town\n\nRebel source accuses militant group HTS of holding back "
+            "its firepower as troops advance\n\nThe union blamed the company for the delays. "
+            "Opposition leader Maria Diaz accused the government of hiding the figures.")
+    doc = nlp(text)
+    srcs = [a.source for a in attributions(doc, quotes=quotes(doc))]
+    assert "Rebel source" in srcs and "The union" in srcs and "Opposition leader Maria Diaz" in srcs
+    for accused in ("militant group", "militant group HTS", "HTS", "the company", "the government"):
+        assert accused not in srcs
+
+
+def test_pull_quote_adds_no_second_attribution(nlp):
+    text = ('Floods hit the valley on Monday.\n\n"We lost everything in one night," said Omar '
+            "Haddad, a farmer from the valley.\n\n'We lost everything in one night'\n\n"
+            "— Omar Haddad told MEE\n\nThe water rose two metres.")
+    doc = nlp(text)
+    qs = quotes(doc)
+    assert [q.pull_quote for q in qs] == [False, True]  # the pull quote itself stays
+    assert qs[1].speaker == "Omar Haddad"
+    found = attributions(doc, quotes=qs)
+    assert [a.source for a in found] == ["Omar Haddad"]
+
+
+def test_agentless_attributions_are_unspecified_and_unnamed(nlp):
+    text = ("Officials said the river rose two metres. Dozens of people were also reported "
+            "missing. The old bridge is said to be unsafe. The school was reportedly destroyed.")
+    doc = nlp(text)
+    found = attributions(doc, quotes=quotes(doc))
+    agentless = [a for a in found if a.source != "Officials"]
+    assert [a.source for a in agentless] == ["were also reported", "is said", "reportedly"]
+    for a in agentless:
+        assert a.source_type == "unspecified" and a.named is False and a.resolves_to is None
+    assert len(found) == 4

@@ -184,3 +184,85 @@ def test_seed_claims_against_gold(seed_analysis):
     assert {c.status for c in ours if c.report == "globalresearch-sf-jan26"} == {"forecast"}
     assert {c.status for c in ours if c.report == "sputnik" and c.event == "captured"} == {"claimed"}
     assert "disputed" in {c.status for c in ours if c.report == "mee"}
+
+
+def test_prospective_figure_is_kept_apart_from_what_happened(make_case):
+    a = ("One\n\nThe ministry says 900 soldiers that were prepared to be deployed abroad are "
+         "waiting. Earlier, reports said 300 soldiers had been sent abroad.\n")
+    case = case_from(make_case, {"a.txt": a})
+    recs = {"a": records("a", figures=[figure(a, "900", 900, "soldiers"),
+                                       figure(a, "300", 300, "soldiers")])}
+    gs = _groups(case, recs)
+    assert len(gs) == 2 and all(g.verdict == "single" for g in gs)
+    planned = next(g for g in gs if g.members[0]["text"] == "900")
+    assert planned.mode == "prospective" and planned.members[0]["forecast"]
+    assert "may happen or is planned" in planned.reason and "prepared to" in planned.reason
+    assert "forecast or plan" in planned.what_label
+    sent = next(g for g in gs if g.members[0]["text"] == "300")
+    assert sent.mode == "happened" and sent.what_label == "soldiers sent"
+
+
+def test_stock_and_forecast_are_not_a_flow(make_case):
+    a = ("One\n\nThe country, which already hosts some 2 million refugees, fears that millions "
+         "more could now cross the border. In the past week, 50,000 refugees fled.\n")
+    b = "Two\n\nAid groups said 60,000 refugees fled in the past week.\n"
+    case = case_from(make_case, {"a.txt": a, "b.txt": b})
+    recs = {"a": records("a", figures=[figure(a, "some 2 million", 2_000_000, "refugees"),
+                                       figure(a, "millions", 1_000_000, "", vague=True),
+                                       figure(a, "50,000", 50_000, "refugees fled")]),
+            "b": records("b", figures=[figure(b, "60,000", 60_000, "refugees fled")])}
+    gs = _groups(case, recs)
+    modes = {g.members[0]["text"]: g.mode for g in gs}
+    assert modes == {"some 2 million": "stock", "millions": "prospective", "50,000": "happened"}
+    stock = next(g for g in gs if g.mode == "stock")
+    assert stock.verdict == "single" and "already there" in stock.reason
+    flow = next(g for g in gs if g.mode == "happened")
+    assert {m["text"] for m in flow.members} == {"50,000", "60,000"}
+
+
+def test_vague_amounts_keep_their_words_and_never_look_alike_by_number(make_case):
+    a = "One\n\nSince 2015, millions of people have fled the war.\n"
+    b = "Two\n\nIn recent weeks, millions of people have fled the fighting.\n"
+    c = "Three\n\nOfficials say millions of dollars were spent on the bridge.\n"
+    case = case_from(make_case, {"a.txt": a, "b.txt": b, "c.txt": c})
+    recs = {"a": records("a", figures=[figure(a, "millions", 1e6, "people", vague=True)]),
+            "b": records("b", figures=[figure(b, "millions", 1e6, "people", vague=True)]),
+            "c": records("c", figures=[figure(c, "millions", 1e6, "dollars", vague=True)])}
+    gs = _groups(case, recs)
+    assert not [g for g in gs if g.thing == "same number"]
+    fled = next(g for g in gs if g.event == "displaced")
+    d = fled.to_dict()
+    assert all(m["vague"] for m in d["members"]) and d["members"][0]["value"] == 1e6
+    assert "'millions'" in fled.reason and "vague amount" in fled.reason
+    assert "1,000,000" not in fled.reason and fled.verdict == "look_alike"
+    assert fled.label == "different time windows"
+
+
+def test_same_number_reason_names_both_things_and_labels_are_plain(make_case):
+    a = "One\n\nOn Monday 8 civilians were killed in the market.\n"
+    b = "Two\n\nThe army said the rebels lost 8 battle tanks.\n"
+    case = case_from(make_case, {"a.txt": a, "b.txt": b})
+    recs = {"a": records("a", figures=[figure(a, "8", 8, "civilians killed")]),
+            "b": records("b", figures=[figure(b, "8", 8, "battle tanks")])}
+    gs = _groups(case, recs)
+    same = next(g for g in gs if g.thing == "same number")
+    assert same.verdict == "look_alike" and same.label == "same number, different things"
+    assert "The same number 8 counts civilians killed in" in same.reason
+    assert "battle tanks" in same.reason and "only look alike" in same.reason
+    d = same.to_dict()
+    assert d["verdict"] == "look_alike" and d["label"] and d["what_label"]
+    for g in gs:
+        assert g.verdict in ("agree", "disagree", "look_alike", "single")
+        for bad in ("people casualties", "places casualties", "points"):
+            assert bad not in g.what_label
+    civ = next(g for g in gs if g.thing == "civilians")
+    assert civ.what_label == "civilians killed" and civ.label == "only one report gives this"
+
+
+def test_what_label_in_plain_words(make_case):
+    a = "One\n\nAt least 30 people were killed or injured. Troops captured 12 villages.\n"
+    case = case_from(make_case, {"a.txt": a})
+    recs = {"a": records("a", figures=[figure(a, "At least 30", 30, "people killed or injured"),
+                                       figure(a, "12", 12, "villages")])}
+    labels = {g.what_label for g in _groups(case, recs)}
+    assert "people killed or wounded" in labels and "places taken" in labels

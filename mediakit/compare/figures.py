@@ -31,9 +31,32 @@ if TYPE_CHECKING:
     from ..case import Case, Report
 
 VERDICTS = ("agree", "disagree", "look_alike", "single")
-_FORECAST = re.compile(
-    r"(?<![\w-])(?:will|would|could|might|may|expected to|likely to|set to|about to|fear|fears|"
-    r"feared|concerned that|attempt to)(?![\w-])", re.IGNORECASE)
+# Plain words for each verdict, for views ("label"); the verdict keys stay stable in JSON.
+VERDICT_LABELS = {
+    "single": "only one report gives this",
+    "agree": "the reports agree",
+    "disagree": "the reports disagree",
+    "look_alike": "they only look alike",
+}
+# Plain words for what happened to the things counted (the keys of figure_events).
+_EVENT_WORDS = {"casualties": "killed or wounded", "captured": "taken"}
+
+
+def _word_regex(words: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for a list of words; "may" only in lower case (not the month)."""
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        alts.append(body if w == "may" else f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def _prospective_regex(words: Sequence[str] | None = None) -> re.Pattern[str]:
+    return _word_regex(tuple(words if words is not None else lexicon()["figure_prospective"]))
+
+
+def _stock_regex(words: Sequence[str] | None = None) -> re.Pattern[str]:
+    return _word_regex(tuple(words if words is not None else lexicon()["figure_stock_words"]))
 
 
 @dataclass(frozen=True)
@@ -47,6 +70,9 @@ class FigureGroup:
     thing: str = ""
     event: str | None = None
     side: str | None = None
+    label: str = ""  # the verdict in plain words ("the reports agree")
+    what_label: str = ""  # what is counted in plain words ("people killed or wounded")
+    mode: str = "happened"  # "happened", "prospective" (may happen / planned) or "stock"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -83,8 +109,15 @@ def classify_figure(
     nouns: Mapping[str, Sequence[str]] | None = None,
     sentence: tuple[int, int] | None = None,
     doc: Doc | None = None,
+    prospective: Sequence[str] | None = None,
+    stock: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """What one figure counts: {thing, side, event, time}.
+    """What one figure counts: {thing, side, event, time, forecast, stock}.
+
+    ``forecast`` is True when the clause around the number says what may happen or is planned
+    ("could", "may", "plan to", "prepared to be", "expected to"; ``prospective`` words),
+    ``forecast_words`` the words that say so. ``stock`` is True for people or things already
+    in a place ("hosts some 3.5 million refugees"; ``stock`` words before the number).
 
     A nationality in the plural counts people ("hundreds of thousands of Syrians"): with a
     parse, a NORP entity in the plural right after the number; without one, a capitalised
@@ -96,7 +129,10 @@ def classify_figure(
     text = report.text
     s0, s1 = sentence if sentence else (max(0, fig.start - 200), min(len(text), fig.end + 200))
     what = fold(fig.what or "")
-    after = fold(_window_after(text, fig.end, s1, 12))
+    # the words after the number up to the next clause ("lost several key areas and suffered
+    # notable casualties": the casualties are not what "several" counts)
+    after = re.split(r"(?<![\w-])(?:and|but|while|whereas)(?![\w-])|[,;:]",
+                     fold(_window_after(text, fig.end, s1, 12)), maxsplit=1)[0]
     side = None
     if terms is not None:
         # the counted noun phrase only: cut the words after the number at the first
@@ -144,13 +180,16 @@ def classify_figure(
     c0 = max(c0, s0)
     ends = [i for i in (text.find(ch, fig.end, s1) for ch in ",;:") if i >= 0]
     c1 = min(ends) if ends else s1
-    forecast = bool(_FORECAST.search(text, c0, c1)) if c1 > c0 else False
+    fm = _prospective_regex(prospective).search(text, c0, c1) if c1 > c0 else None
+    sm = _stock_regex(stock).search(text, c0, fig.start) if fig.start > c0 else None
     when = time_phrase(text, s0, s1)
     inferred = False
     if when is None:
         when = _time_in_paragraph(text, s0)
         inferred = when is not None
-    return {"thing": thing, "side": side, "event": event, "time": when, "forecast": forecast,
+    return {"thing": thing, "side": side, "event": event, "time": when, "forecast": fm is not None,
+            "forecast_words": fm.group() if fm else None,
+            "stock": sm is not None and fm is None, "stock_words": sm.group() if sm and not fm else None,
             "time_inferred": inferred}
 
 
@@ -200,6 +239,33 @@ def _label(thing: str, side: str | None, event: str | None) -> str:
     return f"{thing} {event}" if event else thing
 
 
+_MODE_WORDS = {"prospective": "that may be or are planned to be", "stock": "already there"}
+
+
+def _what_label(thing: str, side: str | None, event: str | None, members: Sequence[dict[str, Any]],
+                mode: str = "happened") -> str:
+    """What a group counts in plain words: "people killed or wounded", "places taken",
+    "fighters on the rebels side sent", "observation points"."""
+    events = {m["event"] for m in members if m.get("event")}
+    ev = _EVENT_WORDS.get(next(iter(events)), next(iter(events))) if len(events) == 1 else (
+        _EVENT_WORDS.get(event or "", event) if event else None)
+    if thing == "things":
+        whats = [m["what"] for m in members if m.get("what")]
+        noun = whats[0] if len(set(whats)) == 1 else "things (the report does not say what)"
+    elif thing in ("points",) or thing not in lexicon()["figure_nouns"] and members and members[0].get("what"):
+        noun = members[0]["what"] if len({m.get("what") for m in members}) == 1 else thing
+    else:
+        noun = thing
+    out = f"{noun} {ev}" if ev and mode != "stock" else noun
+    if mode == "stock":
+        out += " already there"
+    if side and side != thing:
+        out += f" ({side} side)"
+    if mode == "prospective":
+        out += ", a forecast or plan"
+    return out
+
+
 def _fmt(v: float | None, text: str) -> str:
     if v is None:
         return f"'{text}'"
@@ -215,17 +281,23 @@ def figure_groups(
     nouns: Mapping[str, Sequence[str]] | None = None,
     same_number: bool = True,
     docs: Mapping[str, Doc] | None = None,
+    prospective: Sequence[str] | None = None,
+    stock: Sequence[str] | None = None,
 ) -> list[FigureGroup]:
     """Group all figures by what they count, with a verdict and a reason in plain words.
 
-    With ``same_number``, extra ``look_alike`` groups show one number used by different
-    reports for different things.
+    A figure about what may happen or is planned ("could", "prepared to be deployed") and a
+    figure of people already in a place ("hosts 3.5 million refugees") are never grouped with
+    figures of what happened: each kind has groups of its own (``mode``).
+
+    With ``same_number``, extra ``look_alike`` groups show one exact number used by different
+    reports for different things (vague amounts such as "millions" are never such a group).
     """
     terms = terms or side_terms(case)
     lex = lexicon()
     families: dict[str | None, str] = dict(lex.get("figure_event_families", {}))
     free = set(lex.get("event_free_things", ()))
-    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str | None, str], list[dict[str, Any]]] = {}
     order = {r.id: i for i, r in enumerate(case.reports)}
     for r in case.reports:
         rec = records.get(r.id)
@@ -235,26 +307,36 @@ def figure_groups(
         for f in rec.figures:
             sent = next(((s, e) for s, e in sents if s <= f.start < e), None)
             c = classify_figure(f, r, terms=terms, events=events, nouns=nouns, sentence=sent,
-                                doc=(docs or {}).get(r.id))
+                                doc=(docs or {}).get(r.id), prospective=prospective, stock=stock)
             key_thing = c["side"] or c["thing"]
             key_event = None if c["thing"] in free else families.get(c["event"], c["event"])
+            mode = "prospective" if c["forecast"] else "stock" if c["stock"] else "happened"
             member = {
                 "report": r.id, "start": f.start, "end": f.end, "value": f.value,
                 "text": f.text, "what": f.what, "source": f.source,
                 "vague": bool(f.vague or f.value is None), "time": c["time"],
                 "thing": c["thing"], "side": c["side"], "event": c["event"],
-                "forecast": c["forecast"], "time_inferred": c["time_inferred"],
+                "forecast": c["forecast"], "forecast_words": c["forecast_words"],
+                "stock": c["stock"], "stock_words": c["stock_words"],
+                "time_inferred": c["time_inferred"],
             }
-            groups.setdefault((key_thing, key_event), []).append(member)
+            groups.setdefault((key_thing, key_event, mode), []).append(member)
     labels = {r.id: r.label for r in case.reports}
     out = []
-    for (key_thing, event), members in groups.items():
+    for (key_thing, event, mode), members in groups.items():
         members.sort(key=lambda m: (order[m["report"]], m["start"]))
         side = members[0]["side"]
         thing = members[0]["thing"] if side else key_thing
-        verdict, reason = _verdict(members, labels, _label(thing, side, event))
-        out.append(FigureGroup(what=_label(thing, side, event), members=tuple(members),
-                               verdict=verdict, reason=reason, thing=thing, event=event, side=side))
+        what = _label(thing, side, event)
+        if mode == "prospective":
+            what += " (may happen)"
+        elif mode == "stock":
+            what += " (already there)"
+        what_label = _what_label(thing, side, event, members, mode)
+        verdict, reason, label = _verdict(members, labels, what_label)
+        out.append(FigureGroup(what=what, members=tuple(members), verdict=verdict, reason=reason,
+                               thing=thing, event=event, side=side, label=label,
+                               what_label=what_label, mode=mode))
     if same_number:
         out.extend(_same_number_groups(out, labels, order, int(lex.get("min_same_number", 3))))
     rank = {"disagree": 0, "look_alike": 1, "agree": 2, "single": 3}
@@ -271,101 +353,126 @@ def _range(m: dict[str, Any]) -> tuple[float, float] | None:
     return (v, v * 10) if m["vague"] else (v, v)
 
 
-def _verdict(members: list[dict[str, Any]], labels: dict[str, str], what: str) -> tuple[str, str]:
+def _mode_note(m: dict[str, Any]) -> str:
+    if m.get("forecast"):
+        return f", about what may happen or is planned ('{m['forecast_words']}'), not what happened"
+    if m.get("stock"):
+        return f", people or things already there ('{m['stock_words']}'), not a new movement"
+    return ""
+
+
+def _verdict(members: list[dict[str, Any]], labels: dict[str, str],
+             what: str) -> tuple[str, str, str]:
+    """(verdict, reason, label) for one group; the reason names vague amounts by their words."""
     reports = list(dict.fromkeys(m["report"] for m in members))
     events = list(dict.fromkeys(m["event"] for m in members))
 
     def desc(m: dict[str, Any]) -> str:
         t = f", {m['time']}" if m["time"] else ""
-        ev = f" {m['event']}" if len(events) > 1 and m["event"] else ""
-        fc = ", a forecast" if m.get("forecast") else ""
-        return f"{labels[m['report']]}: {m['text']}{ev}{t}{fc}"
+        ev = f" {_EVENT_WORDS.get(m['event'], m['event'])}" if len(events) > 1 and m["event"] else ""
+        vg = ", a vague amount" if m["vague"] else ""
+        return f"{labels[m['report']]}: '{m['text']}'{ev}{t}{vg}{_mode_note(m)}"
 
     said = "; ".join(desc(m) for m in members)
+    vague = [m for m in members if m["vague"]]
+    vague_words = " and ".join(f"'{m['text']}'" for m in vague)
     if len(members) == 1:
-        return "single", f"Only {labels[reports[0]]} gives a figure for {what} ({said})."
+        return "single", f"Only {labels[reports[0]]} gives a figure for {what} ({said}).", VERDICT_LABELS["single"]
     if len(events) > 1:
         if len(reports) == 1:
             return "single", (f"Only {labels[reports[0]]} gives figures for {what}, and they "
-                              f"count different things ({said}).")
+                              f"count different things ({said})."), VERDICT_LABELS["single"]
         return "look_alike", (f"{said}. These count different things ("
-                              f"{' / '.join(str(e) for e in events)}), so they neither agree "
-                              "nor disagree.")
-    if len(reports) == 1 and len({m["value"] for m in members}) > 1 and not any(
-            m["vague"] for m in members):
-        return "look_alike", (f"{said}. One report gives several numbers for {what}; they "
-                              "count different parts, sources or moments, not a contradiction.")
+                              f"{' / '.join(_EVENT_WORDS.get(str(e), str(e)) for e in events)}), "
+                              "so they neither agree nor disagree."), "different things counted"
+    kinds = {k for k in (_counted_word(m) for m in members) if k}
+    if len(reports) > 1 and len(kinds) > 1:
+        return "look_alike", (f"{said}. These count different kinds of {what} "
+                              f"({' / '.join(sorted(kinds))}), so they neither agree nor "
+                              "disagree."), "different things counted"
     if len({bool(m.get("forecast")) for m in members}) > 1:
         return "look_alike", (f"{said}. One figure is about what may happen, the other about "
-                              "what has happened.")
+                              "what has happened."), "what may happen and what happened"
     times = [normalise_time(m["time"]) for m in members]
     known = {t for t in times if t}
-    ranges = [_range(m) for m in members]
-    if any(r is None for r in ranges):
+    windows = "different time windows"
+    if len(reports) == 1 and len({m["value"] for m in members}) > 1 and not vague:
+        return "look_alike", (f"{said}. One report gives several numbers for {what}; they "
+                              "count different parts, sources or moments, not a contradiction."), (
+                                  windows if len(known) > 1 else "different parts of one count")
+    if vague:
         texts = {fold(m["text"]) for m in members}
         if len(texts) == 1 and len(known) <= 1:
-            return "agree", f"{said}: the same words for {what}."
-        return "look_alike", (f"{said}. At least one is a vague amount without a number, so "
-                              "the reports cannot be said to agree or disagree.")
-    lo = max(r[0] for r in ranges if r)
-    hi = min(r[1] for r in ranges if r)
+            return "agree", f"{said}: the same words for {what}.", VERDICT_LABELS["agree"]
+        why = (f"{vague_words} {'is a vague amount' if len(vague) == 1 else 'are vague amounts'}"
+               ", so the numbers cannot be compared")
+        if len(known) > 1:
+            return "look_alike", f"{said}. {why.capitalize()[0] + why[1:]}, and the figures cover different periods.", windows
+        return "look_alike", (f"{said}. {why[0].upper() + why[1:]}: the reports neither agree "
+                              "nor disagree."), "vague amounts"
+    lo = max(r[0] for r in (_range(m) for m in members) if r)
+    hi = min(r[1] for r in (_range(m) for m in members) if r)
     fits = lo <= hi
-    exact_same = len({m["value"] for m in members}) == 1 and not any(m["vague"] for m in members)
+    exact_same = len({m["value"] for m in members}) == 1
     if len(known) > 1:
         if exact_same:
             return "look_alike", (f"{said}. The number is the same, but the figures speak of "
-                                  "different periods, so they may not count the same thing.")
-        if fits and len(reports) == 1:
-            return "agree", (f"{said}. One report gives figures for different periods that "
-                             "fit together.")
+                                  "different periods, so they may not count the same thing."), windows
         return "look_alike", (f"{said}. The numbers differ, but they cover different periods, "
-                              "so they do not contradict each other.")
-    if exact_same:
-        return "agree", f"{said}: the same number for {what}."
-    if fits:
-        if any(m["vague"] for m in members):
-            return "agree", f"{said}: the vague and exact amounts fit together."
-        return "agree", f"{said}: the same number for {what}."
+                              "so they do not contradict each other."), windows
+    if exact_same or fits:
+        return "agree", f"{said}: the same number for {what}.", VERDICT_LABELS["agree"]
     if len(known) == 1 and all(times) and not any(m.get("time_inferred") for m in members):
-        return "disagree", f"{said}: different numbers for {what} in the same period."
+        return "disagree", (f"{said}: different numbers for {what} in the same period."),\
+            VERDICT_LABELS["disagree"]
     return "look_alike", (f"{said}. The numbers differ, but the reports do not say they count "
-                          "the same period, so this is not shown as a contradiction.")
+                          "the same period, so this is not shown as a contradiction."), "period not given"
 
 
 def _same_number_groups(groups: list[FigureGroup], labels: dict[str, str],
                         order: dict[str, int], min_value: int) -> list[FigureGroup]:
-    """One number (or the same vague words) used for different things."""
-    by_value: dict[Any, list[tuple[FigureGroup, dict[str, Any]]]] = {}
+    """One exact number used for different things. Vague amounts ("millions") are never
+    grouped by their words: the same words do not make the same number."""
+    by_value: dict[float, list[tuple[FigureGroup, dict[str, Any]]]] = {}
     for g in groups:
         for m in g.members:
-            if m["value"] is not None and not m["vague"]:
-                if m["value"] < min_value:
-                    continue
-                key: Any = m["value"]
-            elif m["value"] is not None:
-                key = re.sub(r"^(?:some|about|around|over|at least|nearly|almost|more than)\s+",
-                             "", fold(m["text"]))
-            else:
+            if m["value"] is None or m["vague"] or m["value"] < min_value:
                 continue
-            by_value.setdefault(key, []).append((g, m))
+            by_value.setdefault(m["value"], []).append((g, m))
     out = []
     for key, items in by_value.items():
         if len({id(g) for g, _ in items}) < 2:
             continue
-        if isinstance(key, str) and len({m["report"] for _, m in items}) < 2:
-            continue  # vague words repeat within a report without meaning the same amount
         items.sort(key=lambda gm: (order[gm[1]["report"]], gm[1]["start"]))
         members = [m for _, m in items]
-        parts = "; ".join(f"{labels[m['report']]}: {m['text']} {_what_of(m, g)}" for g, m in items)
-        name = _fmt(key, "") if isinstance(key, float | int) else f"'{key}'"
+        name = _fmt(key, "")
+        things = [f"{_thing_words(m, g)} in {labels[m['report']]} ('{m['text']}')" for g, m in items]
+        listed = ", ".join(things[:-1]) + " and " + things[-1]
+        one = len({m["report"] for m in members}) == 1
         out.append(FigureGroup(
             what=f"the number {name}", members=tuple(members), verdict="look_alike",
-            reason=(f"The same number counts different things ({parts}). A shared number is "
-                    "not agreement."),
-            thing="same number",
+            reason=(f"The same number {name} counts {listed}: they only look alike. "
+                    + ("One report uses it for different things. " if one else "")
+                    + "A shared number is not agreement."),
+            thing="same number", label="same number, different things",
+            what_label=f"the number {name} for different things",
         ))
     return out
 
 
-def _what_of(m: dict[str, Any], g: FigureGroup) -> str:
-    return f"({m['what']})" if m.get("what") else f"({g.what})"
+def _thing_words(m: dict[str, Any], g: FigureGroup) -> str:
+    """What one figure counts, in words: its own counted words and what happened to them."""
+    ev = _EVENT_WORDS.get(m["event"], m["event"]) if m.get("event") else None
+    if m.get("what"):
+        w = m["what"]
+        return w if not ev or fold(ev) in fold(w) or any(
+            fold(x) in fold(w) for x in lexicon()["figure_events"].get(m["event"], ())) else f"{w} {ev}"
+    return g.what_label or g.what
+
+
+def _counted_word(m: dict[str, Any]) -> str | None:
+    """The listed noun a figure's own words name ("battle tanks", "patrols"), or None."""
+    found = _first([(w, w) for w, _ in _phrases(lexicon()["figure_nouns"])], fold(m.get("what") or ""))
+    if not found:
+        return None
+    return _singular_plural(found[1]) if not found[1].endswith("s") else found[1]

@@ -170,7 +170,7 @@ def attributions(
         subj = subject_of(tok)
         if subj is None and not passive:
             # "“...,” said one HTS militant"
-            subj = _inverted_subject(tok, min(len(doc), tok.i + 9))
+            subj = _inverted_subject(tok, min(len(doc), tok.i + 9), lexicon=lexicon)
             if subj is not None and subj.dep_ not in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
                 subj = None
         if subj is None and passive:
@@ -259,7 +259,27 @@ def attributions(
             sentence_start=qtok.sent.start_char,
             sentence_end=qtok.sent.end_char,
         )
-    return sorted(out.values(), key=lambda a: (a.start, a.end))
+    # a pull quote repeats, for display, a quote already in the body: its credit line is no
+    # second attribution of the speaker (the quote itself stays in the quotes list)
+    pulls = _pull_regions(text, quotes)
+    return sorted(
+        (a for a in out.values() if not any(s <= a.start < e for s, e in pulls)),
+        key=lambda a: (a.start, a.end),
+    )
+
+
+def _pull_regions(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The display lines of each pull quote: from the start of its line to the end of its
+    credit line ("- Rebel fighter")."""
+    regions = []
+    for q in quotes:
+        if not q.pull_quote:
+            continue
+        start = text.rfind("\n", 0, q.start) + 1
+        last = max(q.end, q.speaker_end or q.end)
+        end = text.find("\n", last)
+        regions.append((start, len(text) if end < 0 else end))
+    return regions
 
 
 def _by_phrase(verb: Token, lexicon: Lexicon | None) -> Token | None:

@@ -158,7 +158,10 @@ def subject_of(verb: Token) -> Token | None:
         # (past an apposition's closing comma: "Oduya's deputy, Grace Lamb, insisted")
         prev = _noun_before(verb)
         if prev is not None and (prev.i == verb.i - 1 or prev.dep_ == "appos" or doc[verb.i - 1].pos_ == "ADV"):
-            if prev.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            # (an object of a verb on an earlier line is the parse running across a break)
+            lo, hi = sorted((prev.i, prev.head.i))
+            across = any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
+            if prev.dep_ not in {"dobj", "nsubj", "nsubjpass"} or across and prev.dep_ == "dobj":
                 return prev
     return None
 
@@ -166,9 +169,15 @@ def subject_of(verb: Token) -> Token | None:
 def _up_from_pobj(tok: Token) -> Token:
     """``a spokesperson for the visitors said``: from the noun of a trailing "for/of" phrase up
     to the noun the phrase belongs to."""
+    doc = tok.doc
     for _ in range(3):
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
-            tok = tok.head.head
+            up = tok.head.head
+            # never across a line break: a headline glued by the parser to the next line
+            # ("... town of X\n\nRebel source accuses") is not the noun the phrase belongs to
+            if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[min(up.i, tok.i) : max(up.i, tok.i)]):
+                break
+            tok = up
         else:
             break
     return tok
@@ -233,9 +242,20 @@ def _within_paragraph(subj: Token, verb: Token) -> Token | None:
     return None
 
 
-def _inverted_subject(verb: Token, limit: int) -> Token | None:
-    """``said one HTS militant``: a noun right after the verb (a parser may call it dobj)."""
+def _inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None) -> Token | None:
+    """``said one HTS militant``: a noun right after the verb (a parser may call it dobj).
+
+    A verb that pins a judgement on its object (``lexicon.target_verbs``: accuse, blame,
+    condemn, praise, urge ...) has the person it accuses, praises or urges after it, never the
+    speaker: "X accuses the group of ...". Such a verb is inverted only straight after a
+    quotation or a comma ("“...,” urged the mayor").
+    """
     doc = verb.doc
+    targets = (lexicon or default_lexicon()).target_verbs
+    if verb.lemma_.lower() in targets or verb.lower_ in targets:
+        prev = doc[verb.i - 1] if verb.i > 0 else None
+        if prev is None or not (prev.text in _MARK_CHARS or prev.text == ","):
+            return None
     for t in doc[verb.i + 1 : limit]:
         if t.is_punct or t.is_space:
             break
@@ -436,6 +456,15 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
     sp = doc.char_span(s, e, alignment_mode="expand")
     if sp is None or not len(sp):
         return None
+    # "- Omar Haddad told MEE": the credit names the speaker up to its verb
+    verb_at = next((t for t in sp if t.pos_ in {"VERB", "AUX"} and t.i > sp.start), None)
+    if verb_at is not None:
+        e = max(s, verb_at.idx)
+        name = text[s:e].rstrip(" ,")
+        e = s + len(name)
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if not name or sp is None or not len(sp):
+            return None
     head = sp.root
     stype, named = classify(sp, head, lexicon=lexicon)
     if stype == "unspecified":
@@ -538,7 +567,7 @@ def _find_cue(
         g_after = gov.idx >= span.end
         subj = subject_of(gov)
         if subj is None and g_after and after:
-            subj = _inverted_subject(gov, after[-1].i + 1)
+            subj = _inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
         if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
             subj = _by_phrase(doc, span.end, a_end, lexicon)
         if subj is not None and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
@@ -564,7 +593,7 @@ def _find_cue_nearby(
     """The cue by position: a reporting verb just after the quote, then before it."""
     for t in after[:8]:
         if is_reporting(t, verbs):
-            subj = subject_of(t) or _inverted_subject(t, after[-1].i + 1)
+            subj = subject_of(t) or _inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
             if subj is not None and subj.i > t.i and sum(
                 not x.is_space for x in doc[t.i + 1 : subj.i]
             ) > 7:

@@ -93,6 +93,7 @@ class Lexicon:
     report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
     hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
     hearer_verbs: frozenset[str] = field(default_factory=lambda: load_words("hearer_verbs"))
+    target_verbs: frozenset[str] = field(default_factory=lambda: load_words("target_verbs"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer
     kinds: Mapping[str, str] = field(default_factory=dict)
 
