@@ -135,16 +135,24 @@ class ExerciseWidget:
         if ex.type == "multi":
             boxes, rows = [], []
             for o in ex.options:
-                cb = W.Checkbox(value=False, indent=False, description="",
-                                layout=W.Layout(width="28px"))
+                # the option's words are the checkbox's own label: clicking them ticks the box
+                cb = W.Checkbox(value=False, indent=False, description=o.text,
+                                layout=W.Layout(width="100%"))
                 cb.option_text = o.text  # type: ignore[attr-defined]
+                cb.add_class("mediakit-option")
                 boxes.append(cb)
-                rows.append(W.HBox([cb, W.HTML(esc(o.text))],
-                                   layout=W.Layout(align_items="center")))
+                rows.append(cb)
             self.controls["options"] = boxes
-            return [W.VBox(rows)]
+            # long option texts wrap instead of being cut off with "…"
+            style = W.HTML("<style>.mediakit-option label, .mediakit-option .widget-label-basic,"
+                           " .mediakit-option span { white-space: normal !important;"
+                           " overflow: visible !important; text-overflow: clip !important;"
+                           " height: auto !important; line-height: 1.35; }"
+                           " .mediakit-option { height: auto !important; }</style>",
+                           layout=W.Layout(height="0px", margin="0"))
+            return [W.VBox([style, *rows])]
         if ex.type == "number":
-            box = W.Text(value="", placeholder="a number, e.g. 12 or 1,200",
+            box = W.Text(value="", placeholder="a number, e.g. 12, 1,200 or 3.5 million",
                          layout=W.Layout(width="16em"))
             self.controls["answer"] = box
             unit = W.HTML(esc(ex.unit)) if ex.unit else W.HTML("")

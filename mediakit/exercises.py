@@ -574,20 +574,32 @@ def _hint(ex: Exercise, tries: int) -> str | None:
     return ex.hints[min(max(tries, 1), len(ex.hints)) - 1]
 
 
+_SCALES = {"k": 1e3, "thousand": 1e3, "thousands": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+           "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9,
+           "hundred": 1e2, "hundreds": 1e2, "dozen": 12.0}
+
+
 def parse_number(value: Any) -> float | None:
-    """A learner's number: 12, "12", "1,200", "120 000", "3.5"; None if it is not a number."""
+    """A learner's number: 12, "12", "1,200", "120 000", "3.5", "3.5 million", "120 thousand",
+    "1.2m", "120k", "about 300"; None if it is not a number."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return float(value)
     if not isinstance(value, str):
         return None
-    s = value.strip().replace("\u00a0", " ")
+    s = value.strip().replace("\u00a0", " ").lower()
+    s = re.sub(r"^(?:about|around|some|approximately|roughly|over|at least|nearly|almost|~)\s*", "", s)
     s = re.sub(r"(?<=\d)[ ,](?=\d{3}\b)", "", s)
-    try:
-        return float(s)
-    except ValueError:
+    m = re.fullmatch(r"([-+]?\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)?\.?", s)
+    if m is None:
         return None
+    scale = 1.0
+    if m.group(2):
+        if m.group(2) not in _SCALES:
+            return None
+        scale = _SCALES[m.group(2)]
+    return float(m.group(1)) * scale
 
 
 def _words(text: str) -> list[str]:
@@ -668,7 +680,7 @@ def _check_number(ex: Exercise, answer: Any, tries: int) -> CheckResult:
     value = parse_number(answer)
     if value is None:
         return CheckResult(ex.id, "incomplete",
-                           f"'{answer}' is not a number I can read; type digits, such as 12 or 1,200.",
+                           f"'{answer}' is not a number I can read; type digits, such as 12, 1,200 or 3.5 million.",
                            tries=tries)
     target = float(ex.answer)
     if abs(value - target) <= ex.tolerance:

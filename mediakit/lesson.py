@@ -19,7 +19,11 @@ Code cells name seed reports through :func:`pick`, which falls back on the case'
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,10 +86,52 @@ def show_error(exc: BaseException) -> None:
 # --------------------------------------------------------------------------- starting
 
 
+VOILA_ENV = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_REQUEST_URL",
+             "VOILA_APP_PORT", "VOILA_APP_IP")
+VOILA_FLAG = "MEDIAKIT_VOILA"
+
+
+def in_voila() -> bool:
+    """True when this kernel serves a Voilà page (a lesson shown as a web app, code hidden).
+
+    Voilà starts each visitor's kernel with environment variables of its own
+    (``VOILA_KERNEL_ID``, ``VOILA_BASE_URL``, ``VOILA_SERVER_URL``, ``VOILA_REQUEST_URL``, ...),
+    both as the stand-alone ``voila`` command and as the ``/voila/render/`` page of a Jupyter
+    server or hub; a kernel of JupyterLab has none of them. That is what is checked: it needs
+    no import of Voilà (which is never imported inside the kernel) and no server connection.
+    ``MEDIAKIT_VOILA=1`` (or ``0``) forces the answer, for a setup that hides those variables.
+    """
+    flag = os.environ.get(VOILA_FLAG, "").strip().lower()
+    if flag in ("1", "true", "yes", "on"):
+        return True
+    if flag in ("0", "false", "no", "off"):
+        return False
+    return any(os.environ.get(k) for k in VOILA_ENV) or "voila" in sys.modules
+
+
+def session_progress_path() -> Path:
+    """Where a Voilà visitor's answers are kept: a file of this kernel's own, named by a random
+    session id, in the system's temporary folder (never the served folder, so visitors never
+    see each other's answers; it goes when the page is closed and the kernel ends)."""
+    path = _state.get("session_path")
+    if path is None:
+        folder = Path(tempfile.gettempdir()) / "mediakit-voila-sessions"
+        path = folder / f"session-{uuid.uuid4().hex}.json"
+        _state["session_path"] = path
+    return path
+
+
 def progress(path: str | Path | None = None) -> Progress:
-    """The learner's progress (saved beside the notebooks, or at ``path``)."""
+    """The learner's progress (saved beside the notebooks, or at ``path``).
+
+    In Voilà (see :func:`in_voila`) every visitor shares the served folder, so answers are kept
+    per kernel session instead (:func:`session_progress_path`), unless ``path`` or
+    ``MEDIAKIT_PROGRESS`` names a file.
+    """
     current = _state.get("progress")
     if path is not None or current is None:
+        if path is None and in_voila() and not os.environ.get("MEDIAKIT_PROGRESS"):
+            path = session_progress_path()
         current = Progress(path)
         _state["progress"] = current
     return current
@@ -148,9 +194,20 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         f"<div class='mediakit-banner' style='border-left:6px solid #0072B2;padding:4px 10px;'>"
         f"<p><strong>Case loaded:</strong> {e(c.title)} · {len(c.reports)} reports</p>"
         f"<ul>{rows}{skipped}</ul>{other}{msgs}"
-        f"<p><small>Your answers are saved in {e(str(prog.path))} ({saved}).</small></p></div>",
+        f"<p><small>{e(saved_where(prog))} ({saved}).</small></p></div>",
         text=text,
     )
+
+
+def saved_where(prog: Progress | None = None) -> str:
+    """Where answers go, in words for a learner (never a hidden file's path)."""
+    prog = prog or progress()
+    if in_voila() and prog.path == _state.get("session_path"):
+        return ("Your answers are kept while this page is open (only you see them; they are "
+                "gone when you close or reload the page)")
+    if prog.path.parent.resolve() == Path.cwd().resolve():
+        return "Your answers are saved automatically (in this folder)"
+    return f"Your answers are saved automatically (in the folder {prog.path.parent.name})"
 
 
 def analysis_for(case_id: str | None = None) -> CaseAnalysis:
@@ -207,7 +264,7 @@ def report_label(report: Report) -> str:
         h = h if len(h) <= 70 else h[:69] + "…"
         return f"{report.label}: “{h}”"
     first = " ".join(report.body_text.split()[:9])
-    return f"{report.label}: “{first}…”"
+    return f"{report.label}: (no headline in this copy) first line: “{first}…”"
 
 
 # --------------------------------------------------------------------------- machine output
@@ -360,6 +417,19 @@ def summary(lesson_id: str) -> HTML:
     )
 
 
+class WithExercises(HTML):
+    """A note followed by exercise widgets, shown in that order (``.text`` is the note's)."""
+
+    def __init__(self, note: HTML, widgets: Sequence[Any]):
+        super().__init__(note.html, text=note.text)
+        self.widgets = list(widgets)
+
+    def _ipython_display_(self) -> None:
+        _display(HTML(self.html, text=self.text))
+        for w in self.widgets:
+            _display(w)
+
+
 def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> HTML:
     """What the learner answered in the first-impressions poll of lesson 00."""
     prog = progress()
@@ -368,12 +438,14 @@ def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02"
     choice = prog.answer(ex_id)
     reason = prog.answer(reason_id) if reason_id else None
     if not choice and not reason:
-        return HTML(
+        note = HTML(
             "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
             "<p>No first impression is saved yet (it is asked in lesson 00). You can answer it "
             "now, before you look back at the evidence:</p></div>",
             text="No first impression saved yet.",
         )
+        polls = [w for w in (exercise(i) for i in (ex_id, reason_id) if i) if w is not None]
+        return WithExercises(note, polls)
     parts = ["<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
              "<p><strong>In lesson 00 you said:</strong></p><ul>"]
     if choice:
@@ -411,7 +483,7 @@ def outlets(analysis: Any = _CURRENT, *, kinds: Iterable[str] | None = None) -> 
                 continue
             if b.kind in ("separator", "navigation", "caption", "pull_quote", "media_link"):
                 continue
-            snippet = " ".join(r.text[b.start:b.end].split())
+            snippet = plain_text(r.text[b.start:b.end])
             if len(snippet) > 400:
                 snippet = snippet[:399] + "…"
             lines.append(f"<li><em>{e(BOILERPLATE_KINDS.get(b.kind, b.kind))}:</em> “{e(snippet)}”</li>")
@@ -426,6 +498,58 @@ def outlets(analysis: Any = _CURRENT, *, kinds: Iterable[str] | None = None) -> 
             f"<p>What the page says about itself, word for word:</p><ul>{body}</ul></div>"
         )
     return HTML("".join(cards), text=f"{len(cards)} reports")
+
+
+_FIELD_NAMES = {"kind": "kind of boilerplate", "text": "words", "source": "source",
+                "source_type": "kind of source", "cue": "reporting word", "speaker": "speaker",
+                "value": "value", "what": "what is counted", "category": "category"}
+
+
+def table(records: Iterable[Any], fields: Sequence[str], *, report: Report | None = None,
+          limit: int = 80) -> HTML:
+    """Records of the kit as a readable table: one row per record, one column per field.
+
+    ``lesson.table(analysis.records_for("mee").quotes, ["speaker", "cue", "text"])``. Kinds are
+    shown in plain words; a record without ``text`` gets its words from ``report`` (for
+    boilerplate regions); long words are cut at ``limit`` characters.
+    """
+    from .render import SOURCE_TYPE_NAMES, TERM_NAMES, boilerplate_name, table_html
+
+    rows = []
+    for r in records:
+        row = []
+        for f in fields:
+            v = getattr(r, f, None)
+            if f == "text" and v is None and report is not None:
+                v = report.text[r.start:r.end]
+            if f == "kind":
+                v = boilerplate_name(v)
+            elif f in ("source_type", "speaker_type"):
+                v = SOURCE_TYPE_NAMES.get(v or "", v)
+            elif f == "category":
+                v = TERM_NAMES.get(v or "", v)
+            elif isinstance(v, float):
+                v = f"{int(v):,}" if v.is_integer() else f"{v:,}"
+            elif v is None:
+                v = "—"
+            v = " ".join(str(v).split())
+            row.append(v if len(v) <= limit else v[: limit - 1] + "…")
+        rows.append(row)
+    head = [_FIELD_NAMES.get(f, f.replace("_", " ")) for f in fields]
+    return HTML(table_html(head, rows, empty="The kit found nothing of this kind here."),
+                text=f"{len(rows)} records")
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+
+
+def plain_text(text: str) -> str:
+    """Text for a summary, with Markdown link markup and emphasis stripped: "[South Front](#)"
+    becomes "South Front". Only for summaries: the reader keeps the report's text verbatim."""
+    out = _MD_LINK.sub(lambda m: m.group(1), text)
+    out = _MD_MARK.sub("", out)
+    return " ".join(out.split())
 
 
 def accuracy() -> HTML:
@@ -446,6 +570,9 @@ def accuracy() -> HTML:
 
 __all__ = [
     "accuracy",
+    "in_voila",
+    "saved_where",
+    "table",
     "analysis_for",
     "exercise",
     "exercises",

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from .display import NOT_STARTED, missing, not_started, show
 from .records import SOURCE_TYPES, TERM_CATEGORIES
-from .render import OKABE_ITO, SOURCE_TYPE_NAMES, TERM_NAMES, _get, figure_groups, row_labels
+from .render import (
+    NOT_A_VERDICT,
+    OKABE_ITO,
+    SOURCE_TYPE_NAMES,
+    TERM_NAMES,
+    _get,
+    figure_groups,
+    row_labels,
+    verdict_name,
+    what_name,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -50,6 +60,22 @@ def _no_analysis(ax: Axes | None) -> Axes | None:
     return ax
 
 
+def article_words(analysis: CaseAnalysis, report_id: str) -> int:
+    """How many words the article itself has (boilerplate left out), at least 1."""
+    rep = analysis.case.report(report_id)
+    text = rep.text[rep.body.start:rep.body.end]
+    for b in sorted(rep.boilerplate, key=lambda b: -b.start):
+        if rep.body.start <= b.start and b.end <= rep.body.end:
+            s, e = b.start - rep.body.start, b.end - rep.body.start
+            text = text[:s] + " " + text[e:]
+    return max(len(text.split()), 1)
+
+
+def _caption(ax: Axes, label: str) -> None:
+    """The axis label and, under it, the reminder that a count is not a verdict."""
+    ax.set_xlabel(f"{label}\n\n{NOT_A_VERDICT}" if label else NOT_A_VERDICT)
+
+
 def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
     """Counts of attributions per report id and source type."""
     return {r.id: Counter(_get(a, "source_type") or "unspecified"
@@ -58,31 +84,46 @@ def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
             for r in analysis.case.reports}
 
 
-def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
-    """Stacked horizontal bars: how many sources of each kind each report cites.
+def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
+                    per_100_words: bool = False) -> Axes:
+    """Stacked horizontal bars: how many times each report cites a source of each kind.
 
-    Each kind has an Okabe–Ito colour and its own hatch; segments carry their count.
+    These are **mentions** (one person cited four times counts four), not distinct sources:
+    the axis says so. ``per_100_words=True`` divides by the article's length (boilerplate left
+    out), so a long report does not look "better sourced" just for being long. Each kind has an
+    Okabe–Ito colour and its own hatch; segments carry their number.
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
-    ax = _axes(ax, (8, 0.6 * len(analysis.case.reports) + 1.8))
+    ax = _axes(ax, (8, 0.6 * len(analysis.case.reports) + 2.4))
     mix = source_mix(analysis)
     ids = [r.id for r in analysis.case.reports]
     labels = _labels(analysis)
-    left = [0] * len(ids)
+    scale = {i: (100 / article_words(analysis, i) if per_100_words else 1.0) for i in ids}
+    left = [0.0] * len(ids)
     for st in SOURCE_TYPES:
-        widths = [mix[i][st] for i in ids]
+        widths = [mix[i][st] * scale[i] for i in ids]
         if not any(widths):
             continue
         bars = ax.barh(labels, widths, left=left, color=SOURCE_COLOURS[st],
                        hatch=SOURCE_HATCHES[st], edgecolor="black", linewidth=0.8,
                        label=SOURCE_TYPE_NAMES[st])
-        ax.bar_label(bars, labels=[str(w) if w else "" for w in widths], label_type="center",
+        text = [(f"{w:.1f}" if per_100_words else str(int(w))) if w else "" for w in widths]
+        ax.bar_label(bars, labels=text, label_type="center",
                      fontsize=9, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
         left = [a + b for a, b in zip(left, widths, strict=True)]
+    from .render import distinct_sources
+
+    for y, (rid, total) in enumerate(zip(ids, left, strict=True)):
+        if total:  # the bar counts mentions; say how many different sources they are
+            d = distinct_sources(analysis, rid)
+            ax.annotate(f"{d} distinct source{'s' if d != 1 else ''}", (total, y),
+                        xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("number of times a source is cited")
-    ax.set_title("Who is cited: kinds of source per report")
+    _caption(ax, "mentions of a source per 100 words of the article" if per_100_words else
+             "mentions: times a claim is pinned on a source (one person cited 4 times counts 4)")
+    ax.set_title("Who is cited: mentions of each kind of source, per report"
+                 + (" (per 100 words)" if per_100_words else ""))
     if any(left):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="kind of source")
     else:
@@ -105,53 +146,84 @@ def loaded_term_counts(analysis: CaseAnalysis) -> tuple[list[str], list[list[int
     return cats, counts
 
 
-def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
-    """Heatmap of loaded terms: category (rows) by report (columns), count written in each cell.
+def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
+                      per_100_words: bool = True) -> Axes:
+    """Heatmap of loaded terms: category (rows) by report (columns), the number in each cell.
 
-    Uses the grey-scale-safe ``cividis`` map; the numbers carry the information on their own.
+    By default the numbers are **per 100 words** of the article (boilerplate left out), so a
+    long report is not darker just for being long; ``per_100_words=False`` shows raw counts.
+    One neutral hue (light grey to blue, ``Blues``) with a colour bar saying what the shade
+    means; the numbers in the cells carry the information on their own.
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
-    ax = _axes(ax, (1.6 * len(analysis.case.reports) + 2.5, 4))
+    ax = _axes(ax, (1.6 * len(analysis.case.reports) + 3.5, 4.6))
     cats, counts = loaded_term_counts(analysis)
-    top = max((max(row) for row in counts if row), default=0)
-    im = ax.imshow(counts, cmap="cividis", vmin=0, vmax=max(top, 1), aspect="auto")
-    for i, row in enumerate(counts):
+    ids = [r.id for r in analysis.case.reports]
+    if per_100_words:
+        words = [article_words(analysis, i) for i in ids]
+        values = [[n * 100 / w for n, w in zip(row, words, strict=True)] for row in counts]
+    else:
+        values = [[float(n) for n in row] for row in counts]
+    top = max((max(row) for row in values if row), default=0)
+    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(top, 1e-9) if top else 1,
+                   aspect="auto")
+    for i, row in enumerate(values):
         for j, n in enumerate(row):
-            dark = im.norm(n) < 0.4
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=10,
-                    color="white" if dark else "black", fontweight="bold")
-    ax.set_xticks(range(len(analysis.case.reports)), _labels(analysis), rotation=20, ha="right")
+            dark = im.norm(n) > 0.6
+            ax.text(j, i, f"{n:.1f}" if per_100_words else str(int(n)), ha="center",
+                    va="center", fontsize=10, color="white" if dark else "black",
+                    fontweight="bold")
+    ax.set_xticks(range(len(ids)), _labels(analysis), rotation=20, ha="right")
     ax.set_yticks(range(len(cats)), [TERM_NAMES.get(c, c) for c in cats])
-    ax.set_title("Loaded terms per category and report (count in each cell)")
+    unit = "per 100 words of the article" if per_100_words else "count"
+    ax.set_title(f"Loaded terms per category and report ({unit} in each cell)")
+    bar = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.02)
+    bar.set_label("loaded terms " + ("per 100 words" if per_100_words else "(count)"))
+    _caption(ax, "")
     ax.tick_params(length=0)
     return ax
+
+
+def plain_number(v: float, _pos: Any = None) -> str:
+    """An axis label in plain words: 1, 100, 10,000, 1 million (never 10^6)."""
+    if v >= 1e6 and v % 1e5 == 0:
+        m = v / 1e6
+        return f"{m:g} million"
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:g}"
 
 
 def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """Dot plot: one row per thing counted, one marker shape and colour per report.
 
-    Vague figures ("hundreds") have no value and are listed in the row label instead. A log
-    scale is used when values span more than two orders of magnitude.
+    Figures without a number ("several", "a few") are written as labelled text in their row
+    (the words and the report), so no row is empty. A log scale is used when values span more
+    than two orders of magnitude; its labels are plain numbers (1, 100, 10,000, 1 million).
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    from matplotlib.ticker import FuncFormatter, LogLocator
+    from matplotlib.transforms import blended_transform_factory
+
     groups = [g for g in figure_groups(analysis) if g["members"]]
-    ax = _axes(ax, (8, 0.5 * max(len(groups), 1) + 1.8))
+    ax = _axes(ax, (12, 0.6 * max(len(groups), 1) + 2.2))
     reports = analysis.case.reports
     style = {r.id: (OKABE_ITO[i % len(OKABE_ITO)] if OKABE_ITO[i % len(OKABE_ITO)] != "#F0E442"
                     else "#000000", MARKERS[i % len(MARKERS)]) for i, r in enumerate(reports)}
     names = {r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)}
     labels = []
     values: list[float] = []
+    vague_texts: list[tuple[int, str]] = []
     seen: set[str] = set()
     for y, g in enumerate(groups):
-        vague = 0
         n_in_row: Counter[Any] = Counter()
+        vague_words = []
         for m in g["members"]:
             v = m["value"]
             if not isinstance(v, int | float):
-                vague += 1
+                vague_words.append(f"\u2018{m['text']}\u2019 ({names.get(m['report'], m['outlet'])})")
                 continue
             colour, marker = style.get(m["report"], ("#000000", "o"))
             offset = 0.12 * n_in_row[v]
@@ -161,11 +233,11 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
             ax.scatter([v], [y + offset], marker=marker, s=70, facecolor=colour,
                        edgecolor="black", linewidth=0.8, zorder=3, label=label)
             values.append(float(v))
-        row = str(g["what"])
-        if vague:
-            row += f"\n(+{vague} vague)"
+        if vague_words:
+            vague_texts.append((y, "no number: " + "; ".join(vague_words)))
+        row = what_name(g["what"])
         if g.get("verdict"):
-            row += f"\n[{str(g['verdict']).replace('_', ' ')}]"
+            row += f"\n({verdict_name(g['verdict'])})"
         labels.append(row)
     ax.set_yticks(range(len(groups)), labels)
     if groups:
@@ -173,16 +245,30 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     positive = [v for v in values if v > 0]
     if positive and max(positive) / min(positive) > 100:
         ax.set_xscale("log")
+        ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0,)))
+        lo, hi = min(positive), max(positive)
+        ax.set_xlim(lo / 2, hi * 3)
+    ax.xaxis.set_major_formatter(FuncFormatter(plain_number))
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+    trans = blended_transform_factory(ax.transAxes, ax.transData)
+    for y, text in vague_texts:
+        if len(text) > 80:
+            text = text[:79] + "…"
+        t = ax.text(0.01, y + 0.3, text, transform=trans, fontsize=8, va="center", ha="left",
+                    style="italic", bbox={"boxstyle": "round,pad=0.2", "fc": "#f4f4f4",
+                                          "ec": "#888", "ls": "--"}, zorder=4)
+        t.set_in_layout(False)  # a long note must not squeeze the chart
     ax.grid(axis="x", linestyle=":", color="grey")
-    ax.set_xlabel("value given in the report")
+    _caption(ax, "value given in the report" + (" (each step is ten times the last)"
+                                                 if ax.get_xscale() == "log" else ""))
     ax.set_title("Figures per thing counted (one marker shape per report)")
     if values:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="report")
-    else:
+    elif not vague_texts:
         ax.text(0.5, 0.5, "no figures with a value found", transform=ax.transAxes,
                 ha="center", va="center")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
-__all__ = ["loaded_term_counts", "plot_figures", "plot_loaded_terms", "plot_source_mix", "source_mix"]
+__all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms", "plot_source_mix", "source_mix"]

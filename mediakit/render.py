@@ -82,6 +82,88 @@ TERM_HELP: dict[str, str] = {
     "all-important)",
     "scare_quotes": "quotation marks around a single word or phrase that signal doubt or irony",
 }
+BOILERPLATE_NAMES: dict[str, str] = {
+    "self_description": "the outlet describing itself",
+    "donation": "asking for money",
+    "share_request": "asking readers to share",
+    "newsletter": "newsletter",
+    "read_more": "'read more' line",
+    "disclaimer": "disclaimer",
+    "byline_meta": "byline, date or tags",
+    "contact": "contact details",
+    "navigation": "website navigation",
+    "caption": "photo caption",
+    "pull_quote": "pull quote",
+    "media_link": "link to a video or picture",
+    "separator": "separator",
+    "outside the article": "outside the article",
+}
+# kinds of boilerplate that carry no words worth explaining: not listed, not marked
+HIDDEN_BOILERPLATE: frozenset[str] = frozenset({"separator"})
+
+VERDICT_NAMES: dict[str, str] = {
+    "single": "only one report gives this",
+    "agree": "reports agree",
+    "disagree": "reports disagree",
+    "look_alike": "same number, different things",
+    "differ": "reports give different numbers",
+}
+
+# words of a figure group's label (the comparison stage's terms) in plain words
+_WHAT_WORDS: dict[str, str] = {
+    "casualties": "killed or wounded",
+    "things": "other things",
+    "points": "positions",
+    "places": "villages and towns",
+}
+
+
+def boilerplate_name(kind: str | None) -> str:
+    """A boilerplate kind in plain words ("newsletter", "pull quote")."""
+    k = (kind or "").strip()
+    return BOILERPLATE_NAMES.get(k, BOILERPLATE_NAMES.get(k.replace(" ", "_"), k.replace("_", " ")))
+
+
+def verdict_name(verdict: str | None) -> str:
+    """A figure group's verdict in plain words ("only one report gives this")."""
+    if not verdict:
+        return "not compared"
+    return VERDICT_NAMES.get(str(verdict), str(verdict).replace("_", " "))
+
+
+def what_name(what: str | None) -> str:
+    """What a figure group counts, in plain words ("people killed or wounded")."""
+    text = " ".join(str(what or "?").split())
+    m = re.fullmatch(r"(.+?), (.+?) side( \(.*\))?", text)
+    if m:  # "casualties, fighters side (may happen)" -> "fighters' side: killed or wounded (...)"
+        text = f"{m.group(2)} side: {m.group(1)}{m.group(3) or ''}"
+    return re.sub(r"[A-Za-z-]+", lambda w: _WHAT_WORDS.get(w.group(), w.group()), text)
+
+
+def agentless(record: Any) -> bool:
+    """True when a source record names nobody: the 'source' is the reporting words themselves
+    ("were also reported", "reportedly", "are said"), not a person, body or outlet."""
+    src = " ".join(str(_get(record, "source") or "").lower().split())
+    cue = " ".join(str(_get(record, "cue") or "").lower().split())
+    if not src:
+        return True
+    words = src.split()
+    aux = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also",
+           "reportedly", "allegedly", "said", "reported", "believed", "thought", "understood"}
+    return src == cue or all(w in aux or w == cue for w in words)
+
+
+def source_name(record: Any) -> str:
+    """Who a source record names, in words for a learner; "no source named ('were also
+    reported')" when the report pins the claim on nobody."""
+    src = " ".join(str(_get(record, "source") or "").split())
+    if agentless(record):
+        return f"no source named (‘{src}’)" if src else "no source named"
+    return src
+
+
+NOT_A_VERDICT = "Counts, not a verdict: read the words in the reader."
+
 BOILERPLATE_HELP = (
     "Text around the article that the outlet adds to every page (appeals, disclaimers, links, "
     "captions). It is greyed, not deleted: how an outlet presents itself is evidence too."
@@ -205,7 +287,8 @@ def annotations(
             out.append(Annotation(key, layer, s, e, classes, title, note, tag, record))
 
     if "boilerplate" in layers:
-        regions = [(b.start, b.end, b.kind.replace("_", " ")) for b in report.boilerplate]
+        regions = [(b.start, b.end, boilerplate_name(b.kind)) for b in report.boilerplate
+                   if b.kind not in HIDDEN_BOILERPLATE]
         for s, e in ((0, report.body.start), (report.body.end, n)):
             for gs, ge in _uncovered(s, e, report.boilerplate):
                 if report.text[gs:ge].strip():
@@ -226,7 +309,7 @@ def annotations(
                 st = _get(a, "source_type") or "unspecified"
                 if src_ok is not None and st not in src_ok:
                     continue
-                title = (f"Source: {_get(a, 'source')} ({SOURCE_TYPE_NAMES.get(st, st)}); "
+                title = (f"Source: {source_name(a)} ({SOURCE_TYPE_NAMES.get(st, st)}); "
                          f"cue: {_get(a, 'cue')}")
                 add(f"s{i}", "sources", _get(a, "start"), _get(a, "end"),
                     f"mk-src mk-src-{_slug(st)}", title, tag=SOURCE_TAGS.get(st, st), record=a)
@@ -440,7 +523,7 @@ def legend_html(
             items.append(f'<span><span class="mk-src mk-src-{st} mk-key">{esc(SOURCE_TYPE_NAMES[st])}'
                          f'</span><sup class="mk-tag">{esc(SOURCE_TAGS[st])}</sup></span>')
     if "figures" in layers:
-        items.append('<span><span class="mk-fig mk-key">42</span> figure, '
+        items.append('<span><span class="mk-fig mk-key">a number</span> figure, '
                      '<span class="mk-fig mk-vague mk-key">dozens</span> vague figure</span>')
     if "terms" in layers:
         for cat in cats:
@@ -454,6 +537,47 @@ def legend_html(
 
 
 # --------------------------------------------------------------------------- details
+
+
+def where_in_words(report: Report, start: int, end: int | None = None) -> str:
+    """Where a stretch of a report is, in words a reader can follow: "headline", "paragraph 3",
+    "pull quote", "boilerplate (newsletter)", "before the article" (never character offsets).
+
+    Paragraphs are the non-empty lines of the article body, counted from its first line after
+    the headline; lines that are boilerplate (a pull quote, a newsletter box) are not counted.
+    """
+    end = start if end is None else end
+    text = report.text
+    hl = report.headline
+    if hl is not None and start < max(hl.end, hl.start + 1) and hl.start <= start:
+        return "headline"
+    for b in report.boilerplate:
+        if b.start <= start < max(b.end, b.start + 1):
+            if b.kind == "pull_quote":
+                return "pull quote"
+            if b.kind == "caption":
+                return "photo caption"
+            return f"boilerplate ({boilerplate_name(b.kind)})"
+    if start < report.body.start:
+        return "before the article (boilerplate)"
+    if start >= report.body.end and report.body.end > report.body.start:
+        return "after the article (boilerplate)"
+    n = 0
+    pos = report.body.start
+    for line in text[report.body.start:].split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if not line.strip():
+            continue
+        if hl is not None and line_start < hl.end and hl.start < line_end:
+            continue
+        if report.boilerplate and any(b.start <= line_start + (len(line) - len(line.lstrip()))
+                                      and line_end <= b.end for b in report.boilerplate):
+            continue
+        n += 1
+        if start < pos:
+            return f"paragraph {n}"
+    return f"paragraph {max(n, 1)}"
 
 
 def _dl(rows: Iterable[tuple[str, Any]]) -> str:
@@ -471,7 +595,7 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
     excerpt = report.text[ann.start : ann.end]
     if len(excerpt) > 400:
         excerpt = excerpt[:400] + " …"
-    where = f"{report.label} ({report.id}), characters {ann.start}–{ann.end}"
+    where = f"{report.label}: {where_in_words(report, ann.start, ann.end)}"
     rows: list[tuple[str, Any]]
     if ann.layer == "quotes":
         st = _get(r, "speaker_type") or ""
@@ -490,7 +614,7 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         st = _get(r, "source_type") or "unspecified"
         title = "Source"
         rows = [
-            ("Source", _get(r, "source")),
+            ("Source", source_name(r)),
             ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"),
             ("Named", "yes" if _get(r, "named") else "no"),
             ("Why the kit thinks so", f"the cue \u201c{_get(r, 'cue')}\u201d pins a claim on this source"),
@@ -517,7 +641,7 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         ]
     elif ann.layer == "boilerplate":
         title = "Boilerplate"
-        rows = [("Kind", _get(r, "kind")), ("Why it is greyed", BOILERPLATE_HELP),
+        rows = [("Kind", boilerplate_name(_get(r, "kind"))), ("Why it is greyed", BOILERPLATE_HELP),
                 ("Words", excerpt)]
     else:
         title = "Shared passage"
@@ -580,10 +704,34 @@ def source_rows(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                 "source_type": _get(a, "source_type") or "unspecified",
                 "side": side_of(_get(a, "source"), analysis.case,
                                 resolves_to=_get(a, "resolves_to")),
-                "cue": _get(a, "cue"),
+                "cue": _get(a, "cue"), "resolves_to": _get(a, "resolves_to"),
                 "sentence": _get(a, "sentence"), "start": _get(a, "start"),
             })
     return rows
+
+
+_DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some"}
+
+
+def source_key(source: str | None, *, resolves_to: str | None = None,
+               source_type: str | None = None) -> str:
+    """One key per distinct source: a pronoun ("he") counts as the source it refers to, and a
+    named person as their family name, so "displaced activist Akram al-Masri" and "al-Masri"
+    are one source. Used to count distinct sources apart from mentions."""
+    name = " ".join(str(resolves_to or source or "?").lower().replace("\u2019", "'").split())
+    words = [w for w in name.split() if w not in _DETERMINERS] or name.split() or ["?"]
+    if source_type == "named_person":
+        last = words[-1]
+        return "person:" + re.sub(r"^(?:al|el|ad|as|ash|ar|an|at)-", "", last)
+    return f"{source_type or ''}:" + " ".join(words)
+
+
+def distinct_sources(analysis: CaseAnalysis, report_id: str, source_type: str | None = None) -> int:
+    """How many different sources one report cites (of one kind, or all); see :func:`source_key`."""
+    keys = {source_key(r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"])
+            for r in source_rows(analysis)
+            if r["report"] == report_id and (source_type is None or r["source_type"] == source_type)}
+    return len(keys)
 
 
 def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
@@ -604,7 +752,8 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
             continue
         if side and (row["side"] or "none") != side:
             continue
-        key = (row["report"], row["source"] or "?", row["source_type"], row["side"])
+        name = source_name({"source": row["source"], "cue": row["cue"]})
+        key = (row["report"], name or "?", row["source_type"], row["side"])
         counts[key] += 1
         example.setdefault(key, row["sentence"] or "")
     rows = [
@@ -613,7 +762,9 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
         for (rid, src, st, sd), n in sorted(
             counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), -kv[1]))
     ]
-    return table_html(("Report", "Source", "Kind", "Side", "Times", "Example"), rows,
+    return table_html(("Report", "Source (as the report words it)", "Kind", "Side",
+                       "Mentions", "Example"), rows,
+                      caption="Each source, with how many times the report cites it (mentions)",
                       empty="No sources match these choices.")
 
 
@@ -683,7 +834,7 @@ def _fig_member(rep: Report, fig: Any, m: Any, labels: Mapping[str, str]) -> dic
 
 def _fmt_value(v: Any) -> str:
     if v is None:
-        return "vague"
+        return "vague (no number)"
     if isinstance(v, float) and v.is_integer():
         return f"{int(v):,}"
     if isinstance(v, int | float):
@@ -697,11 +848,11 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
     for g in figure_groups(analysis):
         if what and g["what"] != what:
             continue
-        verdict = str(g["verdict"]).replace("_", " ") if g["verdict"] else "not compared yet"
+        verdict = verdict_name(g["verdict"]) if g["verdict"] else "not compared yet"
         rows = [(m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
                 for m in g["members"]]
         parts.append(table_html(("Report", "Words", "Value", "According to"), rows,
-                                caption=f"{g['what']} \u2014 verdict: {verdict}"))
+                                caption=f"{what_name(g['what'])} \u2014 {verdict}"))
     if not parts:
         return '<p class="mk-muted">No figures found.</p>'
     return "".join(parts)
@@ -832,6 +983,7 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
             apps.append({
                 "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
                 "start": _get(q, "start"), "end": _get(q, "end"), "text": texts[i],
+                "where": where_in_words(rep, int(_get(q, "start") or 0), int(_get(q, "end") or 0)),
                 "speaker": _get(q, "speaker"), "speaker_type": _get(q, "speaker_type"),
                 "cue": _get(q, "cue"), "marked": True, "pull_quote": bool(_get(q, "pull_quote")),
                 "credited": credited[0] if credited else None,
@@ -865,6 +1017,7 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
                 apps.append({
                     "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
                     "start": s0, "end": e0, "text": rep.text[s0:e0], "speaker": None,
+                    "where": where_in_words(rep, s0, e0),
                     "speaker_type": None, "cue": None, "marked": False, "pull_quote": False,
                     "credited": credited,
                 })
@@ -886,9 +1039,9 @@ def quote_trace_html(trace: Mapping[str, Any]) -> str:
         else:
             said, kind, how = "\u2014", "", "same words, NOT marked as a quote"
         credited = {True: "yes", False: "no", None: "\u2014"}[a["credited"]]
-        rows.append((a["label"], f"characters {a['start']}\u2013{a['end']}", said, kind, how,
+        rows.append((a["label"], a.get("where") or "", said, kind, how,
                      credited, _short(a["text"], 200)))
-    head = f'<p><b>Quote:</b> \u201c{esc(_short(trace["text"], 300))}\u201d</p>'
+    head = f'<p><b>Quote:</b> \u201c{esc(_short(trace["text"], 300).rstrip(" ,;:"))}\u201d</p>'
     return head + table_html(
         ("Report", "Where", "Said by (as the report tells it)", "Kind", "How", "Credits the other report", "Words"),
         rows)

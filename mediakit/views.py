@@ -180,13 +180,15 @@ def _option_label(rep: Report, a: Annotation, name: str) -> str:
     if a.layer == "quotes":
         return f"{label} · {_get(a.record, 'speaker') or 'speaker?'}: “{words}”"
     if a.layer == "sources":
-        kind = render.SOURCE_TAGS.get(_get(a.record, "source_type") or "", "")
+        if render.agentless(a.record):
+            return f"{label} · {render.source_name(a.record)}"
+        kind = render.SOURCE_TYPE_NAMES.get(_get(a.record, "source_type") or "", "")
         return f"{label} ({kind}) · {words}"
     if a.layer == "terms":
         cat = _get(a.record, "category") or ""
         return f"{label} ({render.TERM_NAMES.get(cat, cat)}) · {words}"
     if a.layer == "boilerplate":
-        return f"{label} ({_get(a.record, 'kind')}) · {words}"
+        return f"{label} ({render.boilerplate_name(_get(a.record, 'kind'))}) · {words}"
     return f"{label} · {words}"
 
 
@@ -391,7 +393,8 @@ def reader(
             rep_b = case.report(rid_b)
             ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
                              "", record={"label": f"shared with {names[rep_b.id]}"})
-            also.append(f"{names[rep_b.id]}: characters {_get(p, 'b_start')}–{_get(p, 'b_end')}, "
+            where_b = render.where_in_words(rep_b, int(_get(p, "b_start", 0)), int(_get(p, "b_end", 0)))
+            also.append(f"{names[rep_b.id]}: {where_b}, "
                         f"similarity {_get(p, 'similarity', '?')}, credits the source: "
                         f"{ {True: 'yes', False: 'no'}.get(_get(p, 'credited'), 'not known') }"
                         + ("" if rid_b in ids else " (not shown: tick it under Reports)"))
@@ -413,7 +416,8 @@ def reader(
                         credited = {True: "credits", False: "does not credit"}.get(
                             _get(p, "credited"), "may or may not credit")
                         also.append(
-                            f"{names.get(orid, orid)}: the same passage at characters {os_}–{oe} "
+                            f"{names.get(orid, orid)}: the same passage, "
+                            f"{render.where_in_words(orep, os_, oe)} "
                             f"(“{_short(orep.text[os_:oe], 120)}”); the later copy {credited} "
                             "the other"
                             + ("" if orid in ids else " (not shown: tick it under Reports)"))
@@ -429,7 +433,7 @@ def reader(
                               f"same words as in {names[rid]}", jump=True)
                     who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
                            else "same words, not marked as a quote")
-                    also.append(f"{a['label']}: characters {a['start']}–{a['end']}, {who}"
+                    also.append(f"{a['label']}: {a.get('where') or 'same words'}, {who}"
                                 + ("" if a["report"] in ids else
                                    " (not shown: tick it under Reports)"))
         state["shared"] = highlights
@@ -517,14 +521,29 @@ def source_explorer(analysis: CaseAnalysis) -> View:
         if st:
             rows = [r for r in rows if r["source_type"] == st]
         counts = Counter((r["report"], r["source_type"]) for r in rows)
+        distinct: dict[tuple[str, str], set[str]] = {}
+        for r in rows:
+            distinct.setdefault((r["report"], r["source_type"]), set()).add(render.source_key(
+                r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"]))
         shown = [r.id for r in case.reports if not rid or r.id == rid]
         kinds = [t for t in SOURCE_TYPES if any(k == t for _, k in counts)]
+
+        def cell(i: str, t: str) -> str:
+            n, d = counts[(i, t)], len(distinct.get((i, t), ()))
+            if not n:
+                return "0"
+            return f"{n} mention{'s' if n != 1 else ''} / {d} distinct"
+
         pivot = render.table_html(
-            ["Report", *(render.SOURCE_TYPE_NAMES[t] for t in kinds), "All"],
-            [(names[i], *(counts[(i, t)] for t in kinds), sum(counts[(i, t)] for t in kinds))
+            ["Report", *(render.SOURCE_TYPE_NAMES[t] for t in kinds), "All mentions",
+             "All distinct sources"],
+            [(names[i], *(cell(i, t) for t in kinds), sum(counts[(i, t)] for t in kinds),
+              len(set().union(*(distinct.get((i, t), set()) for t in kinds))))
              for i in shown] if kinds else [],
-            caption="How many times each kind of source is cited",
+            caption=("Mentions (every time a claim is pinned on a source) and distinct sources "
+                     "(different people or bodies) per report and kind"),
             empty="No sources match these choices.")
+        pivot += f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>'
         detail = render.source_table_html(analysis, report=rid or None, side=side or None,
                                           source_type=st or None)
         c["table"].value = _styled(notes + pivot + detail)
@@ -535,6 +554,17 @@ def source_explorer(analysis: CaseAnalysis) -> View:
     box = widgets.VBox([_style(), widgets.HBox([c["report"], c["side"], c["source_type"]]),
                         c["table"]])
     return View(box, c, refresh=draw)
+
+
+def _trace_label(trace: dict[str, Any]) -> str:
+    """A quote in the tracer's list: its words without trailing punctuation, and in how many
+    reports it appears ("“… we need a miracle” — in 2 reports")."""
+    punct = " ,.;:!?—–-\u2026\"'\u201c\u201d\u2018\u2019"
+    words = _short(trace["text"], 70).strip(punct)
+    if len(" ".join(trace["text"].split())) > 70:
+        words += "…"
+    n = len({a["report"] for a in trace["appearances"]})
+    return f"\u201c{words}\u201d \u2014 in {n} {'report' if n == 1 else 'reports'}"
 
 
 def quote_tracer(analysis: CaseAnalysis) -> View:
@@ -549,10 +579,7 @@ def quote_tracer(analysis: CaseAnalysis) -> View:
     traces = render.quote_traces(analysis)
     notes = _notes(analysis, "quotes")
     c: dict[str, widgets.Widget] = {}
-    options = [
-        (f"{_short(t['text'], 70)} — in {len({a['report'] for a in t['appearances']})} report(s)", i)
-        for i, t in enumerate(traces)
-    ]
+    options = [(_trace_label(t), i) for i, t in enumerate(traces)]
     c["quote"] = widgets.Dropdown(options=options or [("(no quotes found)", -1)],
                                   value=0 if options else -1, description="Quote",
                                   layout=widgets.Layout(width="95%"))
@@ -582,14 +609,15 @@ def figures_table(analysis: CaseAnalysis) -> View:
     notes = _notes(analysis, "figures")
     c: dict[str, widgets.Widget] = {}
     c["what"] = widgets.Dropdown(
-        options=[("Everything counted", "")] + [(g["what"], g["what"])
+        options=[("Everything counted", "")] + [(render.what_name(g["what"]), g["what"])
                                                  for g in groups if g["what"]],
         value="", description="Counted")
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
         c["table"].value = _styled(
-            notes + render.figures_table_html(analysis, what=c["what"].value or None))
+            notes + render.figures_table_html(analysis, what=c["what"].value or None)
+            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>')
 
     c["what"].observe(draw, names="value")
     draw()
@@ -616,7 +644,8 @@ def wording_view(analysis: CaseAnalysis) -> View:
         rid = c["report"].value or None
         c["table"].value = _styled(
             notes + render.labels_table_html(analysis, report=rid)
-            + render.terms_table_html(analysis, report=rid, category=c["category"].value or None))
+            + render.terms_table_html(analysis, report=rid, category=c["category"].value or None)
+            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>')
 
     c["report"].observe(draw, names="value")
     c["category"].observe(draw, names="value")

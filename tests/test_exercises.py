@@ -26,6 +26,7 @@ from mediakit.exercises import (
     key_answer,
     load_lesson,
     load_lessons,
+    parse_number,
     passage_for,
     tokenize,
     validate_against_case,
@@ -310,9 +311,9 @@ def test_select_words_widget_and_restore_after_restart(tmp_path, seed_case):
 def test_machine_widget_shows_the_kits_marks(seed_case):
     ex = EXERCISES["ex_03_07"]
     p0 = seed_passage(ex, seed_case, machine=[])
-    p = seed_passage(ex, seed_case, machine=gold_machine(ex, p0)[:2])
+    p = seed_passage(ex, seed_case, machine=gold_machine(ex, p0)[:1])
     w = exercise_widget(ex, passage=p)
-    assert "[40 Syrian Army servicemen]" in w.controls["machine"].value
+    assert "[At least 8]" in w.controls["machine"].value
     w.controls["nothing"].value = True
     w.controls["check"].click()
     assert w.result.status == "wrong"
@@ -582,3 +583,98 @@ def test_an_exercise_says_so_when_it_is_about_the_seed_case_not_the_loaded_one(
     assert "This exercise is about the seed case" in w.controls["prompt"].value
     monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
     assert "about the seed case" not in lesson.exercise("ex_02_05").controls["prompt"].value
+
+
+# --------------------------------------------------------------------------- teacher walk-through fixes
+
+
+@pytest.mark.parametrize("typed,value", [
+    ("3.5 million", 3_500_000), ("120 thousand", 120_000), ("120,000", 120_000),
+    ("1.2m", 1_200_000), ("120k", 120_000), ("about 300", 300), ("12", 12),
+])
+def test_number_box_reads_numbers_as_people_write_them(typed, value):
+    assert parse_number(typed) == value
+    assert parse_number("12 apples") is None
+    ex = EXERCISES["ex_03_04"]
+    assert check(ex, "120 thousand").correct and check(ex, "120,000").correct
+
+
+def test_tick_all_option_text_is_the_checkbox_label():
+    ex = next(e for e in EXERCISES.values() if e.type == "multi")
+    w = exercise_widget(ex)
+    boxes = w.controls["options"]
+    assert [b.description for b in boxes] == [o.text for o in ex.options]
+    assert all(not b.indent for b in boxes)  # clicking the words ticks the box
+
+
+def test_voila_keeps_answers_per_session_not_in_the_served_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
+    monkeypatch.delenv("MEDIAKIT_VOILA", raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "session_path", None)
+    assert not lesson.in_voila()
+    monkeypatch.setenv("VOILA_KERNEL_ID", "abc")
+    assert lesson.in_voila()
+    prog = lesson.progress()
+    prog.record("ex_00_01", "Sputnik", "recorded")
+    assert not (tmp_path / ".mediakit-progress.json").exists()
+    assert prog.path.parent != tmp_path and prog.path.exists()
+    assert "kept while this page is open" in lesson.saved_where(prog)
+    # a second visitor (a new kernel) gets a session of its own and sees nothing of the first
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "session_path", None)
+    other = lesson.progress()
+    assert other.path != prog.path and other.answer("ex_00_01") is None
+    monkeypatch.setenv("MEDIAKIT_VOILA", "0")
+    assert not lesson.in_voila()
+
+
+def test_banner_says_where_answers_go_without_a_hidden_path(tmp_path, monkeypatch, seed_analysis):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
+    for k in lesson.VOILA_ENV:
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    html = lesson._banner(seed_analysis, lesson.progress()).html
+    assert "Your answers are saved automatically (in this folder)" in html
+    assert ".mediakit-progress" not in html
+
+
+def test_lesson_05_shows_the_poll_when_lesson_00_was_not_answered(tmp_path, monkeypatch,
+                                                                    seed_analysis):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
+    monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
+    shown = lesson.first_impression()
+    assert "No first impression" in shown.text
+    assert [w.exercise.id for w in shown.widgets] == ["ex_00_01", "ex_00_02"]
+
+
+def test_poll_label_of_a_copy_without_headline_says_so(seed_analysis):
+    labels = [lesson.report_label(r) for r in seed_analysis.case.reports if r.headline is None]
+    assert labels and all("(no headline in this copy) first line:" in x for x in labels)
+
+
+def test_at_least_three_correct_the_machine_passages_are_not_a_free_tick(seed_analysis,
+                                                                       monkeypatch):
+    monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
+    monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
+    erring = []
+    for ex in EXERCISES.values():
+        if ex.machine and ex.text is None:
+            p = lesson.passage(ex)
+            if expected(ex, p).items:
+                erring.append(ex.lesson)
+    # the key is computed at run time; when this was written the kit erred in 01, 02, 03, 04
+    assert len(set(erring)) >= 3, erring
+
+
+def test_multiple_choice_options_do_not_give_the_answer_away_by_length():
+    for ex in (EXERCISES["ex_00_05"], EXERCISES["ex_01_05"]):
+        if ex.type == "choice" and len(ex.options) >= 3:
+            right = len(ex.correct_options[0])
+            others = sorted(len(o.text) for o in ex.options if not o.correct)
+            assert right <= 1.6 * others[-1], ex.id

@@ -4,17 +4,22 @@ Run: .venv/bin/python docs/tools/build_notebooks.py   (then: pytest tests/test_n
 Editing a notebook by hand in JupyterLab is fine too; then this script is out of date.
 """
 
+import sys
 from pathlib import Path
 
 import nbformat as nbf
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lesson_plans import PLANS  # noqa: E402  (one timing source for notebooks and guide)
+
 OUT = Path(__file__).resolve().parents[2] / "notebooks"
 
 HOW = (
-    "**How to use this notebook.** Choose *Run → Run All Cells* once at the start (or press "
-    "Shift+Enter in each cell, from the top). The grey code cells only call the kit: you can "
-    "read past them. Your answers are saved each time you press *Check* or *Save*, in a file "
-    "beside this notebook, and come back when you reopen it."
+    "**How to use this notebook.** In JupyterLab: choose *Run → Run All Cells* once at the start "
+    "(or press Shift+Enter in each cell, from the top); the grey code cells only call the kit, so "
+    "you can read past them. As a web page without code (Voilà): everything has already run; "
+    "just read, choose and click. Your answers are saved each time you press *Check* or *Save*; "
+    "the box under the first cell says where."
 )
 
 START = 'from mediakit import lesson, views, plots\nanalysis = lesson.start(case="maarat-al-numan")'
@@ -32,9 +37,9 @@ def ex(i):
     return code(f'lesson.exercise("{i}")')
 
 
-def header(num, title, minutes, objectives, plan):
+def header(num, title, minutes, objectives):
     obj = "\n".join(f"- {o}" for o in objectives)
-    pl = "\n".join(f"| {a} | {b} |" for a, b in plan)
+    pl = "\n".join(f"| {a} | {b} |" for a, b in PLANS[num])  # the teacher guide shows the same
     return md(
         f"# {num} · {title}\n\n*About {minutes} minutes.*\n\n**By the end of this lesson you can:**\n"
         f"{obj}\n\n| part | minutes |\n|---|---|\n{pl}\n\n{HOW}"
@@ -70,10 +75,7 @@ save("00_start_here.ipynb", [
         "tell who published each report and who wrote it first",
         "treat what an outlet says about itself as a claim, and check it by reading laterally",
         "say how often this kit's machine is wrong, and check it yourself",
-    ], [("the event and the five reports; first impressions", 12),
-        ("who published what, and who wrote it first", 13),
-        ("what the pages say about themselves; reading laterally", 12),
-        ("the machine makes mistakes", 8)]),
+    ]),
     md("""
 ## The event
 
@@ -166,12 +168,12 @@ found today.
 ---
 ### Under the hood (optional)
 
-The kit's record of one report: its outlet, and the stretches it set aside as boilerplate, with
-their kind. Change `"mee"` to another id (`21wire`, `sputnik`, `globalresearch-sf-jan26`,
+The kit's record of one report: the stretches it set aside as boilerplate, with their kind, as a
+table. In JupyterLab you can change `"mee"` to another id (`21wire`, `sputnik`, `globalresearch-sf-jan26`,
 `globalresearch-sf-jan31`) and run the cell again. (`lesson.pick_one` gives that id if the case has
 it, else the case's first report, so the cell also runs on a case of your own.)
 """),
-    code('report = analysis.report(lesson.pick_one(analysis, "mee"))\n[(b.kind, report.text[b.start:b.end][:60]) for b in report.boilerplate]'),
+    code('report = analysis.report(lesson.pick_one(analysis, "mee"))\nlesson.table(report.boilerplate, ["kind", "text"], report=report)'),
 ])
 
 # --------------------------------------------------------------------------- 01
@@ -182,8 +184,7 @@ save("01_sourcing.ipynb", [
         "sort sources by kind: named person, anonymous person, official body, media outlet, NGO, partisan group",
         "say which side of the conflict a source is on, when the text tells you",
         "notice whose voices are missing from a report",
-    ], [("what a source is; find one", 10), ("kinds of sources", 10),
-        ("sources per report, charts", 15), ("missing voices; correct the machine", 10)]),
+    ]),
     code(START),
     md("""
 ## What is a source?
@@ -239,7 +240,7 @@ The explorer and the chart are only as good as the kit's reading. Check one pass
         "The kit's source list is a starting point; check it.",
     ], "**Next:** lesson 02, *Attribution*: whose words, exactly, and where did they first appear?"),
     md("### Under the hood (optional)\n\nThe kit's source records for one report: who, what kind, and the word that pins the claim on them."),
-    code('rid = lesson.pick_one(analysis, "sputnik")\n[(a.source, a.source_type, a.cue) for a in analysis.records_for(rid).attributions]'),
+    code('rid = lesson.pick_one(analysis, "sputnik")\nlesson.table(analysis.records_for(rid).attributions, ["source", "source_type", "cue"])'),
 ])
 
 # --------------------------------------------------------------------------- 02
@@ -250,8 +251,7 @@ save("02_attribution.ipynb", [
         "notice what a reporting verb adds: said, claimed, warned, accused",
         "trace a quote back to the report where it first appeared and check who said it there",
         "explain what changes when a quote is lifted, relabelled and left uncredited",
-    ], [("direct and indirect speech", 8), ("reporting verbs", 10),
-        ("tracing a quote", 17), ("why it matters; correct the machine", 10)]),
+    ]),
     code(START),
     md("""
 ## Direct and indirect speech
@@ -299,7 +299,7 @@ headline. Check one passage.
         "To check a quote: find where it first appeared, and who is said to have said it there.",
     ], "**Next:** lesson 03, *Figures*: what is counted, and who says so?"),
     md("### Under the hood (optional)\n\nThe kit's quote records for Middle East Eye: the speaker as the report describes them, the cue word, and the first words of the quote."),
-    code('rid = lesson.pick_one(analysis, "mee")\n[(q.speaker, q.cue, q.text[:50]) for q in analysis.records_for(rid).quotes]'),
+    code('rid = lesson.pick_one(analysis, "mee")\nlesson.table(analysis.records_for(rid).quotes, ["speaker", "cue", "text"])'),
 ])
 
 # --------------------------------------------------------------------------- 03
@@ -310,8 +310,7 @@ save("03_figures.ipynb", [
         "say what a figure counts, over what time, and who gives it",
         "tell figures that agree from figures that only look alike",
         "notice figures that come from one side only, or from no source at all",
-    ], [("finding figures", 10), ("the same number, different things", 10),
-        ("one side's numbers", 15), ("vague figures; correct the machine", 10)]),
+    ]),
     code(START),
     md("""
 ## Finding figures
@@ -352,7 +351,7 @@ can stand as fact.
         "Vague amounts ('over 3 dozens', 'hundreds of thousands') give a size, not a count.",
     ], "**Next:** lesson 04, *Wording*: the words each report chooses for the same things."),
     md("### Under the hood (optional)\n\nThe kit's figure records for Sputnik: the words, the value, what is counted and the source."),
-    code('rid = lesson.pick_one(analysis, "sputnik")\n[(f.text, f.value, f.what, f.source) for f in analysis.records_for(rid).figures]'),
+    code('rid = lesson.pick_one(analysis, "sputnik")\nlesson.table(analysis.records_for(rid).figures, ["text", "value", "what", "source"])'),
 ])
 
 # --------------------------------------------------------------------------- 04
@@ -363,8 +362,7 @@ save("04_wording.ipynb", [
         "compare the verbs for taking the town: liberate, enter, regain, capture, fall",
         "spot hedges ('it appears', 'reportedly') and scare quotes (‘moderate’)",
         "rewrite a loaded sentence in words neither side would object to",
-    ], [("verbs for the same event", 10), ("labels for each side", 12),
-        ("hedges and scare quotes", 10), ("rewrite; correct the machine", 13)]),
+    ]),
     code(START),
     md("""
 ## One event, five verbs
@@ -405,7 +403,7 @@ opposition*. Both are legitimate tools, and both shape what the reader believes.
         "A neutral rewrite says what happened and pins judgements on whoever makes them.",
     ], "**Next:** lesson 05, *Putting it together*."),
     md("### Under the hood (optional)\n\nThe kit's loaded-term records for 21st Century Wire: the words and their category."),
-    code('rid = lesson.pick_one(analysis, "21wire")\n[(t.text, t.category) for t in analysis.records_for(rid).loaded_terms]'),
+    code('rid = lesson.pick_one(analysis, "21wire")\nlesson.table(analysis.records_for(rid).loaded_terms, ["text", "category"])'),
 ])
 
 # --------------------------------------------------------------------------- 05
@@ -416,8 +414,7 @@ save("05_putting_it_together.ipynb", [
         "compare a headline with the body beneath it",
         "follow a claim from forecast to claim to fact across reports",
         "write your own checklist, and test your first impression against the evidence",
-    ], [("shared text and reuse", 10), ("headline versus body", 8),
-        ("a claim that hardens", 10), ("your checklist and first impression", 17)]),
+    ]),
     code(START),
     md("""
 ## All layers at once
@@ -515,14 +512,19 @@ outlet = "Daily Roundup (invented)"
 notes = "No date or byline in the copy."
 '''
 
+EXAMPLE = OUT / "example_case"
+EXAMPLE.mkdir(exist_ok=True)
+for _name, _text in (("a_valley_courier.txt", REPORT_A), ("b_daily_roundup.txt", REPORT_B),
+                     ("case.toml", CASE_TOML)):
+    (EXAMPLE / _name).write_text(_text, encoding="utf-8")
+
 save("06_bring_your_own_case.ipynb", [
     header("06", "Bring your own case", 45, [
         "make a case from a folder of reports: the files, and a small case.toml",
         "record only what each copy says about itself (unknown stays unknown)",
         "run every view of lessons 00–05 on the new case",
         "check the kit's output on a new text before teaching with it",
-    ], [("what a case is", 5), ("make a folder and a case.toml", 15),
-        ("run the views on it", 15), ("check the machine; plan a lesson", 10)]),
+    ]),
     md("""
 ## What a case is
 
@@ -537,26 +539,29 @@ reports about a flood (no real event, outlet or person), in a temporary folder.
 **Step 1: a folder of reports.** In real life: make a folder, save each report into it as a text
 file, and name the files so you can tell them apart.
 """),
-    code('''import tempfile
+    code('''import shutil
+import tempfile
 from pathlib import Path
-from mediakit import lesson, views, plots
-
+from mediakit import lesson, views, plots'''),
+    code('''example = Path("example_case")   # two short invented reports, shipped beside this notebook
 folder = Path(tempfile.mkdtemp()) / "millford-flood"
-folder.mkdir()'''),
-    code(f'''(folder / "a_valley_courier.txt").write_text("""{REPORT_A}""", encoding="utf-8")
-(folder / "b_daily_roundup.txt").write_text("""{REPORT_B}""", encoding="utf-8")
+folder.mkdir()
+for name in ("a_valley_courier.txt", "b_daily_roundup.txt"):
+    shutil.copy(example / name, folder / name)
 sorted(p.name for p in folder.iterdir())'''),
+    md("Here is report B, as saved (open the files in `example_case/` to read both):"),
+    code('print((folder / "b_daily_roundup.txt").read_text(encoding="utf-8"))'),
     md("""
 **Step 2: a `case.toml`.** The kit writes a template listing every report; you fill in what each copy
 says about itself. From a terminal the same is `mediakit new-case FOLDER`.
 """),
     code('from mediakit.authoring import case_template\nprint(case_template(folder, title="A flood in Millford"))'),
     md("""
-Fill it in and save it as `case.toml` in the folder. Leave out what the copy does not tell you: here,
+Fill it in and save it as `case.toml` in the folder (here we copy a filled-in one). Leave out what the copy does not tell you: here,
 neither report gives a date, so there is no `date` line. If a copy says it first appeared elsewhere
 ("This article originally appeared on…"), write that outlet as `original_author`.
 """),
-    code(f'''(folder / "case.toml").write_text("""{CASE_TOML}""", encoding="utf-8");'''),
+    code('shutil.copy(example / "case.toml", folder / "case.toml")\nprint((folder / "case.toml").read_text(encoding="utf-8"))'),
     ex("ex_06_01"),
     ex("ex_06_02"),
     ex("ex_06_03"),

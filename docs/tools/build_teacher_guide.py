@@ -5,6 +5,8 @@ Run after changing an exercise: .venv/bin/python docs/tools/build_teacher_guide.
 
 from pathlib import Path
 
+from lesson_plans import PLANS
+
 from mediakit.exercises import load_lessons
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,10 +20,7 @@ LESSONS = {
             "treat an outlet's description of itself as a claim, and check it by reading laterally",
             "say that the kit makes measurable mistakes, and check one of them",
         ],
-        timing=[("Intro: the event (read aloud)", 5), ("Skim the five reports; first-impressions poll (ex_00_01–02)", 7),
-                ("Who published what; who wrote it first (ex_00_03, 04, 06)", 13),
-                ("Reading laterally, in a new browser tab (ex_00_05)", 12),
-                ("The machine makes mistakes (ex_00_07); recap", 8)],
+        timing=PLANS["00"],
         prompts=[
             "Before looking at the evidence: what made you pick the report you trust most? Was it the outlet's name, the headline, the look of the page?",
             "Three of five 'different' reports come from one author. What does that do to the idea that 'many sources say so'?",
@@ -38,9 +37,7 @@ LESSONS = {
             "say which side of the conflict a source is on, where the text says so",
             "notice whose voices are missing",
         ],
-        timing=[("What a source is; reader on Sputnik and MEE (ex_01_01)", 10), ("Kinds of sources (ex_01_02–04)", 10),
-                ("Source explorer and chart (ex_01_05)", 12), ("Missing voices, free text (ex_01_06)", 8),
-                ("Correct the machine (ex_01_07); recap", 5)],
+        timing=PLANS["01"],
         prompts=[
             "Sputnik's sources about the fighting are all on the government's side; MEE's are rebels, civilians and a monitoring group. Does that make either report false? What does it make it?",
             "When is an anonymous source acceptable? What does the reporter owe the reader in exchange (MEE says 'on condition of anonymity')?",
@@ -57,9 +54,7 @@ LESSONS = {
             "trace a quote back to where it first appeared and who is said to have said it there",
             "explain what changes when a quote is lifted, relabelled and left uncredited",
         ],
-        timing=[("Direct and indirect speech (ex_02_01)", 8), ("Reporting verbs (ex_02_02, 05)", 10),
-                ("The quote tracer: the 'miracle' quote (ex_02_03, 04)", 15),
-                ("Why the label matters, free text (ex_02_06)", 7), ("Correct the machine (ex_02_07); recap", 5)],
+        timing=PLANS["02"],
         prompts=[
             "Middle East Eye's 'one rebel fighter, speaking to Middle East Eye' becomes 'one HTS militant' in 21st Century Wire, with no credit. What does a reader of 21st Century Wire now believe about who is desperate?",
             "MEE's standfirst says the rebel source 'accuses militant group HTS of holding back its firepower'. What does that suggest about the new label?",
@@ -76,9 +71,7 @@ LESSONS = {
             "tell figures that agree from figures that only look alike",
             "notice figures from one side only, or from no source",
         ],
-        timing=[("Finding figures (ex_03_02)", 8), ("Figures table: Sputnik's two 40s (ex_03_01)", 10),
-                ("One side's numbers (ex_03_03, 05)", 12), ("A figure with its window; vague amounts (ex_03_04, 06)", 10),
-                ("Correct the machine (ex_03_07); recap", 5)],
+        timing=PLANS["03"],
         prompts=[
             "Sputnik's two 40s count different things. Where else have you seen the same number mean different things in a news story?",
             "The vehicle counts come from the Russian Defense Ministry, and South Front itself says they 'seem to be overestimated'. Why might a report print numbers it doubts?",
@@ -95,9 +88,7 @@ LESSONS = {
             "spot hedges and scare quotes",
             "rewrite a loaded headline in words neither side would object to",
         ],
-        timing=[("One event, five verbs (ex_04_01, 02)", 10), ("Labels for each side: wording view and heat map (ex_04_03, 05)", 12),
-                ("Hedges and scare quotes (ex_04_04)", 8), ("Neutral rewrite, free text (ex_04_06)", 10),
-                ("Correct the machine (ex_04_07); recap", 5)],
+        timing=PLANS["04"],
         prompts=[
             "'Liberates', 'enter', 'regained control', 'captured', 'fall': rank them from most to least judgement. Do you all agree on the order?",
             "Is 'terrorist' ever the neutral word? Who decides which groups are terrorist, and does a report tell you whose designation it uses?",
@@ -114,9 +105,7 @@ LESSONS = {
             "follow a claim from forecast to claim to fact across reports",
             "write a personal checklist, and test the first impression against the evidence",
         ],
-        timing=[("All layers; reuse and syndication (ex_05_04, 08)", 10), ("Headline versus body (ex_05_01)", 6),
-                ("A claim that hardens (ex_05_02, 03, 05)", 12), ("Checklist, free text (ex_05_06)", 8),
-                ("Back to the first impression (ex_05_07); recap", 9)],
+        timing=PLANS["05"],
         prompts=[
             "21st Century Wire's headline says 'Liberates'; the South Front text on the same page says 'government sources claimed' the army had entered and still had to remove IEDs. Who writes headlines, and when?",
             "Across the reports the capture goes from forecast to claim to fact. What new evidence appeared along the way?",
@@ -133,8 +122,7 @@ LESSONS = {
             "run every view of lessons 00–05 on the new case",
             "check the kit's output on a new text before teaching with it",
         ],
-        timing=[("What a case is", 5), ("Folder and case.toml (ex_06_01–03)", 15),
-                ("Every view on the new case (ex_06_04)", 15), ("Check the machine; plan a lesson (ex_06_05–07)", 10)],
+        timing=PLANS["06"],
         prompts=[
             "What stories in your area are told by several outlets this week? Which would make a good case?",
             "What metadata were you tempted to guess? Why does 'unknown stays unknown' matter for learners?",
@@ -268,7 +256,8 @@ RUNNING = """## Running the lessons
 2. Give each learner their own copy of `notebooks/` and `exercises/` (e.g. with nbgitpuller, or by copying
    the folder into each home directory). Keep them side by side: the lessons find `exercises/` next to the
    package or through the `MEDIAKIT_EXERCISES` environment variable.
-3. Each learner's answers are saved in `notebooks/.mediakit-progress.json` in their own home folder. To
+3. Each learner's answers are saved in `notebooks/.mediakit-progress.json` in their own home folder (learners
+   are told only "in this folder"). To
    collect them, copy these files; they are plain JSON (exercise id → answer, status, tries, time). To keep
    them elsewhere, set `MEDIAKIT_PROGRESS=/path/to/file.json` in the hub's environment.
 4. The first run of a lesson parses the five reports (a few seconds) and caches the result
@@ -288,9 +277,21 @@ Voilà shows a notebook as a web page, with code hidden and widgets working:
     voila notebooks/02_attribution.ipynb
 
 or, on a hub with the Voilà server extension, open `…/voila/render/notebooks/02_attribution.ipynb`. Every
-lesson works this way: the text, the views and the exercises (with hints, explanations and saved progress)
-are all widgets or prose. Only the optional "Under the hood" cells at the end show nothing useful in Voilà.
-Lesson 06 is meant for teachers in JupyterLab.
+lesson works this way: the text, the views and the exercises (with hints and explanations) are all widgets
+or prose, and the optional "Under the hood" cells show the kit's records as small tables.
+
+**Answers in Voilà are private and temporary.** Every visitor of a Voilà page shares the served folder, so
+the kit does not save answers there: it keeps each visitor's answers for their own page only (in a file
+named by a random session id in the server's temporary folder), and the box under the first cell says
+"Your answers are kept while this page is open". Closing or reloading the page starts afresh, and lesson 05
+then asks the first-impressions poll again. For progress that lasts, use JupyterLab (each learner's own
+folder) or set `MEDIAKIT_PROGRESS` per learner.
+
+How the kit knows it runs in Voilà: Voilà starts each visitor's kernel with environment variables of its own
+(`VOILA_KERNEL_ID`, `VOILA_BASE_URL`, `VOILA_SERVER_URL`, `VOILA_REQUEST_URL`, …), as the stand-alone
+`voila` command and as a hub's `/voila/render/` page alike; a JupyterLab kernel has none. If your setup
+hides them, set `MEDIAKIT_VOILA=1` in the server's environment (or `MEDIAKIT_VOILA=0` to switch the
+behaviour off). Lesson 06 is meant for teachers in JupyterLab.
 
 ### Printing
 
