@@ -21,9 +21,9 @@ from .render import (
     TERM_NAMES,
     _get,
     figure_groups,
+    group_verdict,
+    group_what,
     row_labels,
-    verdict_name,
-    what_name,
 )
 
 if TYPE_CHECKING:
@@ -235,9 +235,9 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
             values.append(float(v))
         if vague_words:
             vague_texts.append((y, "no number: " + "; ".join(vague_words)))
-        row = what_name(g["what"])
-        if g.get("verdict"):
-            row += f"\n({verdict_name(g['verdict'])})"
+        row = group_what(g)
+        if g.get("verdict") or g.get("label"):
+            row += f"\n({group_verdict(g)})"
         labels.append(row)
     ax.set_yticks(range(len(groups)), labels)
     if groups:

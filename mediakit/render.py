@@ -809,6 +809,7 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                 fig = _record_at(rec.figures, _get(m, "start"), _get(m, "end")) if rec else None
                 members.append(_fig_member(rep, fig, m, labels))
             out.append({"what": _get(g, "what") or "?", "verdict": _get(g, "verdict"),
+                        "label": _get(g, "label"), "what_label": _get(g, "what_label"),
                         "members": members})
         return out
     by_what: dict[str, list[dict[str, Any]]] = {}
@@ -820,12 +821,26 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     return [{"what": w, "verdict": None, "members": ms} for w, ms in sorted(by_what.items())]
 
 
+def group_verdict(g: Mapping[str, Any]) -> str:
+    """A figure group's verdict in plain words, as specific as the comparison says it."""
+    if g.get("label"):
+        return str(g["label"])
+    return verdict_name(g["verdict"]) if g.get("verdict") else "not compared yet"
+
+
+def group_what(g: Mapping[str, Any]) -> str:
+    """What a figure group counts, in plain words."""
+    return str(g["what_label"]) if g.get("what_label") else what_name(g["what"])
+
+
 def _fig_member(rep: Report, fig: Any, m: Any, labels: Mapping[str, str]) -> dict[str, Any]:
     start, end = _get(m, "start"), _get(m, "end")
     text = _get(fig, "text") if fig is not None else None
     if text is None and isinstance(start, int) and isinstance(end, int):
         text = rep.text[start:end]
     value = _get(m, "value", _get(fig, "value") if fig is not None else None)
+    if _get(m, "vague", _get(fig, "vague", False) if fig is not None else False):
+        value = None  # "hundreds of thousands" is shown as words, never as an invented number
     return {"report": rep.id, "outlet": rep.label, "label": labels.get(rep.id, rep.label),
             "text": text or "", "value": value,
             "source": _get(fig, "source") if fig is not None else None,
@@ -848,11 +863,11 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
     for g in figure_groups(analysis):
         if what and g["what"] != what:
             continue
-        verdict = verdict_name(g["verdict"]) if g["verdict"] else "not compared yet"
+        verdict = group_verdict(g)
         rows = [(m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
                 for m in g["members"]]
         parts.append(table_html(("Report", "Words", "Value", "According to"), rows,
-                                caption=f"{what_name(g['what'])} \u2014 {verdict}"))
+                                caption=f"{group_what(g)} \u2014 {verdict}"))
     if not parts:
         return '<p class="mk-muted">No figures found.</p>'
     return "".join(parts)
