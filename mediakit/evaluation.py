@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -127,17 +127,20 @@ def load_gold(path: str | Path | None = None) -> dict[str, Any]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def _scored_reports(analysis: Any, gold: dict[str, Any]) -> Iterator[tuple[Any, dict, str, Any]]:
+    """(report, its gold, its text, its records within the annotated stretch) per annotated report."""
+    for report in analysis.case.reports:
+        g = gold.get(report.file)
+        if g is not None:
+            yield report, g, report.text, _in_scope(analysis.records[report.id], g, report.text)
+
+
 def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
     """Score every extractor of ``analysis`` (a CaseAnalysis) against ``gold``."""
     counts: dict[str, list[int]] = {k: [0, 0, 0] for k in
                                     ("quotes", "attributions", "figures", "loaded_terms", "boilerplate")}
     speaker_ok = speaker_n = stype_ok = stype_n = cat_ok = cat_n = val_ok = val_n = 0
-    for report in analysis.case.reports:
-        g = gold.get(report.file)
-        if g is None:
-            continue
-        text = report.text
-        rec = _in_scope(analysis.records[report.id], g, text)
+    for report, g, text, rec in _scored_reports(analysis, gold):
 
         def spans(items: list[dict], key: str = "text", text: str = text) -> list[tuple[int, int]]:
             return [locate(text, it[key], it.get("occurrence", 0)) for it in items]
@@ -288,12 +291,7 @@ def accuracy_summary() -> str:
 
 def print_errors(analysis: Any, gold: dict[str, Any]) -> None:
     """Print every miss, false alarm and wrong label, report by report (for developers)."""
-    for report in analysis.case.reports:
-        g = gold.get(report.file)
-        if g is None:
-            continue
-        text = report.text
-        rec = _in_scope(analysis.records[report.id], g, text)
+    for report, g, text, rec in _scored_reports(analysis, gold):
         print(f"\n=== {report.id} ({report.file})")
         kinds = (
             ("quotes", rec.quotes, "text", lambda r: f"{r.text[:60]!r} speaker={r.speaker!r}"),
