@@ -33,7 +33,7 @@ FLOOR = """
 import time, sys
 t = time.perf_counter()
 import spacy
-from mediakit.case import load_case
+from mediakit.cases import load_case
 from mediakit.nlp import load_pipeline
 case = load_case("maarat-al-numan")
 nlp = load_pipeline(gazetteer=case.gazetteer)
@@ -79,7 +79,7 @@ def peak_memory_mb() -> float:
 
 
 def synthetic_texts(n: int, seed: int = 1) -> list[str]:
-    from mediakit.case import load_case
+    from mediakit.cases import load_case
 
     rng = random.Random(seed)
     case = load_case("maarat-al-numan")
@@ -96,7 +96,7 @@ def synthetic_texts(n: int, seed: int = 1) -> list[str]:
 
 def extraction_overhead(n: int) -> dict[str, float]:
     from mediakit.analysis import extract_report
-    from mediakit.case import Case, Report
+    from mediakit.cases import Case, Report
     from mediakit.compare import compare
     from mediakit.nlp import load_pipeline
     from mediakit.records import Region

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .case import Case, Report, load_case
+from .cases.case import Case, Report, load_case
 from .compare import Comparisons, compare
 from .extract import attributions, figures, loaded_terms, quotes
 from .nlp import load_pipeline, model_name, parse

@@ -54,14 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "cases":
-            from .case import load_case, shipped_cases
+            from .cases.case import load_case, shipped_cases
 
             for cid in shipped_cases():
                 c = load_case(cid)
                 print(f"{cid}\t{c.title}\t{len(c.reports)} reports")
             return 0
         if args.command == "new-case":
-            from .authoring import write_case_template
+            from .cases.authoring import write_case_template
 
             path = write_case_template(Path(args.folder), title=args.title)
             print(f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediakit.case import GazetteerEntry
+from mediakit.cases import GazetteerEntry
 from mediakit.nlp import load_pipeline, parse
 
 

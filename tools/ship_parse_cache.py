@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from mediakit.case import load_case, shipped_cases
+    from mediakit.cases import load_case, shipped_cases
     from mediakit.nlp import _cache_name, load_pipeline, pipeline_key, shipped_cache_dir
 
     out = shipped_cache_dir()

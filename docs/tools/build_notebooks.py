@@ -555,7 +555,7 @@ sorted(p.name for p in folder.iterdir())'''),
 **Step 2: a `case.toml`.** The kit writes a template listing every report; you fill in what each copy
 says about itself. From a terminal the same is `mediakit new-case FOLDER`.
 """),
-    code('from mediakit.authoring import case_template\nprint(case_template(folder, title="A flood in Millford"))'),
+    code('from mediakit.cases import case_template\nprint(case_template(folder, title="A flood in Millford"))'),
     md("""
 Fill it in and save it as `case.toml` in the folder (here we copy a filled-in one). Leave out what the copy does not tell you: here,
 neither report gives a date, so there is no `date` line. If a copy says it first appeared elsewhere

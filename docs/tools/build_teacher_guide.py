@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lesson_plans import PLANS
 
-from mediakit.exercises import load_lessons
+from mediakit.lessons.exercises import load_lessons
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -37,7 +37,7 @@ from .sources import SourceMix, source_mix
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..case import Case
+    from ..cases.case import Case
 
 __all__ = [
     "Claim",

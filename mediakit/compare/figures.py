@@ -28,7 +28,7 @@ from ._common import SideTerms, fold, lexicon, normalise_time, sentences, side_t
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 VERDICTS = ("agree", "disagree", "look_alike", "single")
 # Plain words for each verdict, for views ("label"); the verdict keys stay stable in JSON.

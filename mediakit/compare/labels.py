@@ -19,7 +19,7 @@ from ..records import ReportRecords
 from ._common import SideTerms, fold, side_terms
 
 if TYPE_CHECKING:
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def test_seed_reports(seed_analysis):
 
 
 def test_case_gazetteer_kind_wins_over_the_word_lists():
-    from mediakit.case import GazetteerEntry
+    from mediakit.cases import GazetteerEntry
     from mediakit.nlp import load_pipeline
 
     nlp = load_pipeline(

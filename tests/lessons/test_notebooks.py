@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 LESSONS = sorted(NOTEBOOKS.glob("0[0-6]_*.ipynb"))
 
@@ -43,7 +43,7 @@ def test_notebook_is_stored_clean(path):
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_every_exercise_of_the_lesson_is_shown(path):
-    from mediakit.exercises import load_lessons
+    from mediakit.lessons.exercises import load_lessons
 
     text = path.read_text(encoding="utf-8")
     lesson = load_lessons()[path.name[:2]]

@@ -13,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import CaseError, ReportError
+from ..records import Region
 from .boilerplate import find_headline, split_boilerplate
-from .errors import CaseError, ReportError
-from .records import Region
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_REPORT_BYTES = 5_000_000

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mediakit import render
-from mediakit.case import Report
-from mediakit.display import error_html
+from mediakit.cases import Report
 from mediakit.errors import CaseError
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, Region, ReportRecords
+from mediakit.views.display import error_html
 
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<", ">", "&", "&amp;",
          '"', "'", "</span>", "</div>", "<!--", "-->", "<![CDATA[", "&#x3C;", "\n", "\u00a0",
@@ -233,7 +233,7 @@ def test_error_box_is_plain_words_with_hint_and_file():
 
 
 def test_friendly_errors_shows_kit_errors_and_lets_bugs_through(capsys):
-    from mediakit.display import friendly_errors
+    from mediakit.views.display import friendly_errors
 
     with friendly_errors():
         raise CaseError("No such case.")

@@ -5,10 +5,10 @@
     lesson.exercise("ex_02_03")                       # the exercise as a widget
 
 Everything here is glue: the analysis is :func:`mediakit.analyze`, exercises are
-:mod:`mediakit.exercises` shown with :mod:`mediakit.exercise_widgets`, answers are saved with
-:mod:`mediakit.progress`. Problems a learner can meet are shown as a friendly box, never as a
+:mod:`mediakit.lessons.exercises` (one module per type, widget included), answers saved with
+:mod:`mediakit.lessons.progress`. Problems a learner can meet are shown as a friendly box, never as a
 traceback: :func:`start` makes IPython show every MediakitError that way, and when the case
-cannot be loaded it returns :class:`~mediakit.display.NoAnalysis`, which every view, chart and
+cannot be loaded it returns :class:`~mediakit.views.display.NoAnalysis`, which every view, chart and
 helper answers with "Run the lesson.start(...) cell first; it reported a problem above."
 
 ``MEDIAKIT_LESSON_CASE`` (a case folder or a shipped case id), when set, replaces the seed case
@@ -27,8 +27,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .case import Case, Report, load_case
-from .display import (
+from ..cases.case import Case, Report, load_case
+from ..errors import MediakitError
+from ..views.display import (
     HTML,
     NoAnalysis,
     NotStartedError,
@@ -36,9 +37,9 @@ from .display import (
     missing,
     not_started,
 )
-from .display import show as _display
-from .display import show_error as _show_error
-from .errors import MediakitError
+from ..views.display import show as _display
+from ..views.display import show_error as _show_error
+from ..views.render import esc, get_field
 from .exercises import (
     Exercise,
     ExerciseError,
@@ -48,11 +49,10 @@ from .exercises import (
     passage_for,
 )
 from .progress import Progress
-from .render import _get, esc
 
 if TYPE_CHECKING:
-    from .analysis import CaseAnalysis
-    from .exercise_widgets import ExerciseWidget
+    from ..analysis import CaseAnalysis
+    from .exercises.widget import ExerciseWidget
 
 SEED_CASE = "maarat-al-numan"
 CASE_ENV = "MEDIAKIT_LESSON_CASE"
@@ -79,7 +79,7 @@ BOILERPLATE_KINDS = {
 
 
 def show_error(exc: BaseException) -> None:
-    """Show a problem as a friendly box (mediakit.display.show_error), never a traceback."""
+    """Show a problem as a friendly box (mediakit.views.display.show_error), never a traceback."""
     _show_error(exc)
 
 
@@ -142,12 +142,12 @@ def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | No
     """Load and analyse a case, say what was loaded, and return the analysis.
 
     When the case cannot be loaded, the problem is shown as a plain box and a
-    :class:`~mediakit.display.NoAnalysis` is returned: every view, chart and lesson helper
+    :class:`~mediakit.views.display.NoAnalysis` is returned: every view, chart and lesson helper
     given it says "Run the lesson.start(...) cell first; it reported a problem above." instead
     of failing. Also makes IPython show any MediakitError of a later cell as a plain box.
     If ``MEDIAKIT_LESSON_CASE`` is set, it replaces the seed case (see the module docstring).
     """
-    from .analysis import analyze
+    from ..analysis import analyze
 
     install_error_display()
     prog = progress(progress_path)
@@ -212,7 +212,7 @@ def saved_where(prog: Progress | None = None) -> str:
 
 def analysis_for(case_id: str | None = None) -> CaseAnalysis:
     """The analysis of a case: the one from :func:`start`, or the case an exercise is about."""
-    from .analysis import analyze
+    from ..analysis import analyze
 
     current = _state.get("analysis")
     if case_id is None:
@@ -292,10 +292,10 @@ def machine_spans(analysis: CaseAnalysis, report_id: str, layer: str) -> list[tu
     if layer == "shared_passages":
         spans = []
         for p in getattr(analysis.comparisons, "shared_passages", ()) or ():
-            if _get(p, "a") == report.id:
-                spans.append((int(_get(p, "a_start")), int(_get(p, "a_end"))))
-            if _get(p, "b") == report.id:
-                spans.append((int(_get(p, "b_start")), int(_get(p, "b_end"))))
+            if get_field(p, "a") == report.id:
+                spans.append((int(get_field(p, "a_start")), int(get_field(p, "a_end"))))
+            if get_field(p, "b") == report.id:
+                spans.append((int(get_field(p, "b_start")), int(get_field(p, "b_end"))))
         return spans
     raise ExerciseError(f"The kit has no layer called '{layer}'.")
 
@@ -315,9 +315,9 @@ def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
     key = f"{layer}\x00{text}"
     if key in _inline:
         return _inline[key]
-    from .analysis import extract_report
-    from .boilerplate import split_boilerplate
-    from .nlp import load_pipeline, parse
+    from ..analysis import extract_report
+    from ..cases.boilerplate import split_boilerplate
+    from ..nlp import load_pipeline, parse
 
     body, boiler = split_boilerplate(text)
     report = Report(id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler))
@@ -352,7 +352,7 @@ def passage(ex: Exercise) -> Passage:
 
 def exercise(ex_id: str) -> ExerciseWidget | None:
     """The exercise ``ex_id`` as a widget, with the learner's saved answer restored."""
-    from .exercise_widgets import exercise_widget
+    from .exercises.widget import exercise_widget
 
     try:
         ex = get_exercise(ex_id)
@@ -513,7 +513,7 @@ def table(records: Iterable[Any], fields: Sequence[str], *, report: Report | Non
     shown in plain words; a record without ``text`` gets its words from ``report`` (for
     boilerplate regions); long words are cut at ``limit`` characters.
     """
-    from .render import SOURCE_TYPE_NAMES, TERM_NAMES, boilerplate_name, table_html
+    from ..views.render import SOURCE_TYPE_NAMES, TERM_NAMES, boilerplate_name, table_html
 
     rows = []
     for r in records:
@@ -554,7 +554,7 @@ def plain_text(text: str) -> str:
 
 def accuracy() -> HTML:
     """How often the kit itself is wrong, as measured against a person's annotation."""
-    from . import accuracy_summary
+    from .. import accuracy_summary
 
     text = accuracy_summary()
     if "not been measured" in text:

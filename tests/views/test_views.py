@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mediakit import render, views
 from mediakit.analysis import CaseAnalysis
-from mediakit.case import Case, Report
+from mediakit.cases import Case, Report
 from mediakit.compare import Comparisons
 from mediakit.errors import MediakitError
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, Region, ReportRecords
@@ -171,7 +171,7 @@ def test_a_click_on_something_not_listed_changes_nothing(analysis):
 def test_every_listed_mark_can_be_clicked_and_reached_with_the_keyboard(analysis):
     v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
     html = v.controls["text"].value
-    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith(views.PASSAGE)]
+    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith(views.widgets.PASSAGE)]
     assert len(listed) > 20
     for val in listed:
         assert f'data-mark="{val}" tabindex="0"' in html, val
@@ -334,7 +334,7 @@ NOT_STARTED = "Run the lesson.start(...) cell first; it reported a problem above
 
 @pytest.mark.parametrize("nothing", [None, "stub"])
 def test_every_view_given_no_analysis_says_to_run_start_first(nothing):
-    from mediakit.display import NoAnalysis
+    from mediakit.views.display import NoAnalysis
 
     analysis = NoAnalysis("no such folder") if nothing == "stub" else None
     for build in (views.reader, views.source_explorer, views.quote_tracer, views.figures_table,
@@ -348,7 +348,7 @@ def test_every_view_given_no_analysis_says_to_run_start_first(nothing):
 
 
 def test_the_stub_of_a_failed_start_answers_everything_in_plain_words():
-    from mediakit.display import NoAnalysis, NotStartedError
+    from mediakit.views.display import NoAnalysis, NotStartedError
 
     stub = NoAnalysis()
     assert not stub and NOT_STARTED in stub._repr_html_()
@@ -423,7 +423,7 @@ def test_a_report_called_shared_keeps_its_own_marks_apart_from_shared_passages(s
     v = views.reader(an)
     values = [val for _, val in v.controls["annotation"].options[1:]]
     assert "shared|q0" in values and "other|q0" in values
-    passages = [val for val in values if val.startswith(views.PASSAGE)]
+    passages = [val for val in values if val.startswith(views.widgets.PASSAGE)]
     assert len(passages) == 1 and "|" not in passages[0]
     v.controls["annotation"].value = "shared|q0"  # the report's own quote, not a passage
     detail = "".join(parse(v.controls["detail"].value).all_text)
@@ -527,6 +527,6 @@ def test_figures_table_and_quote_list_use_plain_words(analysis):
 
 
 def test_outlet_summaries_strip_link_markup_but_reader_keeps_it():
-    from mediakit.lesson import plain_text
+    from mediakit.lessons.lesson import plain_text
 
     assert plain_text("Continue this story at [South Front](#)") == "Continue this story at South Front"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import CaseError
 from .case import REPORT_SUFFIXES, slug
-from .errors import CaseError
 
 
 def _toml_str(s: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediakit.boilerplate import classify_line, dateline, find_headline, split_boilerplate
+from mediakit.cases import classify_line, dateline, find_headline, split_boilerplate
 
 BLOG = """Skip to main content
 

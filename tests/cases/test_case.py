@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mediakit import CaseError, ReportError, load_case
-from mediakit.case import decode_report
+from mediakit.cases import decode_report
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_seed_case_ships_the_five_reports_byte_for_byte(seed_case):

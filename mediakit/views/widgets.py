@@ -1,6 +1,6 @@
 """Interactive views for the lessons (the only module that imports ipywidgets).
 
-Each builder wires a few controls to the pure renderers of :mod:`mediakit.render` and returns
+Each builder wires a few controls to the pure renderers of :mod:`mediakit.views.render` and returns
 a :class:`View`: ``view.widget`` is what the notebook shows (a View displays itself when it is
 the last expression of a cell) and ``view.controls`` names every control, so a test or an
 exercise can drive it without a browser::
@@ -34,15 +34,15 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from ..errors import MediakitError
+from ..records import SOURCE_TYPES, TERM_CATEGORIES
 from . import render
 from .display import NOT_STARTED, missing, notice_html
-from .errors import MediakitError
-from .records import SOURCE_TYPES, TERM_CATEGORIES
-from .render import LAYER_NAMES, LAYERS, Annotation, _get, _passages, esc
+from .render import LAYER_NAMES, LAYERS, Annotation, esc, get_field, shared_passages_of
 
 if TYPE_CHECKING:
-    from .analysis import CaseAnalysis
-    from .case import Report
+    from ..analysis import CaseAnalysis
+    from ..cases.case import Report
 
 MAX_COLUMNS = 5
 PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text (or "
@@ -92,7 +92,7 @@ def _style() -> widgets.HTML:
 
 
 class ReaderText(anywidget.AnyWidget):
-    """The reader's columns: HTML made by :mod:`mediakit.render`, with marks a learner can pick.
+    """The reader's columns: HTML made by :mod:`mediakit.views.render`, with marks a learner can pick.
 
     ``value`` is the HTML (already escaped in Python; the browser side only sets it as the
     element's content). A click on a mark, or Enter on it, sets ``selected`` to its ``data-mark``
@@ -100,7 +100,7 @@ class ReaderText(anywidget.AnyWidget):
     scrolls that element into view inside its report column and outlines it.
     """
 
-    _esm = (resources.files("mediakit") / "data" / "static" / "reader.js").read_text("utf-8")
+    _esm = (resources.files("mediakit.views") / "static" / "reader.js").read_text("utf-8")
     value = traitlets.Unicode("").tag(sync=True)
     selected = traitlets.Unicode("").tag(sync=True)
     scroll_to = traitlets.Unicode("").tag(sync=True)
@@ -178,17 +178,17 @@ def _option_label(rep: Report, a: Annotation, name: str) -> str:
     words = _short(rep.text[a.start : a.end], 50)
     label = f"{name} · {_LAYER_SHORT.get(a.layer, a.layer)}"
     if a.layer == "quotes":
-        return f"{label} · {_get(a.record, 'speaker') or 'speaker?'}: “{words}”"
+        return f"{label} · {get_field(a.record, 'speaker') or 'speaker?'}: “{words}”"
     if a.layer == "sources":
         if render.agentless(a.record):
             return f"{label} · {render.source_name(a.record)}"
-        kind = render.SOURCE_TYPE_NAMES.get(_get(a.record, "source_type") or "", "")
+        kind = render.SOURCE_TYPE_NAMES.get(get_field(a.record, "source_type") or "", "")
         return f"{label} ({kind}) · {words}"
     if a.layer == "terms":
-        cat = _get(a.record, "category") or ""
+        cat = get_field(a.record, "category") or ""
         return f"{label} ({render.TERM_NAMES.get(cat, cat)}) · {words}"
     if a.layer == "boilerplate":
-        return f"{label} ({render.boilerplate_name(_get(a.record, 'kind'))}) · {words}"
+        return f"{label} ({render.boilerplate_name(get_field(a.record, 'kind'))}) · {words}"
     return f"{label} · {words}"
 
 
@@ -337,14 +337,14 @@ def reader(
                 value = render.mark_id(rid, a.key)
                 anns[value] = (rid, a)
                 opts.append((_option_label(rep, a, names[rid]), value))
-        for i, p in enumerate(_passages(analysis)):
-            ra, rb = _get(p, "a"), _get(p, "b")
+        for i, p in enumerate(shared_passages_of(analysis)):
+            ra, rb = get_field(p, "a"), get_field(p, "b")
             if ra in ids or rb in ids:
                 try:
                     rep_a, rep_b = case.report(ra), case.report(rb)
                 except MediakitError:
                     continue
-                words = _short(rep_a.text[_get(p, "a_start", 0) : _get(p, "a_end", 0)], 44)
+                words = _short(rep_a.text[get_field(p, "a_start", 0) : get_field(p, "a_end", 0)], 44)
                 value = f"{PASSAGE}{i}"
                 shared_opts[value] = i
                 opts.append((f"shared passage · {names[rep_a.id]} ↔ {names[rep_b.id]} · “{words}”",
@@ -382,39 +382,39 @@ def reader(
             spans.append((start, end, label))
 
         if value in state.get("passages", {}):
-            p = _passages(analysis)[state["passages"][value]]
+            p = shared_passages_of(analysis)[state["passages"][value]]
             for side, other in (("b", "a"), ("a", "b")):
-                rid = _get(p, side)
-                orep = case.report(_get(p, other))
-                light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
+                rid = get_field(p, side)
+                orep = case.report(get_field(p, other))
+                light(rid, get_field(p, f"{side}_start"), get_field(p, f"{side}_end"),
                       f"shared with {names[orep.id]}", jump=True)
-            rep = case.report(_get(p, "a"))
-            rid_b = _get(p, "b")
+            rep = case.report(get_field(p, "a"))
+            rid_b = get_field(p, "b")
             rep_b = case.report(rid_b)
-            ann = Annotation("x0", "shared", _get(p, "a_start"), _get(p, "a_end"), "mk-shared",
+            ann = Annotation("x0", "shared", get_field(p, "a_start"), get_field(p, "a_end"), "mk-shared",
                              "", record={"label": f"shared with {names[rep_b.id]}"})
-            where_b = render.where_in_words(rep_b, int(_get(p, "b_start", 0)), int(_get(p, "b_end", 0)))
+            where_b = render.where_in_words(rep_b, int(get_field(p, "b_start", 0)), int(get_field(p, "b_end", 0)))
             also.append(f"{names[rep_b.id]}: {where_b}, "
-                        f"similarity {_get(p, 'similarity', '?')}, credits the source: "
-                        f"{ {True: 'yes', False: 'no'}.get(_get(p, 'credited'), 'not known') }"
+                        f"similarity {get_field(p, 'similarity', '?')}, credits the source: "
+                        f"{ {True: 'yes', False: 'no'}.get(get_field(p, 'credited'), 'not known') }"
                         + ("" if rid_b in ids else " (not shown: tick it under Reports)"))
         else:
             rid, ann = state["anns"][value]
             rep = case.report(rid)
             state["selected"] = (rid, ann.key)
-            for p in _passages(analysis):
+            for p in shared_passages_of(analysis):
                 for side, other in (("a", "b"), ("b", "a")):
-                    if _get(p, side) == rid and _get(p, f"{side}_start", 0) < ann.end \
-                            and ann.start < _get(p, f"{side}_end", 0):
-                        orid = _get(p, other)
+                    if get_field(p, side) == rid and get_field(p, f"{side}_start", 0) < ann.end \
+                            and ann.start < get_field(p, f"{side}_end", 0):
+                        orid = get_field(p, other)
                         orep = case.report(orid)
-                        light(rid, _get(p, f"{side}_start"), _get(p, f"{side}_end"),
+                        light(rid, get_field(p, f"{side}_start"), get_field(p, f"{side}_end"),
                               f"shared with {names.get(orid, orid)}", jump=False)
-                        light(orid, _get(p, f"{other}_start"), _get(p, f"{other}_end"),
+                        light(orid, get_field(p, f"{other}_start"), get_field(p, f"{other}_end"),
                               f"shared with {names[rid]}", jump=True)
-                        os_, oe = _get(p, f"{other}_start", 0), _get(p, f"{other}_end", 0)
+                        os_, oe = get_field(p, f"{other}_start", 0), get_field(p, f"{other}_end", 0)
                         credited = {True: "credits", False: "does not credit"}.get(
-                            _get(p, "credited"), "may or may not credit")
+                            get_field(p, "credited"), "may or may not credit")
                         also.append(
                             f"{names.get(orid, orid)}: the same passage, "
                             f"{render.where_in_words(orep, os_, oe)} "

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .errors import MediakitError
+from ..errors import MediakitError
 from .render import esc, style_tag
 
 

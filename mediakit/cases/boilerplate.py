@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Region
+from ..records import Region
 
 # kind -> patterns (case-insensitive, searched in one line)
 BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {

@@ -10,8 +10,7 @@ import pytest
 
 from mediakit import lesson
 from mediakit.errors import MediakitError
-from mediakit.exercise_widgets import exercise_widget
-from mediakit.exercises import (
+from mediakit.lessons.exercises import (
     EXERCISE_TYPES,
     Exercise,
     ExerciseError,
@@ -32,7 +31,8 @@ from mediakit.exercises import (
     validate_against_case,
     wrong_answers,
 )
-from mediakit.progress import Progress
+from mediakit.lessons.exercises.widget import exercise_widget
+from mediakit.lessons.progress import Progress
 
 LESSONS = [f"{i:02d}" for i in range(7)]
 EXERCISES = all_exercises()
@@ -430,7 +430,7 @@ def test_replace_keeps_exercises_frozen():
 
 # --------------------------------------------------------------------------- teacher material
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_teacher_guide_has_every_lesson_and_every_answer():
@@ -502,7 +502,7 @@ def test_a_hand_edited_tries_count_does_not_break_the_exercise(tmp_path, monkeyp
 
 def test_a_failed_start_gives_plain_boxes_everywhere(tmp_path, monkeypatch, capsys):
     from mediakit import plots, views
-    from mediakit.display import NOT_STARTED, NoAnalysis
+    from mediakit.views.display import NOT_STARTED, NoAnalysis
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MEDIAKIT_LESSON_CASE", raising=False)
@@ -526,7 +526,7 @@ def test_a_failed_start_gives_plain_boxes_everywhere(tmp_path, monkeypatch, caps
 def test_kit_errors_in_a_cell_show_a_box_not_a_traceback(tmp_path, monkeypatch, capsys):
     from IPython.core.interactiveshell import InteractiveShell
 
-    from mediakit.display import error_handler
+    from mediakit.views.display import error_handler
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MEDIAKIT_LESSON_CASE", raising=False)
@@ -557,7 +557,7 @@ def test_kit_errors_in_a_cell_show_a_box_not_a_traceback(tmp_path, monkeypatch, 
 
 def test_pick_falls_back_on_the_cases_own_reports(seed_case):
     from mediakit.analysis import CaseAnalysis
-    from mediakit.case import Case
+    from mediakit.cases import Case
     from mediakit.compare import Comparisons
 
     seed = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())

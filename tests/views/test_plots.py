@@ -121,7 +121,7 @@ def test_charts_draw_on_an_empty_analysis(seed_case):
 
 @pytest.mark.parametrize("draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures])
 def test_charts_given_no_analysis_say_to_run_start_first(draw, ax, capsys):
-    from mediakit.display import NoAnalysis
+    from mediakit.views.display import NoAnalysis
 
     assert draw(None, ax=ax) is ax
     assert any("Run the lesson.start(...) cell first" in t for t in texts(ax))

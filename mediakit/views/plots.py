@@ -2,7 +2,7 @@
 
 Readable in black and white: colours come from the Okabe–Ito palette, and every series also
 has its own hatch or marker and a text label, so colour is never the only cue. Reports are
-named with :func:`mediakit.render.row_labels`, like every table, so two reports of one outlet
+named with :func:`mediakit.views.render.row_labels`, like every table, so two reports of one outlet
 stay apart. Given no analysis (``lesson.start`` failed), a chart shows the plain "run
 lesson.start first" box instead (written on ``ax`` if one was given) and draws nothing.
 """
@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..records import SOURCE_TYPES, TERM_CATEGORIES
 from .display import NOT_STARTED, missing, not_started, show
-from .records import SOURCE_TYPES, TERM_CATEGORIES
 from .render import (
     NOT_A_VERDICT,
     OKABE_ITO,
     SOURCE_TYPE_NAMES,
     TERM_NAMES,
-    _get,
     figure_groups,
+    get_field,
     group_verdict,
     group_what,
     row_labels,
@@ -29,7 +29,7 @@ from .render import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .analysis import CaseAnalysis
+    from ..analysis import CaseAnalysis
 
 SOURCE_COLOURS: dict[str, str] = dict(zip(SOURCE_TYPES, (
     "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#56B4E9", "#E69F00", "#999999"), strict=True))
@@ -78,7 +78,7 @@ def _caption(ax: Axes, label: str) -> None:
 
 def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
     """Counts of attributions per report id and source type."""
-    return {r.id: Counter(_get(a, "source_type") or "unspecified"
+    return {r.id: Counter(get_field(a, "source_type") or "unspecified"
                           for a in (analysis.records[r.id].attributions
                                     if r.id in analysis.records else ()))
             for r in analysis.case.reports}
@@ -135,14 +135,14 @@ def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
 def loaded_term_counts(analysis: CaseAnalysis) -> tuple[list[str], list[list[int]]]:
     """(categories, counts[category][report]) over the case's reports."""
     cats = list(TERM_CATEGORIES)
-    extra = sorted({_get(t, "category") for rec in analysis.records.values()
+    extra = sorted({get_field(t, "category") for rec in analysis.records.values()
                     for t in rec.loaded_terms} - set(cats) - {None})
     cats += extra
     counts = []
     for cat in cats:
         counts.append([sum(1 for t in (analysis.records[r.id].loaded_terms
                                        if r.id in analysis.records else ())
-                           if _get(t, "category") == cat) for r in analysis.case.reports])
+                           if get_field(t, "category") == cat) for r in analysis.case.reports])
     return cats, counts
 
 

@@ -1,0 +1,285 @@
+"""Mark the words in the text: the learner selects words of a passage.
+
+"Correct the machine" exercises are select-the-words exercises with a ``machine`` layer: the
+answer key is *computed at run time* by comparing what a person marked (the exercise's
+``answer``) with what the kit itself found in the passage (:class:`Passage.machine`). The
+learner marks what the kit missed (``mode = "missed"``), what it marked wrongly
+(``"wrong"``), or both. If the kit gets the passage right, the right answer is to say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...views.render import esc
+from .model import (
+    CheckResult,
+    Exercise,
+    ExerciseError,
+    Passage,
+    Selection,
+    Span,
+    Token,
+    explanation_for,
+    hint_for,
+)
+from .passages import EDGE_PUNCT, find_spans, overlaps, passage_for, tokenize
+
+if TYPE_CHECKING:
+    from .widget import ExerciseWidget
+
+TYPE = "select_words"
+LABEL = "Mark the words in the text"
+BUTTON = "Check"
+MARK_STYLE = "background:#F0E442;border-bottom:2px dashed #000;padding:0 1px;"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the learner should mark in a select-the-words exercise, with the reasons."""
+
+    items: tuple[Span, ...]
+    accept: tuple[Span, ...]
+    gold: tuple[Span, ...]
+    missed: tuple[Span, ...] = ()
+    wrong: tuple[Span, ...] = ()
+    machine: tuple[Span, ...] | None = None
+
+
+def expected(ex: Exercise, passage: Passage) -> Expected:
+    """The spans the learner must mark; for a machine exercise, computed from the kit's marks."""
+    gold = tuple(find_spans(passage.text, ex.answer or ()))
+    accept = tuple(find_spans(passage.text, ex.accept))
+    if ex.machine is None:
+        return Expected(items=gold, accept=accept, gold=gold)
+    machine = passage.machine
+    if machine is None:
+        raise ExerciseError(
+            f"Exercise {ex.id} compares your answer with the kit's own output, "
+            "which has not been computed.",
+            hint="Run the cell with lesson.start(...) first.",
+        )
+    missed = tuple(g for g in gold if not any(overlaps(g, m) for m in machine))
+    wrong = tuple(
+        m for m in machine
+        if not any(overlaps(m, g) for g in gold)
+        and not any(a[0] <= m[0] and m[1] <= a[1] for a in accept)
+        and any(t.selectable and overlaps((t.start, t.end), m) for t in tokenize(passage.text))
+    )
+    if ex.mode == "missed":
+        items = missed
+    elif ex.mode == "wrong":
+        items = wrong
+    else:
+        items = tuple(sorted(set(missed) | set(wrong)))
+    return Expected(items=items, accept=accept, gold=gold, missed=missed, wrong=wrong, machine=machine)
+
+
+def _quote_spans(passage: str, spans: Iterable[Span], limit: int = 8) -> str:
+    words = [f"“{passage[s:e].strip()}”" for s, e in spans][:limit]
+    return ", ".join(words) if words else "nothing"
+
+
+def _selected_tokens(tokens: Sequence[Token], sel: Selection) -> list[Token]:
+    return [t for t in tokens if t.selectable and any(overlaps((t.start, t.end), s) for s in sel.spans)]
+
+
+def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResult:
+    sel = Selection.from_json(answer) if not isinstance(answer, Selection) else answer
+    exp = expected(ex, passage)
+    tokens = tokenize(passage.text)
+    chosen = _selected_tokens(tokens, sel)
+    text = passage.text
+    details: tuple[str, ...] = ()
+    if ex.machine is not None:
+        details = (
+            f"A person marked: {_quote_spans(text, exp.gold)}.",
+            f"The kit marked: {_quote_spans(text, exp.machine or ())}.",
+            f"So the kit missed: {_quote_spans(text, exp.missed)}; "
+            f"and marked wrongly: {_quote_spans(text, exp.wrong)}.",
+        )
+    if not chosen and not sel.nothing:
+        msg = "Click the words in the passage to mark them, then press Check."
+        if ex.machine is not None:
+            msg += " If there is nothing to mark, tick the box that says so."
+        return CheckResult(ex.id, "incomplete", msg, tries=tries)
+    if sel.nothing and chosen:
+        return CheckResult(ex.id, "wrong",
+                           "You marked words and also said there is nothing to mark; choose one.",
+                           hint=hint_for(ex, tries), tries=tries)
+    if sel.nothing:
+        if not exp.items:
+            return CheckResult(ex.id, "correct", "Right: this time the kit got this passage right.",
+                               explanation=explanation_for(ex), details=details, tries=tries)
+        return CheckResult(ex.id, "wrong", "There is something to mark here; look again.",
+                           hint=hint_for(ex, tries), tries=tries)
+    if not exp.items:
+        return CheckResult(
+            ex.id, "wrong",
+            "Look again: compare each mark of the kit with the passage, word by word.",
+            hint=hint_for(ex, tries), tries=tries,
+        )
+    found = []
+    for item in exp.items:
+        item_tokens = [t for t in tokens if t.selectable and overlaps((t.start, t.end), item)]
+        hit = [t for t in item_tokens if t in chosen]
+        found.append(bool(item_tokens) and 2 * len(hit) >= len(item_tokens))
+    allowed = (*exp.items, *exp.accept)
+    extra = [t for t in chosen if not any(overlaps((t.start, t.end), a) for a in allowed)]
+    n_found = sum(found)
+    if ex.match == "any":
+        ok = n_found >= 1 and not extra
+    else:
+        ok = all(found) and not extra
+    if ok:
+        if ex.match == "any" or len(exp.items) == 1:
+            msg = "Yes, that's it."
+        else:
+            msg = f"You marked all {len(exp.items)}."
+        return CheckResult(ex.id, "correct", msg, explanation=explanation_for(ex), details=details,
+                           tries=tries)
+    parts = []
+    if ex.match == "all":
+        parts.append(f"You found {n_found} of {len(exp.items)}.")
+    elif n_found == 0:
+        parts.append("None of your marks is one of the words asked for.")
+    if extra:
+        words = ", ".join(f"“{t.text.strip(EDGE_PUNCT)}”" for t in extra[:6])
+        parts.append(f"These marked words are not part of the answer: {words}.")
+    return CheckResult(ex.id, "wrong", " ".join(parts), hint=hint_for(ex, tries), tries=tries)
+
+
+
+
+def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
+          report_labels: Sequence[str] = ()) -> CheckResult:
+    if passage is None:
+        passage = passage_for(ex) if ex.text is not None and ex.machine is None else None
+    if passage is None:
+        raise ExerciseError(f"Exercise {ex.id} needs its passage to be checked.")
+    return _check(ex, answer, passage, tries)
+
+
+def key_answer(ex: Exercise, passage: Passage | None = None, *,
+               report_labels: Sequence[str] = ()) -> Any:
+    assert passage is not None, "select_words needs its passage"
+    exp = expected(ex, passage)
+    if not exp.items:
+        return Selection(nothing=True)
+    tokens = tokenize(passage.text)
+    spans = tuple(
+        (t.start, t.end) for t in tokens
+        if t.selectable and any(overlaps((t.start, t.end), i) for i in exp.items)
+    )
+    return Selection(spans=spans)
+
+
+def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
+    assert passage is not None
+    tokens = [t for t in tokenize(passage.text) if t.selectable]
+    exp = expected(ex, passage)
+    everything = Selection(spans=tuple((t.start, t.end) for t in tokens))
+    if not exp.items:
+        return [everything, Selection(spans=((tokens[0].start, tokens[0].end),))]
+    outside = [t for t in tokens if not any(overlaps((t.start, t.end), a) for a in (*exp.items, *exp.accept))]
+    out = [Selection(nothing=True)]
+    if outside:
+        out.append(everything)
+        out.append(Selection(spans=((outside[0].start, outside[0].end),)))
+    if ex.match == "all" and len(exp.items) > 1:
+        first = exp.items[0]
+        out.append(Selection(spans=tuple((t.start, t.end) for t in tokens if overlaps((t.start, t.end), first))))
+    return out
+
+
+# --------------------------------------------------------------------------- widget
+
+
+def machine_marks_html(passage: Passage) -> str:
+    """The passage with the kit's own marks shown as [bracketed, highlighted] text."""
+    text = passage.text
+    spans = sorted(passage.machine or ())
+    out, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        out.append(esc(text[pos:s]))
+        out.append(f'<mark style="{MARK_STYLE}">[{esc(text[s:e])}]</mark>')
+        pos = e
+    out.append(esc(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    n = len(spans)
+    return (
+        f'<div class="mediakit-machine"><p><strong>What the kit marked</strong> '
+        f"({n} {'mark' if n == 1 else 'marks'}, shown [in brackets]):</p>"
+        f'<blockquote style="border-left:3px solid #999;padding-left:8px;">{body}</blockquote></div>'
+    )
+
+
+def _on_toggle(change: dict[str, Any]) -> None:
+    b = change["owner"]
+    b.icon = "check" if change["new"] else ""
+    b.button_style = "warning" if change["new"] else ""
+
+
+def build(w: ExerciseWidget) -> list[Any]:
+    import ipywidgets as W
+
+    ex, passage = w.exercise, w.passage
+    assert passage is not None, "a select-the-words exercise needs its passage"
+    parts: list[Any] = []
+    if ex.corrects_machine:
+        w.controls["machine"] = W.HTML(machine_marks_html(passage))
+        parts.append(w.controls["machine"])
+    tokens = tokenize(passage.text)
+    buttons: list[Any] = []
+    children: list[Any] = []
+    prev_end = 0
+    for t in tokens:
+        gap = passage.text[prev_end:t.start]
+        if "\n" in gap and children:
+            children.append(W.Box(layout=W.Layout(width="100%", height="2px")))
+        prev_end = t.end
+        if not t.selectable:
+            children.append(W.HTML(f"<span>{esc(t.text)}</span>", layout=W.Layout(margin="0 2px")))
+            continue
+        b = W.ToggleButton(value=False, description=t.text, tooltip="click to mark this word",
+                           layout=W.Layout(width="auto", margin="1px", padding="0 4px",
+                                           height="auto"))
+        b.span = (t.start, t.end)  # type: ignore[attr-defined]
+        b.observe(_on_toggle, names="value")
+        buttons.append(b)
+        children.append(b)
+    w.controls["tokens"] = buttons
+    box = W.Box(children, layout=W.Layout(display="flex", flex_flow="row wrap",
+                                          align_items="center", margin="4px 0"))
+    box.add_class("mediakit-passage")
+    parts.append(W.HTML("<p><small>Click a word to mark it (marked words show ✓); "
+                        "click again to unmark.</small></p>"))
+    parts.append(box)
+    if ex.corrects_machine or ex.match == "any":
+        label = ("Nothing to mark: the kit got this passage right"
+                 if ex.corrects_machine else "Nothing to mark here")
+        nothing = W.Checkbox(value=False, description=label, indent=False,
+                             layout=W.Layout(width="auto"))
+        w.controls["nothing"] = nothing
+        parts.append(nothing)
+    return parts
+
+
+def read(w: ExerciseWidget) -> Any:
+    c = w.controls
+    spans = tuple(b.span for b in c["tokens"] if b.value)
+    nothing = bool(c["nothing"].value) if "nothing" in c else False
+    return Selection(spans=spans, nothing=nothing)
+
+
+def write(w: ExerciseWidget, answer: Any) -> None:
+    c = w.controls
+    sel = Selection.from_json(answer)
+    for b in c["tokens"]:
+        b.value = any(s <= b.span[0] and b.span[1] <= e for s, e in sel.spans)
+    if "nothing" in c:
+        c["nothing"].value = sel.nothing
