@@ -2,7 +2,8 @@
 
 The lexicon is data (``mediakit/data/lexicon/*.toml``, one file per category; README.md there
 says where every entry comes from). Categories: victory_framing, violence_framing,
-actor_labeling, hedge, intensifier, scare_quotes.
+actor_labeling, hedge, intensifier, scare_quotes, loaded_verb, evaluative, doubt_casting,
+dismissive.
 
 How a word is matched:
 
@@ -404,16 +405,19 @@ def _reporting(tok: Token) -> bool:
     """
     kids = list(tok.children)
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "PROPN" and tok.tag_.startswith("VB")):
-        if any(ch.dep_ in ("dobj", "dative") for ch in kids):
+        if any(ch.dep_ in ("dobj", "dative", "attr", "npadvmod") for ch in kids):
             return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ in ("DET", "NUM", "NOUN", "ADJ"):
+            return False  # "claiming a crushing 58% of the vote", "claimed the title"
         if any(ch.dep_ == "prep" and ch.lower_ in ("for", "on", "against") for ch in kids):
             return False  # "claimed for expenses", "claimed on the insurance"
         return True
     if tok.pos_ == "NOUN":
         if any(ch.dep_ == "compound" for ch in kids):
             return False
-        if any(ch.dep_ in ("acl", "ccomp") for ch in kids):
-            return True
+        if any(ch.dep_ in ("acl", "ccomp", "amod", "poss") for ch in kids):
+            return True  # "claims that...", "false claims", "his claims"
         return any(ch.dep_ == "prep" and ch.lower_ in ("of", "about", "by") for ch in kids)
     return False
 
