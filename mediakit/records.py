@@ -35,6 +35,10 @@ TERM_CATEGORIES: tuple[str, ...] = (
     "hedge",
     "intensifier",
     "scare_quotes",
+    "loaded_verb",
+    "evaluative",
+    "doubt_casting",
+    "dismissive",
 )
 
 

@@ -2,7 +2,8 @@
 
 The lexicon is data (``mediakit/data/lexicon/*.toml``, one file per category; README.md there
 says where every entry comes from). Categories: victory_framing, violence_framing,
-actor_labeling, hedge, intensifier, scare_quotes.
+actor_labeling, hedge, intensifier, scare_quotes, loaded_verb, evaluative, doubt_casting,
+dismissive.
 
 How a word is matched:
 
@@ -61,6 +62,7 @@ __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lex
 SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
     "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
+    "reporting", "group_label", "framing_noun",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
@@ -86,6 +88,23 @@ BUILDINGS = frozenset(
     """building house home tower block bridge wall structure stadium school church mosque
     temple synagogue hospital factory plant property shed garage barn hotel office warehouse
     flat apartment estate chimney street road dormitory""".split()
+)
+# "an Iran-backed militia", "Russian-occupied towns": a label on people or a place, not on
+# money or goods ("state-backed loans", "asset-backed securities")
+GROUP_NOUNS = frozenset(
+    """group groups militia militias force forces rebel rebels fighter fighters government
+    governments regime regimes troop troops separatist separatists faction factions candidate
+    candidates coalition party parties movement movements proxy proxies insurgent insurgents
+    gunman gunmen protester protesters protestor protestors organisation organization
+    organisations organizations outfit network networks cell cells politician politicians
+    lawmaker lawmakers activist activists leader leaders administration militant militants
+    army armies junta president prime minister ruler rulers coup uprising opposition
+    authorities authority official officials puppet""".split()
+)
+# verbs whose object a framing noun is: "push a narrative", "peddle the narrative that"
+FRAMING_VERBS = frozenset(
+    """push peddle spin control fit feed counter challenge change shape fuel promote craft
+    build drive sell spread buy adopt embrace perpetuate advance reinforce""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -359,6 +378,16 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if sense == "not_title":  # "union bosses"; not the job title before a name, "Rovers boss Ann Lee"
         nxt = doc[c.end] if c.end < len(doc) else None
         return not (nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN"))
+    if sense == "reporting":
+        return _reporting(tok)
+    if sense == "group_label":
+        return _group_label(doc, c)
+    if sense == "framing_noun":  # "the narrative that...", "a false narrative", "push a narrative"
+        if tok.pos_ != "NOUN":
+            return False
+        if any(ch.dep_ in ("acl", "ccomp", "amod", "relcl") for ch in tok.children):
+            return True
+        return tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.lemma_.lower() in FRAMING_VERBS
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
         return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
                    for t in tok.sent if t.i != tok.i)
@@ -366,6 +395,46 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
         near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
         return not any(w in LEGAL_WORDS for w in near)
     return True
+
+
+def _reporting(tok: Token) -> bool:
+    """ "claimed that...", "claims to have", "his claims of fraud": words for what someone says.
+
+    Not "claimed the title", "claimed 30 lives", "claimed responsibility" (a verb with an
+    object) nor "insurance claims", "benefit claims" (a noun for a demand for money).
+    """
+    kids = list(tok.children)
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "PROPN" and tok.tag_.startswith("VB")):
+        if any(ch.dep_ in ("dobj", "dative", "attr", "npadvmod") for ch in kids):
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ in ("DET", "NUM", "NOUN", "ADJ"):
+            return False  # "claiming a crushing 58% of the vote", "claimed the title"
+        if any(ch.dep_ == "prep" and ch.lower_ in ("for", "on", "against") for ch in kids):
+            return False  # "claimed for expenses", "claimed on the insurance"
+        return True
+    if tok.pos_ == "NOUN":
+        if any(ch.dep_ == "compound" for ch in kids):
+            return False
+        if any(ch.dep_ in ("acl", "ccomp", "amod", "poss") for ch in kids):
+            return True  # "claims that...", "false claims", "his claims"
+        return any(ch.dep_ == "prep" and ch.lower_ in ("of", "about", "by") for ch in kids)
+    return False
+
+
+def _group_label(doc: Doc, c: _Cand) -> bool:
+    """ "*-backed" and the like as a label on people or a place: the word it modifies (or
+    the word it is said of: "the militia is Iran-backed") is a group, a person, a place."""
+    heads = [t.head for t in doc[c.start : c.end] if not (c.start <= t.head.i < c.end)]
+    for t in doc[c.start : c.end]:
+        if t.dep_ == "acomp":  # "the militia is Iran-backed"
+            heads += [ch for ch in t.head.children if ch.dep_ == "nsubj"]
+    for h in heads:
+        if h.ent_type_ in ("NORP", "ORG", "PERSON", "GPE", "LOC"):
+            return True
+        if h.lemma_.lower() in GROUP_NOUNS or h.lower_ in GROUP_NOUNS or _is_place(h):
+            return True
+    return False
 
 
 def _clear_of(tok: Token) -> bool:

@@ -168,7 +168,7 @@ def test_common_news_words_of_other_genres(terms):
         "villages. Police launched a crackdown on the protests."
     ))  # fmt: skip
     assert {
-        ("bosses", "actor_labeling"), ("slammed", "intensifier"), ("chaos", "violence_framing"),
+        ("bosses", "actor_labeling"), ("slammed", "loaded_verb"), ("chaos", "violence_framing"),
         ("hero", "actor_labeling"), ("soared", "intensifier"), ("staggering", "intensifier"),
         ("tore through", "violence_framing"), ("crackdown", "violence_framing"),
     } <= got  # fmt: skip
@@ -289,3 +289,75 @@ def test_plain_words_that_look_like_lexicon_words(terms):
 def test_a_name_in_marks_after_so_called_is_a_scare_quote(terms):
     got = terms('The council passed its so-called "Clean Air Plan" on Monday.')
     assert ("Clean Air Plan", "scare_quotes") in got
+
+
+# ---------------------------------------------------------------- issue 10: opinionated news
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # loaded verbs of speech and action, and their literal uses in sport and business
+        ("The coach slammed the referee after the match.", {("slammed", "loaded_verb")}),
+        ("The striker slammed the ball into the net.", set()),
+        ("She slammed the door and left the boardroom.", set()),
+        ("The chief executive lashed out at analysts on Tuesday.", {("lashed out", "loaded_verb")}),
+        ("The bank doubled down on its forecast.", {("doubled down", "loaded_verb")}),
+        ("The winger blasted a shot over the bar.", set()),
+        ("The rocket blasted off at dawn.", set()),
+        ("The defendant pleaded guilty to fraud.", set()),
+        ("The defendant pleaded with the judge for mercy.", {("pleaded", "loaded_verb")}),
+        ("Fans complained that tickets cost too much.", {("complained", "loaded_verb")}),
+        # judging words, and the same words in their plain technical sense
+        ("The board approved a controversial pay deal.", {("controversial", "evaluative")}),
+        ("The minister staunchly defended the bizarre plan.",
+         {("staunchly", "evaluative"), ("bizarre", "evaluative")}),
+        ("Crude oil prices rose by 3% on Monday.", set()),
+        ("The factory released toxic waste into the river.", set()),
+        ("Extreme weather closed the schools.", set()),
+        ("The company repaid its outstanding debt.", set()),
+        ("Researchers studied an inflammatory disease in mice.", set()),
+        ("The club described the tackle as reckless.", {("reckless", "evaluative")}),
+        # doubt-casting words
+        ("The firm claimed that its drug cures colds.", {("claimed", "doubt_casting")}),
+        ("Her claims of a cover-up were baseless.",
+         {("claims", "doubt_casting"), ("baseless", "doubt_casting")}),
+        ("The champions claimed the title on Sunday.", set()),
+        ("The storm claimed 12 lives.", set()),
+        ("Insurance claims rose after the floods.", set()),
+        # dismissive framing
+        ("The club pushed a narrative of financial ruin.", {("narrative", "dismissive")}),
+        ("The novel's narrative moves between two cities.", set()),
+        ("Scientists rejected the conspiracy theory about the vaccine trial.",
+         {("conspiracy theory", "dismissive")}),
+        ("The theory of plate tectonics explains earthquakes.", set()),
+        ("The merger was a desperate attempt to stay afloat.", {("desperate", "dismissive")}),
+        ("Aid agencies said families were in desperate need of water.", set()),
+        ("The stunt performer trained for months.", set()),
+        ("Critics called the price cut a publicity stunt.", {("stunt", "dismissive")}),
+        # labels
+        ("A far-right group marched through the town.", {("far-right", "actor_labeling")}),
+        # -backed stays out: sponsorship, usually accurately told
+        ("Venture-backed startups raised more money.", set()),
+        ("An Iran-backed militia claimed the attack.", {("militia", "actor_labeling")}),
+    ],
+)  # fmt: skip
+def test_opinionated_news_categories(terms, text, expected):
+    assert set(terms(text)) == expected
+
+
+def test_new_categories_carry_a_label_and_help_text():
+    folder = resources.files("mediakit").joinpath("data/lexicon")
+    for cat in ("loaded_verb", "evaluative", "doubt_casting", "dismissive"):
+        data = tomllib.loads(folder.joinpath(f"{cat}.toml").read_text("utf-8"))
+        assert data["category"] == cat
+        assert data["label"] and data["description"]
+        assert cat in TERM_CATEGORIES
+
+
+def test_group_label_sense_for_a_teachers_own_list(terms):
+    extra = {"actor_labeling": [{"text": "*-backed", "sense": "group_label"}]}
+    assert terms("An Iran-backed militia fired rockets.", extra=extra) == [
+        ("Iran-backed", "actor_labeling"), ("militia", "actor_labeling")
+    ]
+    assert terms("The state-backed loans were repaid.", extra=extra) == []
