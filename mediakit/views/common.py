@@ -58,6 +58,10 @@ TERM_NAMES: dict[str, str] = {
     "hedge": "hedge",
     "intensifier": "intensifier",
     "scare_quotes": "scare quotes",
+    "loaded_verb": "loaded verb",
+    "evaluative": "judging word",
+    "doubt_casting": "doubt-casting word",
+    "dismissive": "dismissive framing",
 }
 TERM_HELP: dict[str, str] = {
     "victory_framing": "words that present taking ground as a win or a liberation rather than "
@@ -69,6 +73,14 @@ TERM_HELP: dict[str, str] = {
     "intensifier": "words that make something sound bigger or more certain (key, massive, "
     "all-important)",
     "scare_quotes": "quotation marks around a single word or phrase that signal doubt or irony",
+    "loaded_verb": "verbs of saying or doing that judge the act (slammed, boasted, caved in) where "
+    "a plain verb (said, criticised, gave way) would do",
+    "evaluative": "adjectives and adverbs that give the writer's opinion (bizarre, reckless, "
+    "staunchly) rather than a fact a reader could check",
+    "doubt_casting": "words for what someone says that hint it is untrue (claimed, baseless, lies) "
+    "where 'said' would be neutral",
+    "dismissive": "words that wave a view or a move away instead of describing it (narrative, "
+    "conspiracy theory, stunt, desperate)",
 }
 BOILERPLATE_NAMES: dict[str, str] = {
     "self_description": "the outlet describing itself",
