@@ -204,6 +204,7 @@ def attributions(
             lemma in lexicon.say_verbs and subj.pos_ in {"NOUN", "PROPN", "NUM"} and subj.dep_ == "nsubj"
             or _is_document(subj, lexicon) and lemma in lexicon.evidence_verbs
         ):
+            _document_or_belief(tok, lexicon, add)  # "The striker believes ..."
             continue
         if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted):
             continue
@@ -324,7 +325,11 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
     # describes a noun ("militants planning an attack")
     if verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "aux" for c in verb.children):
         return
-    if not is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon) and subj.pos_ != "PROPN":
+    # someone who can hold a view: any person, body or named noun; a document or a thing
+    # named by a document noun ("the bill supports families") holds none
+    if _is_document(subj, lexicon) or not (
+        is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon) or subj.pos_ in {"NOUN", "PROPN"}
+    ):
         return
     add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb, "belief")
 
