@@ -155,14 +155,14 @@ def _is_pronoun(s: str | None) -> bool:
     return bool(s) and s.strip().lower() in PRONOUNS
 
 
-def extract(texts: list[str], *, model: str | None = None) -> list[tuple[list, list]]:
+def extract(texts: list[str], *, model: str | None = None, cache: bool = True) -> list[tuple[list, list]]:
     """(quotes, attributions) of each text, parsed with the kit's pipeline (parse cache on)."""
     from mediakit.extract import attributions, quotes
     from mediakit.nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
     out = []
-    for doc in parse(texts, nlp):
+    for doc in parse(texts, nlp, cache=cache):
         qs = quotes(doc)
         out.append((qs, attributions(doc, quotes=qs)))
     return out
@@ -171,14 +171,24 @@ def extract(texts: list[str], *, model: str | None = None) -> list[tuple[list, l
 def score_polnear(corpora: Path | None = None, split: str = "dev", *, every: int = 1,
                   errors: bool = False, model: str | None = None) -> dict[str, Any] | None:
     """The three PolNeAR measures on ``split``, or None when the corpus is not there."""
-    from mediakit.evaluation import Score, match, same_speaker
-
     if not available(split, corpora):
         return None
     arts = list(articles(split, corpora, every=every))
     t0 = time.perf_counter()
     results = extract([a.text for a in arts], model=model)
     seconds = time.perf_counter() - t0
+    res = score_articles(arts, results, errors=errors)
+    res["run"] = {"seconds": round(seconds, 1), "peak_rss_mb": peak_rss_mb()}
+    return res
+
+
+def score_articles(arts: list[GoldArticle], results: list[tuple[list, list]], *,
+                   errors: bool = False) -> dict[str, Any]:
+    """Score (quotes, attributions) per article. Any records with ``start``, ``end``, ``text``
+    and ``speaker`` (quotes) or ``start``, ``end``, ``source``, ``source_type`` and ``cue``
+    (attributions) will do, so that bench/peers.py scores other tools the same way."""
+    from mediakit.evaluation import Score, match, same_speaker
+
     q = [0, 0, 0]
     s = [0, 0, 0]
     spk_ok = spk_n = 0
@@ -238,7 +248,6 @@ def score_polnear(corpora: Path | None = None, split: str = "dev", *, every: int
             "quotes": Score("direct quotes", *q, extra=(("speaker_accuracy", ratio),)).to_dict(),
             "attributions": Score("attribution sources", *s).to_dict(),
         },
-        "run": {"seconds": round(seconds, 1), "peak_rss_mb": peak_rss_mb()},
     }
 
 
