@@ -74,3 +74,38 @@ def test_readme_shows_the_stored_numbers():
     spec.loader.exec_module(bench)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert bench.markdown_table() in readme, "paste `python bench/accuracy.py --markdown` into README.md"
+
+
+def _bench():
+    import importlib.util
+    import sys
+
+    if "bench_accuracy" in sys.modules:
+        return sys.modules["bench_accuracy"]
+    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_accuracy"] = bench
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_real_news_numbers_are_current():
+    """The PolNeAR numbers shown to learners were measured with the current code and word lists.
+
+    Re-scoring 84 articles takes half a minute, so the stored numbers carry a fingerprint of what
+    they depend on (bench/accuracy.py POLNEAR_INPUTS and the model); only when it differs is the
+    corpus scored again, and the counts must then agree."""
+    bench = _bench()
+    stored = stored_accuracy().get("polnear_dev")
+    if stored is None:
+        pytest.skip("no PolNeAR numbers stored (run bench/accuracy.py --write with the corpora)")
+    if stored.get("inputs") == bench.inputs_fingerprint():
+        return
+    fresh = bench.score_real("polnear_dev")
+    if fresh is None:
+        pytest.fail("the PolNeAR numbers are stale and the corpus is missing: "
+                    "run bench/accuracy.py --write where ../shared/corpora is")
+    for key, d in fresh["scores"].items():
+        kept = stored["scores"][key]
+        assert (kept["tp"], kept["fp"], kept["fn"]) == (d["tp"], d["fp"], d["fn"]), (
+            f"polnear_dev/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")

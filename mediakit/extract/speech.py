@@ -92,6 +92,10 @@ class Lexicon:
     report_nouns: frozenset[str] = field(default_factory=lambda: load_words("report_nouns"))
     report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
     hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
+    belief_verbs: frozenset[str] = field(default_factory=lambda: load_words("belief_verbs"))
+    evidence_verbs: frozenset[str] = field(default_factory=lambda: load_words("evidence_verbs"))
+    document_nouns: frozenset[str] = field(default_factory=lambda: load_words("document_nouns"))
+    say_verbs: frozenset[str] = field(default_factory=lambda: load_words("say_verbs"))
     hearer_verbs: frozenset[str] = field(default_factory=lambda: load_words("hearer_verbs"))
     target_verbs: frozenset[str] = field(default_factory=lambda: load_words("target_verbs"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer

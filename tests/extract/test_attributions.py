@@ -280,3 +280,54 @@ def test_agentless_attributions_are_unspecified_and_unnamed(nlp):
     for a in agentless:
         assert a.source_type == "unspecified" and a.named is False and a.resolves_to is None
     assert len(found) == 4
+
+
+# --- attributions beyond verbs of saying (issue 10); sentences of our own, other genres ------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The lawsuit alleges that the landlord ignored repeated complaints.", "The lawsuit", "alleges"),
+        ("New polls show the home side's coach losing support among fans.", "New polls", "show"),
+        ("The audit found that the museum had lost track of forty paintings.", "The audit", "found"),
+    ],
+)
+def test_documents_and_polls_are_sources(nlp, text, source, cue):
+    doc = nlp(text)
+    a = by_source(attributions(doc), source)
+    assert a.cue == cue and a.kind == "document"
+
+
+def test_a_document_without_an_evidence_verb_is_no_source(nlp):
+    doc = nlp("The report was printed on recycled paper.")
+    assert attributions(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The striker believes the club can still win the league.", "The striker", "believes"),
+        ("The union wants a shorter working week.", "The union", "wants"),
+        ("Several biologists doubt that the frogs will return to the lake.", "Several biologists", "doubt"),
+    ],
+)
+def test_views_and_intentions_are_attributions(nlp, text, source, cue):
+    a = by_source(attributions(nlp(text)), source)
+    assert a.cue == cue and a.kind == "belief"
+
+
+def test_a_participle_of_intention_is_no_attribution(nlp):
+    # "planning" only describes the engineers here: no view is pinned on anyone
+    doc = nlp("Engineers planning the new bridge met in the town hall on Tuesday.")
+    assert [a for a in attributions(doc) if a.kind == "belief"] == []
+
+
+def test_any_noun_subject_of_a_verb_of_saying_is_its_source(nlp):
+    # "shareholders" and "percent" are in no source list; "said"/"say" makes them sources
+    doc = nlp("Angry shareholders said the bonus was too high. Forty percent of customers say "
+              "the new app is slower.")
+    items = attributions(doc)
+    assert by_source(items, "Angry shareholders").cue == "said"
+    assert any(a.source.endswith("percent of customers") or a.source == "Forty percent" for a in items)
+    assert all(a.kind == "speech" for a in items)

@@ -266,3 +266,18 @@ def test_single_marked_words_after_a_verb_are_a_partial_quote_in_a_single_mark_r
     assert q.speaker == "Grace Lamb" and q.partial
     # right after "the next" the marks hold the reporter's own phrase at a distance
     assert not [x for x in qs if x.text.startswith("final offer")]
+
+
+def test_dash_credit_after_a_quote_names_the_speaker(nlp):
+    # a reader's comment credited on its own line, as in round-ups of voices (cycling, not war)
+    doc = nlp("Riders on the final climb:\n\n“We ran out of water two kilometres from the top.” ― Ines Moreau\n\n"
+              "“The crowd carried me up.” ― Tom Okafor, a club rider\n")
+    qs = quotes(doc)
+    assert [q.speaker for q in qs] == ["Ines Moreau", "Tom Okafor"]
+    assert not any(q.pull_quote for q in qs)
+
+
+def test_a_dash_inside_the_reporters_line_is_no_credit(nlp):
+    # the quote does not open its line: the words after the dash are the reporter's
+    doc = nlp("She called the climb “brutal” - Moreau later withdrew from the race.\n")
+    assert all(q.speaker != "Moreau" for q in quotes(doc))
