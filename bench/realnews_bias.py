@@ -262,6 +262,40 @@ def measure(corpora_root: str | Path | None = None, *, errors: bool = False,
     return out
 
 
+def _as_score(res: dict, *, found: str, total: str, flags_ok: str, flags: str, units: str,
+              extra: tuple[str, ...]) -> dict:
+    """One set's numbers in the shape bench/accuracy.py stores (an extractor -> metrics)."""
+    tp_r, n_r = res[found], res[total]
+    tp_p, n_p = res[flags_ok], res[flags]
+    p, r = res["precision"], res["recall"]
+    d = {"tp": tp_r, "fp": n_p - tp_p, "fn": n_r - tp_r, "precision": p, "recall": r,
+         "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    d.update({k: res[k] for k in extra})
+    return {"reports": res[units], "scores": {"loaded_terms": d}}
+
+
+def score_basil(corpora_root: str | Path | None = None, *, errors: bool = False) -> dict | None:
+    """BASIL in bench/accuracy.py's shape; None when the corpus is missing. Recall counts
+    lexical-bias spans (outside quotes) with a loaded term in them; precision counts loaded terms
+    inside such a span."""
+    res = measure(corpora_root, errors=errors, sets=("basil",)).get("basil")
+    if res is None:
+        return None
+    return _as_score(res, found="spans_found", total="spans", flags_ok="terms_in_spans",
+                     flags="terms", units="articles", extra=())
+
+
+def score_babe(corpora_root: str | Path | None = None, *, errors: bool = False) -> dict | None:
+    """BABE in bench/accuracy.py's shape; None when the corpus is missing. Recall counts expert-
+    marked biased words the kit flags; precision counts flagged terms the experts marked."""
+    res = measure(corpora_root, errors=errors, sets=("babe",)).get("babe")
+    if res is None:
+        return None
+    return _as_score(res, found="marked_found", total="marked", flags_ok="flags_marked",
+                     flags="flags", units="sentences",
+                     extra=("flag_rate_biased", "flag_rate_nonbiased"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", default=None, help="folder holding basil/ and babe/")

@@ -89,23 +89,24 @@ def _bench():
     return bench
 
 
-def test_real_news_numbers_are_current():
-    """The PolNeAR numbers shown to learners were measured with the current code and word lists.
+@pytest.mark.parametrize("name", ["polnear_dev", "basil", "babe"])
+def test_real_news_numbers_are_current(name):
+    """The real-news numbers shown to learners were measured with the current code and lists.
 
-    Re-scoring 84 articles takes half a minute, so the stored numbers carry a fingerprint of what
-    they depend on (bench/accuracy.py POLNEAR_INPUTS and the model); only when it differs is the
+    Re-scoring a corpus takes half a minute or more, so the stored numbers carry a fingerprint of
+    what they depend on (bench/accuracy.py REAL_INPUTS and the model); only when it differs is the
     corpus scored again, and the counts must then agree."""
     bench = _bench()
-    stored = stored_accuracy().get("polnear_dev")
+    stored = stored_accuracy().get(name)
     if stored is None:
-        pytest.skip("no PolNeAR numbers stored (run bench/accuracy.py --write with the corpora)")
-    if stored.get("inputs") == bench.inputs_fingerprint():
+        pytest.fail(f"no {name} numbers stored: run bench/accuracy.py --write with the corpora")
+    if stored.get("inputs") == bench.inputs_fingerprint(name):
         return
-    fresh = bench.score_real("polnear_dev")
+    fresh = bench.score_real(name)
     if fresh is None:
-        pytest.fail("the PolNeAR numbers are stale and the corpus is missing: "
+        pytest.fail(f"the {name} numbers are stale and the corpus is missing: "
                     "run bench/accuracy.py --write where ../shared/corpora is")
     for key, d in fresh["scores"].items():
         kept = stored["scores"][key]
         assert (kept["tp"], kept["fp"], kept["fn"]) == (d["tp"], d["fp"], d["fn"]), (
-            f"polnear_dev/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")
+            f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")
