@@ -143,8 +143,11 @@ def test_number_answers_accept_what_learners_type():
 def test_free_text_shows_rubric_and_model_answer_after_an_attempt():
     ex = EXERCISES["ex_02_06"]
     r = check(ex, "It is wrong.")
-    assert not r.correct and r.model_answer == ex.model_answer
+    assert not r.correct and r.model_answer is None  # not yet a real attempt
     assert len(r.rubric) == len(ex.rubric)
+    r = check(ex, "The label is different from the one in the original report, which tells the "
+                  "reader something else about the man who spoke.")
+    assert r.model_answer == ex.model_answer  # a real attempt, even if it misses points
     good = check(ex, "Middle East Eye called him a rebel fighter and said he accused HTS of holding "
                      "back; without the credit readers cannot check the original, and the label "
                      "changes what the quote seems to show.")

@@ -22,7 +22,7 @@ import ipywidgets as W
 from ...views.render import esc
 from ..progress import Progress
 from . import TYPES, check
-from .model import CheckResult, Exercise, Passage, Selection
+from .model import CheckResult, Exercise, Passage, Selection, learner_key
 
 MACHINE_LABEL = "Correct the machine"
 TYPE_LABELS = {name: module.LABEL for name, module in TYPES.items()}
@@ -56,6 +56,7 @@ class ExerciseWidget:
         self.passage = passage
         self.progress = progress
         self.report_labels = tuple(report_labels)
+        self.learner = learner_key(progress)  # seeds this learner's order of the options
         self.tries = 0
         self.result: CheckResult | None = None
         self.controls: dict[str, Any] = {}
