@@ -167,13 +167,32 @@ def key_lines(ex):
     if ex.explanation:
         out.append(f"**Why:** {ex.explanation}")
     if ex.type == "text":
-        out.append(f"**Rubric** (the notebook's automatic check only looks for key words; at least {ex.min_words} words, "
+        out.append(f"**Rubric** (the notebook's automatic check only looks for key words, in sentences of the learner's own, one piece of evidence per point; a rewritten headline is read for what it dropped and kept; at least {ex.min_words} words, "
                    f"{ex.min_criteria} point(s) seen; you judge the rest):")
         out.append("")
         out.append("| point | 0 | 1 | 2 |")
         out.append("|---|---|---|---|")
         for c in ex.rubric:
-            out.append(f"| {c.criterion} | missing | mentioned | explained with an example from the reports |")
+            levels = c.levels or ("missing", "mentioned", "explained with an example from the reports")
+            out.append(f"| {c.criterion} | " + " | ".join(levels) + " |")
+        out += sample_lines(ex)
+    return out
+
+
+LEVEL_NAMES = {0: "level 0 (not yet)", 1: "level 1 (partly)", 2: "level 2 (secure)"}
+
+
+def sample_lines(ex):
+    """A sample answer at each level, with what the notebook's automatic check says of it."""
+    from mediakit.lessons.exercises import check
+
+    if not ex.samples:
+        return []
+    out = ["", "**Sample answers at each level** (and what the notebook's automatic check says):", ""]
+    for smp in sorted(ex.samples, key=lambda x: x.level):
+        verdict = "counts as done" if check(ex, smp.text).correct else "asks for more"
+        text = smp.text.replace("\n", " / ")
+        out.append(f"- *{LEVEL_NAMES[smp.level]}:* “{text}” (automatic check: {verdict})")
     return out
 
 
@@ -229,7 +248,7 @@ when it overlaps a person's mark.
             L.append(f"- **{ex.id}** · {ex.title} · *{TYPE_NAMES[ex.type]}*")
             L.append("  - *Prompt:* " + " ".join(ex.prompt.split()).replace("**", ""))
             for line in key_lines(ex):
-                if line.startswith("|"):
+                if line.startswith("|") or line.startswith("- *level"):
                     L.append(f"    {line}")
                 elif line:
                     L.append(f"  - {line}")
@@ -305,7 +324,9 @@ a notebook shows one with `lesson.exercise("ex_NN_MM")`. Fields: `id`, `type` (`
 `text`, `poll`, `select_words`), `title`, `prompt`, `hints` (the first wrong try shows the first hint, and so
 on), `explanation` (shown once right); `[[exercise.option]]` tables with `text`, `correct`, `feedback` for
 choice and multi; `answer` and `tolerance` for number; `rubric` tables (`criterion`, `keywords`),
-`model_answer`, `min_words` for text; `report`, `passage` and `answer` (the words to mark, as they appear in
+`model_answer`, `min_words` for text (each rubric table may give `levels = ["…", "…", "…"]`, what an answer at 0, 1
+and 2 looks like on that point, and `[[exercise.sample]]` tables with `level` and `text` give the sample answers
+this guide shows); `report`, `passage` and `answer` (the words to mark, as they appear in
 the passage) for select_words, or `text` for a passage that belongs to no case. Add `machine = "quotes"`
 (or `attributions`, `figures`, `loaded_terms`, `boilerplate`, `quote_speakers`, `shared_passages`) and
 `mode = "both"` (or `missed`, `wrong`) to make it a correct-the-machine exercise; `accept` lists words that

@@ -395,7 +395,17 @@ STATUS_TEXT = {
 
 
 def summary(lesson_id: str) -> HTML:
-    """A table of this lesson's exercises and where the learner stands on each."""
+    """A table of this lesson's exercises and where the learner stands on each: a live widget
+    that updates whenever an answer is saved, without re-running the cell."""
+    from .live import LiveSummary
+
+    lesson_obj = load_lessons().get(lesson_id)
+    ids = [ex.id for ex in lesson_obj.exercises] if lesson_obj is not None else []
+    return LiveSummary(lambda: summary_html(lesson_id), ids)
+
+
+def summary_html(lesson_id: str) -> HTML:
+    """The summary of :func:`summary` as it stands now (plain HTML)."""
     prog = progress()
     prog.reload()
     e = esc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Exercise, Passage, hint_for, option_order, options_for
+from .model import CheckResult, Exercise, Passage, hint_for, option_order
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
