@@ -130,6 +130,23 @@ LESSONS = {
         ],
         notes="The notebook writes two invented reports into a temporary folder so it runs anywhere. From a terminal: `mediakit new-case FOLDER` writes the case.toml template; `mediakit analyze FOLDER --json -` prints everything the kit found. To use your case in another lesson, change the first code cell to `lesson.start(case=\"/path/to/folder\")`, or set `MEDIAKIT_LESSON_CASE` to the folder before starting Jupyter.",
     ),
+    "07": dict(
+        nb="07_transfer.ipynb",
+        objectives=[
+            "use the moves of lessons 01–05 on an unseen story in another genre (an invented factory closure)",
+            "find who is cited, trace a quote, weigh figures and spot loaded words without help",
+            "compare a headline with its body",
+            "see their growth on the skills check (lesson 00 before, lesson 07 after)",
+        ],
+        timing=PLANS["07"],
+        prompts=[
+            "The Herald gives the company's figure and the union's; the Ledger calls the union's figure a claim 'the company disputes'; the blog gives 600 with no source. Which would you print, and how?",
+            "The Ledger's headline says 'streamlines', the blog's says 'Betrayed'. Is each true? What does each leave out?",
+            "The machinist's words appear on the blog as 'one union activist said', with no credit. What would you need, beyond the texts, to know how the blog came by them?",
+            "Which of the moves from lessons 01–05 was hardest to do without the kit's highlights?",
+        ],
+        notes="The case is invented and says so everywhere (the case file, each report's notes, the lesson): no real company, outlet, town or person. Use it as a transfer task: the skills check (ex_07_01–04) comes before the tools, and only first tries count. For each learner, `mediakit.lessons.skills.skills_check(progress_file)` returns the before (ex_00_08–11) and after (ex_07_01–04) scores, skill by skill, right at the first try; the notebook's last cell shows the learner their own. A small before/after sample is not a grade: read it as a sign of which moves need another lesson.",
+    ),
 }
 
 TYPE_NAMES = {"choice": "multiple choice", "multi": "tick all that apply", "number": "number",
@@ -201,7 +218,7 @@ def main():
     L = []
     L.append("""# Teacher guide
 
-*mediakit: seven lessons on reading the news closely, built on one event told five ways (the capture of
+*mediakit: eight lessons on reading the news closely, built on one event told five ways (the capture of
 Maarat al-Numan, Syria, January 2020) and usable on any case you build.*
 
 This guide gives, per lesson: objectives, a timing plan for a 45-minute period, discussion prompts, the

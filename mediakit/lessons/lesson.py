@@ -187,7 +187,7 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         other = (f"<p>This lesson was written for the seed case; your teacher set {CASE_ENV}, so "
                  "it runs on the case above. The explanations still describe the seed case, and "
                  "the exercises stay about it.</p>")
-    elif c.id != SEED_CASE:
+    elif c.id != SEED_CASE and c.id not in _lesson_cases():
         other = ("<p>This is not the seed case the lessons were written about: the views follow "
                  "it, and the exercises stay about the seed case.</p>")
     return HTML(
@@ -197,6 +197,14 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         f"<p><small>{e(saved_where(prog))} ({saved}).</small></p></div>",
         text=text,
     )
+
+
+def _lesson_cases() -> set[str]:
+    """Cases a lesson of its own is written about (lesson 07's, say)."""
+    try:
+        return {les.case for les in load_lessons().values() if les.case}
+    except MediakitError:
+        return set()
 
 
 def saved_where(prog: Progress | None = None) -> str:
@@ -427,6 +435,15 @@ def summary_html(lesson_id: str) -> HTML:
     )
 
 
+def skills() -> HTML:
+    """The learner's skills check, before (lesson 00) and after (lesson 07), as a small table."""
+    from .skills import skills_check_html
+
+    prog = progress()
+    prog.reload()
+    return HTML(skills_check_html(prog), text="Skills check")
+
+
 class WithExercises(HTML):
     """A note followed by exercise widgets, shown in that order (``.text`` is the note's)."""
 
@@ -596,6 +613,7 @@ __all__ = [
     "progress",
     "report_label",
     "show_error",
+    "skills",
     "start",
     "summary",
 ]

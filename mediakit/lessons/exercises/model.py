@@ -21,6 +21,8 @@ from typing import Any
 from ...errors import MediakitError
 from ...views.render import esc
 
+# the skills of the before/after check (lesson 00 and lesson 07; see mediakit.lessons.skills)
+SKILLS = ("sourcing", "attribution", "figures", "wording")
 EXERCISE_TYPES = ("choice", "multi", "number", "text", "poll", "select_words")
 MACHINE_LAYERS = (
     "quotes",
@@ -115,6 +117,7 @@ class Exercise:
     mode: str = "both"
     machine_note: str = ""
     teacher_note: str = ""
+    skill: str = ""
 
     @property
     def corrects_machine(self) -> bool:
@@ -270,6 +273,7 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
         mode=str(d.get("mode", "both")),
         machine_note=str(d.get("machine_note", "")).strip(),
         teacher_note=str(d.get("teacher_note", "")).strip(),
+        skill=str(d.get("skill", "")).strip(),
     )
     _validate_shape(ex, where)
     return ex
@@ -335,6 +339,8 @@ def _validate_shape(ex: Exercise, where: str) -> None:
                 raise ExerciseError(f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}.")
             if ex.mode not in MACHINE_MODES:
                 raise ExerciseError(f"In {where}, mode must be one of {', '.join(MACHINE_MODES)}.")
+    if ex.skill and ex.skill not in SKILLS:
+        raise ExerciseError(f"In {where}, skill must be one of {', '.join(SKILLS)} (got {ex.skill!r}).")
     if ex.type in ("number", "select_words") and not ex.hints:
         raise ExerciseError(f"In {where}, give at least one hint.")
 
