@@ -248,3 +248,36 @@ def test_the_summary_updates_when_an_answer_is_given(tmp_path, monkeypatch):
     w.controls["check"].click()
     assert "1 of" in widget.value and "1 of" in shown.text  # the cell was not run again
     assert "✔ right" in widget.value
+
+
+# --------------------------------------------------------------------------- skills check
+
+
+def test_skills_check_matches_items_before_and_after_and_scores_first_tries(tmp_path):
+    from mediakit.lessons.skills import skill_items, skills_check
+
+    before, after = skill_items("00"), skill_items("07")
+    assert set(before) == set(after) == {"sourcing", "attribution", "figures", "wording"}
+    assert not set(before.values()) & set(after.values())  # different items, the same skills
+    path = tmp_path / "p.json"
+    prog = Progress(path)
+    for skill, ex_id in before.items():  # before: only sourcing right at the first try
+        prog.record(ex_id, "x", "correct" if skill == "sourcing" else "wrong", tries=1)
+    res = skills_check(path)
+    assert res["before"]["score"] == 0.25 and res["after"]["score"] is None
+    assert res["growth"] is None and res["by_skill"]["figures"] == {"before": False, "after": None}
+    for skill, ex_id in after.items():  # after: all right, but wording only at the second try
+        prog.record(ex_id, "x", "correct", tries=2 if skill == "wording" else 1)
+    res = skills_check(prog)
+    assert res["after"]["right"] == 3 and res["after"]["complete"]
+    assert res["growth"] == pytest.approx(0.5)
+    assert res["by_skill"]["wording"] == {"before": False, "after": False}
+
+
+def test_lesson_07_case_is_labelled_invented_everywhere():
+    from mediakit.cases import load_case
+    from mediakit.lessons.exercises import load_lessons
+
+    case = load_case(load_lessons()["07"].case)
+    assert "invented" in case.title
+    assert all("Invented" in (r.notes or "") and "invented" in (r.outlet or "") for r in case.reports)
