@@ -1,4 +1,4 @@
-"""Build notebooks/00..06 from the outlines below (stored without outputs, stable cell ids).
+"""Build notebooks/00..07 from the outlines below (stored without outputs, stable cell ids).
 
 Run: .venv/bin/python docs/tools/build_notebooks.py   (then: pytest tests/test_notebooks.py)
 Editing a notebook by hand in JupyterLab is fine too; then this script is out of date.
@@ -66,6 +66,24 @@ def save(name, cells):
     nbf.validate(nb)
     nbf.write(nb, OUT / name)
 
+
+SKILLS_BEFORE = """
+## Skills check (before)
+
+Four short questions, one for each skill of the next lessons: who says so, who said it, what a
+number counts, and which word judges. They are about short invented snippets, not about the five
+reports. Answer each once, without looking anything up: only your **first** try counts, and nobody
+grades it. Lesson 07 asks four matching questions on a new story, so that you (and your teacher)
+can see what changed.
+"""
+
+
+SKILLS_AFTER = """
+## Skills check (after)
+
+Four short questions that match the four of lesson 00, skill for skill, on this new story. Answer
+each once, from the reports above, before using the tools below: only your **first** try counts.
+"""
 
 # --------------------------------------------------------------------------- 00
 
@@ -159,6 +177,8 @@ what it missed or got wrong. The answer is worked out when you run the notebook,
 found today.
 """),
     ex("ex_00_07"),
+    md(SKILLS_BEFORE),
+    *[ex(f"ex_00_{n:02d}") for n in range(8, 12)],
     *recap("00", [
         "One event, five reports, four outlets: and three of the five copies say South Front wrote the text first.",
         "What an outlet says about itself ('independent', 'unrivalled') is a claim; check it by reading laterally, in other sources.",
@@ -612,5 +632,90 @@ the exercises stay about the seed case (each exercise says so); write your own i
         "Record only what each copy says about itself; unknown stays unknown.",
         "Every view works on the new case; check the kit's marks before teaching with it.",
     ], "That is the course. The teacher guide (docs/teacher-guide.md) has answer keys, timings and ways to run it for a class."),
+])
+
+# --------------------------------------------------------------------------- 07
+
+save("07_transfer.ipynb", [
+    header("07", "Transfer: the same moves on a new story", 45, [
+        "use the moves of lessons 01–05 on a story you have not seen, in another genre",
+        "find who is cited, trace a quote, weigh figures, and spot loaded words without help",
+        "compare a headline with its body",
+        "see how your skills check changed since lesson 00",
+    ]),
+    md("""
+## A new story
+
+**This case is invented.** The company, the town, the three outlets and every person in them were
+made up for this lesson, so that you can practise on a story nobody has told you about. The reports
+are written the way real ones often are, and they disagree on purpose.
+
+An invented maker of parts, **Ardley Components**, says it will close its plant in the invented
+town of **Brennick** and move the work to another site. Three invented outlets report it: a local
+paper (the *Brennick Herald*), a business news site (the *Business Ledger*) and a campaigners'
+blog (*Voice of the Valley*).
+
+Nothing here is about war, and that is the point: the moves you learned work on any story. Run the
+next cell: it loads the three reports.
+"""),
+    code('from mediakit import lesson, views, plots\nanalysis = lesson.start(case="ardley-plant-closure")'),
+    md("""
+## Read first
+
+Read the three reports, without any highlights. They are short.
+"""),
+    code("views.reader(analysis)"),
+    md(SKILLS_AFTER),
+    *[ex(f"ex_07_{n:02d}") for n in range(1, 5)],
+    md("""
+## Sources: who says so?
+
+Now with the kit's help. The source explorer lists whoever each claim is pinned on, by kind. Which
+report lets workers speak, which lets the company speak, and which cites someone from outside?
+Where do words like *it is understood* or *reportedly* stand in for a source?
+"""),
+    code("views.source_explorer(analysis)"),
+    ex("ex_07_05"),
+    md("""
+## Quotes: where did they first appear?
+
+The quote tracer finds words that appear in more than one report. Who is the speaker in each?
+"""),
+    code("views.quote_tracer(analysis)"),
+    md("""
+## Figures: what is counted, and who says so?
+
+Jobs, people, families: the three reports give different numbers. Before you call them a
+contradiction, ask what each one counts and who gives it.
+"""),
+    code("views.figures_table(analysis)"),
+    ex("ex_07_06"),
+    md("""
+## Wording and headlines
+
+*Streamlines*, *to close*, *Betrayed*: three headlines for one closure. The wording view shows the
+words the kit marks as loaded in each report.
+"""),
+    code("views.wording_view(analysis)"),
+    ex("ex_07_07"),
+    ex("ex_07_08"),
+    md("""
+## Put it together
+
+Tell a friend who has seen only one of the reports what the three agree on and where they differ.
+"""),
+    ex("ex_07_09"),
+    md("""
+## Your skills check, before and after
+
+Your first tries in lesson 00 and in this lesson, skill by skill (run the cell again after you
+answer the four questions above):
+"""),
+    code("lesson.skills()"),
+    *recap("07", [
+        "The same four moves work on any story: who is cited, who said it first, what a figure counts, which words judge.",
+        "A headline can be true and still leave out what matters most to some readers.",
+        "A number without a source, or a source replaced by 'it is understood', is a claim to check, whoever prints it.",
+    ], "That is the course. Try the moves on today's news."),
 ])
 print("ok")

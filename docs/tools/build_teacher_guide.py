@@ -130,6 +130,23 @@ LESSONS = {
         ],
         notes="The notebook writes two invented reports into a temporary folder so it runs anywhere. From a terminal: `mediakit new-case FOLDER` writes the case.toml template; `mediakit analyze FOLDER --json -` prints everything the kit found. To use your case in another lesson, change the first code cell to `lesson.start(case=\"/path/to/folder\")`, or set `MEDIAKIT_LESSON_CASE` to the folder before starting Jupyter.",
     ),
+    "07": dict(
+        nb="07_transfer.ipynb",
+        objectives=[
+            "use the moves of lessons 01–05 on an unseen story in another genre (an invented factory closure)",
+            "find who is cited, trace a quote, weigh figures and spot loaded words without help",
+            "compare a headline with its body",
+            "see their growth on the skills check (lesson 00 before, lesson 07 after)",
+        ],
+        timing=PLANS["07"],
+        prompts=[
+            "The Herald gives the company's figure and the union's; the Ledger calls the union's figure a claim 'the company disputes'; the blog gives 600 with no source. Which would you print, and how?",
+            "The Ledger's headline says 'streamlines', the blog's says 'Betrayed'. Is each true? What does each leave out?",
+            "The machinist's words appear on the blog as 'one union activist said', with no credit. What would you need, beyond the texts, to know how the blog came by them?",
+            "Which of the moves from lessons 01–05 was hardest to do without the kit's highlights?",
+        ],
+        notes="The case is invented and says so everywhere (the case file, each report's notes, the lesson): no real company, outlet, town or person. Use it as a transfer task: the skills check (ex_07_01–04) comes before the tools, and only first tries count. For each learner, `mediakit.lessons.skills.skills_check(progress_file)` returns the before (ex_00_08–11) and after (ex_07_01–04) scores, skill by skill, right at the first try; the notebook's last cell shows the learner their own. A small before/after sample is not a grade: read it as a sign of which moves need another lesson.",
+    ),
 }
 
 TYPE_NAMES = {"choice": "multiple choice", "multi": "tick all that apply", "number": "number",
@@ -167,13 +184,32 @@ def key_lines(ex):
     if ex.explanation:
         out.append(f"**Why:** {ex.explanation}")
     if ex.type == "text":
-        out.append(f"**Rubric** (the notebook's automatic check only looks for key words; at least {ex.min_words} words, "
+        out.append(f"**Rubric** (the notebook's automatic check only looks for key words, in sentences of the learner's own, one piece of evidence per point; a rewritten headline is read for what it dropped and kept; at least {ex.min_words} words, "
                    f"{ex.min_criteria} point(s) seen; you judge the rest):")
         out.append("")
         out.append("| point | 0 | 1 | 2 |")
         out.append("|---|---|---|---|")
         for c in ex.rubric:
-            out.append(f"| {c.criterion} | missing | mentioned | explained with an example from the reports |")
+            levels = c.levels or ("missing", "mentioned", "explained with an example from the reports")
+            out.append(f"| {c.criterion} | " + " | ".join(levels) + " |")
+        out += sample_lines(ex)
+    return out
+
+
+LEVEL_NAMES = {0: "level 0 (not yet)", 1: "level 1 (partly)", 2: "level 2 (secure)"}
+
+
+def sample_lines(ex):
+    """A sample answer at each level, with what the notebook's automatic check says of it."""
+    from mediakit.lessons.exercises import check
+
+    if not ex.samples:
+        return []
+    out = ["", "**Sample answers at each level** (and what the notebook's automatic check says):", ""]
+    for smp in sorted(ex.samples, key=lambda x: x.level):
+        verdict = "counts as done" if check(ex, smp.text).correct else "asks for more"
+        text = smp.text.replace("\n", " / ")
+        out.append(f"- *{LEVEL_NAMES[smp.level]}:* “{text}” (automatic check: {verdict})")
     return out
 
 
@@ -182,7 +218,7 @@ def main():
     L = []
     L.append("""# Teacher guide
 
-*mediakit: seven lessons on reading the news closely, built on one event told five ways (the capture of
+*mediakit: eight lessons on reading the news closely, built on one event told five ways (the capture of
 Maarat al-Numan, Syria, January 2020) and usable on any case you build.*
 
 This guide gives, per lesson: objectives, a timing plan for a 45-minute period, discussion prompts, the
@@ -229,7 +265,7 @@ when it overlaps a person's mark.
             L.append(f"- **{ex.id}** · {ex.title} · *{TYPE_NAMES[ex.type]}*")
             L.append("  - *Prompt:* " + " ".join(ex.prompt.split()).replace("**", ""))
             for line in key_lines(ex):
-                if line.startswith("|"):
+                if line.startswith("|") or line.startswith("- *level"):
                     L.append(f"    {line}")
                 elif line:
                     L.append(f"  - {line}")
@@ -305,7 +341,9 @@ a notebook shows one with `lesson.exercise("ex_NN_MM")`. Fields: `id`, `type` (`
 `text`, `poll`, `select_words`), `title`, `prompt`, `hints` (the first wrong try shows the first hint, and so
 on), `explanation` (shown once right); `[[exercise.option]]` tables with `text`, `correct`, `feedback` for
 choice and multi; `answer` and `tolerance` for number; `rubric` tables (`criterion`, `keywords`),
-`model_answer`, `min_words` for text; `report`, `passage` and `answer` (the words to mark, as they appear in
+`model_answer`, `min_words` for text (each rubric table may give `levels = ["…", "…", "…"]`, what an answer at 0, 1
+and 2 looks like on that point, and `[[exercise.sample]]` tables with `level` and `text` give the sample answers
+this guide shows); `report`, `passage` and `answer` (the words to mark, as they appear in
 the passage) for select_words, or `text` for a passage that belongs to no case. Add `machine = "quotes"`
 (or `attributions`, `figures`, `loaded_terms`, `boilerplate`, `quote_speakers`, `shared_passages`) and
 `mode = "both"` (or `missed`, `wrong`) to make it a correct-the-machine exercise; `accept` lists words that

@@ -52,4 +52,11 @@ PLANS: dict[str, list[tuple[str, int]]] = {
         ('Every view on the new case (ex_06_04)', 15),
         ('Check the machine; plan a lesson (ex_06_05–07)', 10),
     ],
+    "07": [
+        ('A new, invented story; read the three reports', 7),
+        ('Skills check, after (ex_07_01–04)', 6),
+        ('Sources and quotes with the tools (ex_07_05)', 10),
+        ('Figures; headline and wording (ex_07_06–08)', 12),
+        ('Tell a friend, free text (ex_07_09); skills before and after; recap', 10),
+    ],
 }

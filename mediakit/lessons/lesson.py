@@ -187,7 +187,7 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         other = (f"<p>This lesson was written for the seed case; your teacher set {CASE_ENV}, so "
                  "it runs on the case above. The explanations still describe the seed case, and "
                  "the exercises stay about it.</p>")
-    elif c.id != SEED_CASE:
+    elif c.id != SEED_CASE and c.id not in _lesson_cases():
         other = ("<p>This is not the seed case the lessons were written about: the views follow "
                  "it, and the exercises stay about the seed case.</p>")
     return HTML(
@@ -197,6 +197,14 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         f"<p><small>{e(saved_where(prog))} ({saved}).</small></p></div>",
         text=text,
     )
+
+
+def _lesson_cases() -> set[str]:
+    """Cases a lesson of its own is written about (lesson 07's, say)."""
+    try:
+        return {les.case for les in load_lessons().values() if les.case}
+    except MediakitError:
+        return set()
 
 
 def saved_where(prog: Progress | None = None) -> str:
@@ -395,7 +403,17 @@ STATUS_TEXT = {
 
 
 def summary(lesson_id: str) -> HTML:
-    """A table of this lesson's exercises and where the learner stands on each."""
+    """A table of this lesson's exercises and where the learner stands on each: a live widget
+    that updates whenever an answer is saved, without re-running the cell."""
+    from .live import LiveSummary
+
+    lesson_obj = load_lessons().get(lesson_id)
+    ids = [ex.id for ex in lesson_obj.exercises] if lesson_obj is not None else []
+    return LiveSummary(lambda: summary_html(lesson_id), ids)
+
+
+def summary_html(lesson_id: str) -> HTML:
+    """The summary of :func:`summary` as it stands now (plain HTML)."""
     prog = progress()
     prog.reload()
     e = esc
@@ -415,6 +433,15 @@ def summary(lesson_id: str) -> HTML:
         f"<table><tr><th>exercise</th><th>about</th><th>status</th></tr>{''.join(rows)}</table>",
         text=f"Lesson {lesson_id}: {done} of {n} exercises done.",
     )
+
+
+def skills() -> HTML:
+    """The learner's skills check, before (lesson 00) and after (lesson 07), as a small table."""
+    from .skills import skills_check_html
+
+    prog = progress()
+    prog.reload()
+    return HTML(skills_check_html(prog), text="Skills check")
 
 
 class WithExercises(HTML):
@@ -586,6 +613,7 @@ __all__ = [
     "progress",
     "report_label",
     "show_error",
+    "skills",
     "start",
     "summary",
 ]

@@ -34,17 +34,25 @@ from mediakit.lessons.exercises import (
 from mediakit.lessons.exercises.widget import exercise_widget
 from mediakit.lessons.progress import Progress
 
-LESSONS = [f"{i:02d}" for i in range(7)]
+LESSONS = [f"{i:02d}" for i in range(8)]
 EXERCISES = all_exercises()
 LABELS = ("Outlet A: “a headline”", "Outlet B: “another”")
 
 
 def seed_passage(ex: Exercise, seed_case, machine=None) -> Passage | None:
+    """The passage of an exercise in its own case (the seed case, or lesson 07's)."""
     if ex.type != "select_words":
         return None
     if ex.text is not None:
         return passage_for(ex, machine=machine)
-    return passage_for(ex, seed_case.report(ex.report).text, machine=machine)
+    case = seed_case if ex.case in (None, seed_case.id) else _case(ex.case)
+    return passage_for(ex, case.report(ex.report).text, machine=machine)
+
+
+def _case(case_id):
+    from mediakit.cases import load_case
+
+    return load_case(case_id)
 
 
 def gold_machine(ex: Exercise, p: Passage) -> list[tuple[int, int]]:
@@ -79,6 +87,9 @@ def test_first_impression_poll_exists_and_lesson_05_returns_to_it():
 def test_every_passage_is_in_the_seed_reports(seed_case):
     problems = validate_against_case(EXERCISES.values(), seed_case)
     assert problems == []
+    for les in load_lessons().values():  # lesson 07's case, and any other lesson's own case
+        if les.case and les.case != seed_case.id:
+            assert validate_against_case(les, _case(les.case)) == [], les.id
 
 
 def test_exercise_ids_are_unique_and_match_their_lesson():
@@ -143,8 +154,11 @@ def test_number_answers_accept_what_learners_type():
 def test_free_text_shows_rubric_and_model_answer_after_an_attempt():
     ex = EXERCISES["ex_02_06"]
     r = check(ex, "It is wrong.")
-    assert not r.correct and r.model_answer == ex.model_answer
+    assert not r.correct and r.model_answer is None  # not yet a real attempt
     assert len(r.rubric) == len(ex.rubric)
+    r = check(ex, "The label is different from the one in the original report, which tells the "
+                  "reader something else about the man who spoke.")
+    assert r.model_answer == ex.model_answer  # a real attempt, even if it misses points
     good = check(ex, "Middle East Eye called him a rebel fighter and said he accused HTS of holding "
                      "back; without the credit readers cannot check the original, and the label "
                      "changes what the quote seems to show.")
@@ -228,7 +242,7 @@ def test_correct_the_machine_key_follows_what_the_kit_found(ex_id, seed_case):
 def test_correct_the_machine_on_the_real_kit_output(ex_id, seed_analysis, monkeypatch):
     monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
     ex = EXERCISES[ex_id]
-    p = lesson.passage(ex)
+    p = lesson.passage(ex)  # lesson 07's case is analysed from its shipped parses
     assert p.machine is not None
     key = key_answer(ex, p)
     assert check(ex, key, passage=p).correct
@@ -449,7 +463,7 @@ def test_teacher_guide_has_every_lesson_and_every_answer():
 
 def test_one_handout_per_lesson_and_the_lessons_table():
     handouts = sorted(p.stem for p in (DOCS / "handouts").glob("*.md"))
-    notebooks = sorted(p.stem for p in (DOCS.parent / "notebooks").glob("0[0-6]_*.ipynb"))
+    notebooks = sorted(p.stem for p in (DOCS.parent / "notebooks").glob("0[0-7]_*.ipynb"))
     assert handouts == notebooks
     for name in handouts:
         assert len((DOCS / "handouts" / f"{name}.md").read_text(encoding="utf-8").splitlines()) <= 70

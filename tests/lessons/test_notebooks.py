@@ -17,11 +17,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-LESSONS = sorted(NOTEBOOKS.glob("0[0-6]_*.ipynb"))
+LESSONS = sorted(NOTEBOOKS.glob("0[0-7]_*.ipynb"))
 
 
-def test_there_are_seven_numbered_lessons():
-    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(7)]
+def test_there_are_eight_numbered_lessons():
+    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(8)]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)

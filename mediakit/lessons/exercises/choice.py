@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Exercise, Passage, hint_for, options_for
+from .model import CheckResult, Exercise, Passage, hint_for, option_order
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -57,7 +57,8 @@ def set_radio(w: ExerciseWidget, answer: Any) -> None:
 
 
 def build(w: ExerciseWidget) -> list[Any]:
-    return radio(w, options_for(w.exercise, w.report_labels))
+    # shuffled per learner, the same for them on every reload (the answer is the option's text)
+    return radio(w, option_order(w.exercise, w.learner))
 
 
 def read(w: ExerciseWidget) -> Any:

@@ -8,7 +8,9 @@ lives in its own module beside this one, with its checker, its answer key and it
 
 from __future__ import annotations
 
+import hashlib
 import os
+import random
 import re
 import tomllib
 from collections.abc import Sequence
@@ -19,6 +21,8 @@ from typing import Any
 from ...errors import MediakitError
 from ...views.render import esc
 
+# the skills of the before/after check (lesson 00 and lesson 07; see mediakit.lessons.skills)
+SKILLS = ("sourcing", "attribution", "figures", "wording")
 EXERCISE_TYPES = ("choice", "multi", "number", "text", "poll", "select_words")
 MACHINE_LAYERS = (
     "quotes",
@@ -50,12 +54,38 @@ class Option:
     feedback: str = ""
 
 
+LEVELS = 3  # every rubric criterion is marked 0, 1 or 2
+
+
 @dataclass(frozen=True)
 class Criterion:
-    """One line of a free-text rubric; ``keywords`` are a rough automatic check (any one)."""
+    """One line of a free-text rubric.
+
+    ``keywords`` are a rough automatic check (any one, as the start of a word, in a sentence of
+    the learner's own). ``levels`` describe, for the teacher, what an answer at 0, 1 and 2
+    looks like on this criterion. ``where = "headline"`` judges the rewritten headline (the
+    answer's first line or first sentence) instead of the whole answer: ``keep`` lists what it
+    must still say (each entry one or more alternatives, "army|government|forces"), ``absent``
+    what it must have dropped (unless the headline pins it on a source, "army says ...").
+    ``required`` criteria must be met for the answer to count as done.
+    """
 
     criterion: str
     keywords: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    where: str = "answer"
+    keep: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A sample answer of a free-text exercise at one level (0, 1 or 2), for the teacher guide;
+    the tests check that the automatic check agrees with the level."""
+
+    level: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -74,6 +104,7 @@ class Exercise:
     hints: tuple[str, ...] = ()
     explanation: str = ""
     rubric: tuple[Criterion, ...] = ()
+    samples: tuple[Sample, ...] = ()
     model_answer: str = ""
     min_words: int = 0
     min_criteria: int = 1
@@ -86,6 +117,7 @@ class Exercise:
     mode: str = "both"
     machine_note: str = ""
     teacher_note: str = ""
+    skill: str = ""
 
     @property
     def corrects_machine(self) -> bool:
@@ -201,8 +233,15 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
     for r in d.get("rubric", []) or []:
         if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
             raise ExerciseError(f"In {where}, every [[exercise.rubric]] needs criterion = \"...\".")
-        rubric.append(Criterion(criterion=r["criterion"],
-                                keywords=_tuple_str(r.get("keywords"), where, "keywords")))
+        rubric.append(_criterion_from(r, where))
+    samples = []
+    for smp in d.get("sample", []) or []:
+        level = smp.get("level") if isinstance(smp, dict) else None
+        if (not isinstance(level, int) or isinstance(level, bool) or not 0 <= level < LEVELS
+                or not isinstance(smp.get("text"), str) or not smp["text"].strip()):
+            raise ExerciseError(f"In {where}, every [[exercise.sample]] needs level = 0, 1 or 2 "
+                                "and text = \"...\".")
+        samples.append(Sample(level=level, text=" ".join(smp["text"].split())))
     answer = d.get("answer")
     if etype == "select_words":
         answer = _tuple_str(answer, where, "answer")
@@ -221,6 +260,7 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
         hints=_tuple_str(d.get("hints"), where, "hints"),
         explanation=str(d.get("explanation", "")).strip(),
         rubric=tuple(rubric),
+        samples=tuple(samples),
         model_answer=str(d.get("model_answer", "")).strip(),
         min_words=int(d.get("min_words", 0)),
         min_criteria=int(d.get("min_criteria", 1)),
@@ -233,9 +273,31 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
         mode=str(d.get("mode", "both")),
         machine_note=str(d.get("machine_note", "")).strip(),
         teacher_note=str(d.get("teacher_note", "")).strip(),
+        skill=str(d.get("skill", "")).strip(),
     )
     _validate_shape(ex, where)
     return ex
+
+
+def _criterion_from(r: Any, where: str) -> Criterion:
+    if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
+        raise ExerciseError(f"In {where}, every [[exercise.rubric]] needs criterion = \"...\".")
+    levels = _tuple_str(r.get("levels"), where, "levels")
+    if levels and len(levels) != LEVELS:
+        raise ExerciseError(f"In {where}, the rubric line '{r['criterion']}' needs levels = "
+                            f"[three descriptions: 0, 1 and 2] (got {len(levels)}).")
+    place = str(r.get("where", "answer"))
+    if place not in ("answer", "headline"):
+        raise ExerciseError(f"In {where}, where must be \"answer\" or \"headline\" (got {place!r}).")
+    return Criterion(
+        criterion=r["criterion"],
+        keywords=_tuple_str(r.get("keywords"), where, "keywords"),
+        levels=levels,
+        where=place,
+        keep=_tuple_str(r.get("keep"), where, "keep"),
+        absent=_tuple_str(r.get("absent"), where, "absent"),
+        required=bool(r.get("required", False)),
+    )
 
 
 def _validate_shape(ex: Exercise, where: str) -> None:
@@ -264,11 +326,12 @@ def _validate_shape(ex: Exercise, where: str) -> None:
         if not ex.answer and ex.machine is None:
             raise ExerciseError(f"In {where}, a select_words exercise needs answer = [\"words\", ...].")
         passage = ex.text if ex.text is not None else ex.passage
-        from .passages import locate  # passages builds on this module
+        from .passages import locate_words  # passages builds on this module
 
         for phrase in (*ex.answer, *ex.accept):
-            if not locate(passage, phrase):  # type: ignore[arg-type]
-                raise ExerciseError(f"In {where}, '{phrase}' does not occur in the passage.")
+            if not locate_words(passage, phrase):  # type: ignore[arg-type]
+                raise ExerciseError(f"In {where}, '{phrase}' does not occur in the passage "
+                                    "as whole words.")
         if ex.match not in ("all", "any"):
             raise ExerciseError(f"In {where}, match must be \"all\" or \"any\".")
         if ex.machine is not None:
@@ -276,6 +339,8 @@ def _validate_shape(ex: Exercise, where: str) -> None:
                 raise ExerciseError(f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}.")
             if ex.mode not in MACHINE_MODES:
                 raise ExerciseError(f"In {where}, mode must be one of {', '.join(MACHINE_MODES)}.")
+    if ex.skill and ex.skill not in SKILLS:
+        raise ExerciseError(f"In {where}, skill must be one of {', '.join(SKILLS)} (got {ex.skill!r}).")
     if ex.type in ("number", "select_words") and not ex.hints:
         raise ExerciseError(f"In {where}, give at least one hint.")
 
@@ -415,6 +480,45 @@ def options_for(ex: Exercise, report_labels: Sequence[str] = ()) -> tuple[str, .
     if ex.options_from == "reports":
         return (*report_labels, "I can't tell yet")
     return ()
+
+
+def learner_key(progress: Any) -> str:
+    """The stable identity of a learner, for shuffling options: the one place that decides it.
+
+    Today: a ``learner`` of the progress (a name or class code) when it has one, else its file's
+    full path (each learner's own folder on a hub); "" without progress (options in file order
+    for a teacher previewing an exercise).
+    """
+    if progress is None:
+        return ""
+    for attr in ("learner", "learner_id", "identity"):
+        value = getattr(progress, attr, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    path = getattr(progress, "path", None)
+    if path is None:
+        return ""
+    try:
+        return str(Path(path).expanduser().resolve())
+    except OSError:
+        return str(path)
+
+
+def option_order(ex: Exercise, learner: str, options: Sequence[str] | None = None) -> list[str]:
+    """The options of a choice or tick-all exercise in this learner's own order.
+
+    The order is shuffled with a seed made of the learner's key and the exercise id, so it is
+    the same for that learner every time the notebook is opened (and differs between learners
+    and between exercises). Answers are stored as option texts, so the order never affects a
+    saved answer. An empty key (no learner) keeps the file's order.
+    """
+    opts = list(options if options is not None else (o.text for o in ex.options))
+    if not learner:
+        return opts
+    seed = hashlib.sha256(f"{learner}\x00{ex.id}".encode()).digest()
+    rng = random.Random(int.from_bytes(seed[:8], "big"))
+    rng.shuffle(opts)
+    return opts
 
 
 def hint_for(ex: Exercise, tries: int) -> str | None:

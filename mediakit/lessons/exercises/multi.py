@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Exercise, Passage, hint_for
+from .model import CheckResult, Exercise, Passage, hint_for, option_order
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -67,11 +67,12 @@ def build(w: ExerciseWidget) -> list[Any]:
     import ipywidgets as W
 
     boxes = []
-    for o in w.exercise.options:
+    # shuffled per learner, the same for them on every reload (the answer is the option texts)
+    for text in option_order(w.exercise, w.learner):
         # the option's words are the checkbox's own label: clicking them ticks the box
-        cb = W.Checkbox(value=False, indent=False, description=o.text,
+        cb = W.Checkbox(value=False, indent=False, description=text,
                         layout=W.Layout(width="100%"))
-        cb.option_text = o.text  # type: ignore[attr-defined]
+        cb.option_text = text  # type: ignore[attr-defined]
         cb.add_class("mediakit-option")
         boxes.append(cb)
     w.controls["options"] = boxes

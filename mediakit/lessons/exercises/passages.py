@@ -47,12 +47,42 @@ def locate(text: str, phrase: str) -> list[Span]:
     return [(m.start(), m.end()) for m in _ws_pattern(phrase).finditer(text)]
 
 
+def locate_words(text: str, phrase: str) -> list[Span]:
+    """Every occurrence of ``phrase`` in ``text`` as whole words, never inside a longer word:
+    "key" is found in "a key town" but not in "Turkey", "Idlib" not in "Idlibs"."""
+    if not phrase.strip():
+        return []
+    pattern = _ws_pattern(phrase).pattern
+    if re.match(r"\w", phrase.strip()[0]):
+        pattern = r"(?<!\w)" + pattern
+    if re.match(r"\w", phrase.strip()[-1]):
+        pattern += r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
 def find_spans(passage: str, phrases: Iterable[str]) -> list[Span]:
-    """Every occurrence of every phrase in the passage, as (start, end) spans."""
+    """Every occurrence of every phrase in the passage, as whole words, as (start, end) spans."""
     spans: list[Span] = []
     for ph in phrases:
-        spans += locate(passage, ph)
+        spans += locate_words(passage, ph)
     return sorted(set(spans))
+
+
+# Words that carry no meaning of their own: marking one is never a mark for the phrase it sits
+# in ("the" of "the regime" finds nothing), and one left over beside a phrase is not an error.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every no
+of in on at to for from by with without about into onto over under after before between
+through during against among across along around near off out up down than as per via
+and or but nor so yet if then because while whether though although
+i me my we us our you your he him his she her it its they them their one ones
+is am are was were be been being do does did has have had will would shall should can could
+may might must not
+""".split())
+
+
+def is_function_word(word: str) -> bool:
+    return word.strip(EDGE_PUNCT).lower().replace("’", "'") in FUNCTION_WORDS
 
 
 def overlaps(a: Span, b: Span) -> bool:

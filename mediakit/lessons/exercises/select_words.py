@@ -9,6 +9,7 @@ learner marks what the kit missed (``mode = "missed"``), what it marked wrongly
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,14 @@ from .model import (
     explanation_for,
     hint_for,
 )
-from .passages import EDGE_PUNCT, find_spans, overlaps, passage_for, tokenize
+from .passages import (
+    EDGE_PUNCT,
+    find_spans,
+    is_function_word,
+    overlaps,
+    passage_for,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -86,6 +94,90 @@ def _selected_tokens(tokens: Sequence[Token], sel: Selection) -> list[Token]:
     return [t for t in tokens if t.selectable and any(overlaps((t.start, t.end), s) for s in sel.spans)]
 
 
+def item_found(tokens: Sequence[Token], item: Span, chosen: Sequence[Token]) -> bool:
+    """Whether the learner found one phrase: at least half of its words, counting only the words
+    that carry meaning ("the" of "the regime" is never a free mark). A phrase made only of
+    function words must be marked whole."""
+    item_tokens = [t for t in tokens if t.selectable and overlaps((t.start, t.end), item)]
+    content = [t for t in item_tokens if not is_function_word(t.text)] or item_tokens
+    hit = [t for t in content if t in chosen]
+    return bool(content) and 2 * len(hit) >= len(content)
+
+
+def _beside(tokens: Sequence[Token], tok: Token, allowed: Sequence[Span]) -> bool:
+    """A function word right next to a phrase of the answer (or next to another such word that
+    is): marking "the" with "regime" is not an error, only never a mark of its own."""
+    if not is_function_word(tok.text):
+        return False
+    i = tokens.index(tok)
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(tokens):
+            t = tokens[j]
+            if not t.selectable:
+                break
+            if any(overlaps((t.start, t.end), a) for a in allowed):
+                return True
+            if not is_function_word(t.text):
+                break
+            j += step
+    return False
+
+
+LAYER_NOUNS = {
+    "quotes": "words someone said",
+    "quote_speakers": "a speaker",
+    "attributions": "a source",
+    "figures": "a figure",
+    "loaded_terms": "loaded wording",
+    "boilerplate": "boilerplate",
+    "shared_passages": "text shared with another report",
+}
+
+
+def sentence_start(text: str, pos: int, n: int = 6) -> str:
+    """The first few words of the sentence (or line) that contains ``pos``."""
+    starts = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*\s+|\n+", text[:pos])]
+    begin = starts[-1] if starts else 0
+    ws = text[begin:].split()[:n]
+    return " ".join(ws).rstrip(",;:") + ("…" if len(text[begin:].split()) > n else "")
+
+
+def machine_hint(ex: Exercise, exp: Expected, text: str, tokens: Sequence[Token],
+                 chosen: Sequence[Token], unfound: Sequence[Span], tries: int) -> str:
+    """A hint that points at the kit's actual error in this passage (one at a time), computed
+    from the kit's marks and a person's: never the written list of the whole answer."""
+    noun = LAYER_NOUNS.get(ex.machine or "", "a mark")
+    right_marks = [m for m in (exp.machine or ()) if m not in exp.wrong]
+    agreed = [t for t in chosen
+              if any(overlaps((t.start, t.end), m) for m in right_marks)
+              and not any(overlaps((t.start, t.end), i) for i in exp.items)]
+    if agreed:
+        word = agreed[0].text.strip(EDGE_PUNCT)
+        return (f"Your mark on “{word}”: the kit marked that too, and a person would agree. "
+                "Mark only what the kit got wrong or missed.")
+    if not exp.items:
+        n = len(exp.machine or ())
+        return (f"Compare each of the kit's {n} {'mark' if n == 1 else 'marks'} with the passage: "
+                f"is any of them not {noun}, and is any {noun} left unmarked?")
+    target = unfound[0] if unfound else exp.items[0]
+    if target in exp.wrong:
+        word = " ".join(text[target[0]:target[1]].split())
+        return f"The kit's mark on “{word}” is the one to check: is it really {noun}?"
+    where = sentence_start(text, target[0])
+    if tries <= 1:
+        return f"Look at the sentence that starts “{where}”: the kit left {noun} there unmarked."
+    before = [t for t in tokens if t.selectable and t.end <= target[0]]
+    starts = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*\s+|\n+", text[:target[0]])]
+    begin = starts[-1] if starts else 0
+    before = [t for t in before if t.start >= begin][-2:]
+    if not before:
+        return (f"In the sentence that starts “{where}”, the kit missed {noun} right at the "
+                "start.")
+    after = " ".join(t.text for t in before)
+    return f"In the sentence that starts “{where}”, the kit missed {noun} just after “{after}”."
+
+
 def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResult:
     sel = Selection.from_json(answer) if not isinstance(answer, Selection) else answer
     exp = expected(ex, passage)
@@ -105,29 +197,33 @@ def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResu
         if ex.machine is not None:
             msg += " If there is nothing to mark, tick the box that says so."
         return CheckResult(ex.id, "incomplete", msg, tries=tries)
+    found = [item_found(tokens, item, chosen) for item in exp.items]
+    unfound = [i for i, f in zip(exp.items, found, strict=True) if not f]
+
+    def hint() -> str | None:
+        if ex.machine is None:
+            return hint_for(ex, tries)
+        return machine_hint(ex, exp, text, tokens, chosen, unfound, tries)
+
     if sel.nothing and chosen:
         return CheckResult(ex.id, "wrong",
                            "You marked words and also said there is nothing to mark; choose one.",
-                           hint=hint_for(ex, tries), tries=tries)
+                           hint=hint(), tries=tries)
     if sel.nothing:
         if not exp.items:
             return CheckResult(ex.id, "correct", "Right: this time the kit got this passage right.",
                                explanation=explanation_for(ex), details=details, tries=tries)
         return CheckResult(ex.id, "wrong", "There is something to mark here; look again.",
-                           hint=hint_for(ex, tries), tries=tries)
+                           hint=hint(), tries=tries)
     if not exp.items:
         return CheckResult(
             ex.id, "wrong",
             "Look again: compare each mark of the kit with the passage, word by word.",
-            hint=hint_for(ex, tries), tries=tries,
+            hint=hint(), tries=tries,
         )
-    found = []
-    for item in exp.items:
-        item_tokens = [t for t in tokens if t.selectable and overlaps((t.start, t.end), item)]
-        hit = [t for t in item_tokens if t in chosen]
-        found.append(bool(item_tokens) and 2 * len(hit) >= len(item_tokens))
     allowed = (*exp.items, *exp.accept)
-    extra = [t for t in chosen if not any(overlaps((t.start, t.end), a) for a in allowed)]
+    extra = [t for t in chosen if not any(overlaps((t.start, t.end), a) for a in allowed)
+             and not _beside(tokens, t, allowed)]
     n_found = sum(found)
     if ex.match == "any":
         ok = n_found >= 1 and not extra
@@ -148,7 +244,7 @@ def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResu
     if extra:
         words = ", ".join(f"“{t.text.strip(EDGE_PUNCT)}”" for t in extra[:6])
         parts.append(f"These marked words are not part of the answer: {words}.")
-    return CheckResult(ex.id, "wrong", " ".join(parts), hint=hint_for(ex, tries), tries=tries)
+    return CheckResult(ex.id, "wrong", " ".join(parts), hint=hint(), tries=tries)
 
 
 

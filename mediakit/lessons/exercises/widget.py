@@ -14,7 +14,8 @@ Its ``controls`` dict names every control so tests can drive it without a browse
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as W
@@ -22,9 +23,26 @@ import ipywidgets as W
 from ...views.render import esc
 from ..progress import Progress
 from . import TYPES, check
-from .model import CheckResult, Exercise, Passage, Selection
+from .model import CheckResult, Exercise, Passage, Selection, learner_key
 
 MACHINE_LABEL = "Correct the machine"
+
+_LISTENERS: weakref.WeakSet[Callable[[str, CheckResult], None]] = weakref.WeakSet()
+
+
+def on_answer(listener: Callable[[str, CheckResult], None]) -> None:
+    """Call ``listener(exercise_id, result)`` each time an exercise widget saves an answer (a
+    lesson summary listens, so it updates without re-running its cell). Held weakly: the
+    caller keeps the listener alive for as long as it wants to hear."""
+    _LISTENERS.add(listener)
+
+
+def _announce(ex_id: str, result: CheckResult) -> None:
+    for listener in list(_LISTENERS):
+        try:
+            listener(ex_id, result)
+        except Exception:  # a broken summary must never stop an answer being checked
+            continue
 TYPE_LABELS = {name: module.LABEL for name, module in TYPES.items()}
 
 
@@ -56,6 +74,7 @@ class ExerciseWidget:
         self.passage = passage
         self.progress = progress
         self.report_labels = tuple(report_labels)
+        self.learner = learner_key(progress)  # seeds this learner's order of the options
         self.tries = 0
         self.result: CheckResult | None = None
         self.controls: dict[str, Any] = {}
@@ -115,6 +134,8 @@ class ExerciseWidget:
             if not saved and self.progress.messages:
                 self.controls["status"].value = (
                     f"<small>⚠ {esc(self.progress.messages[-1])}</small>")
+        if result.status != "incomplete":
+            _announce(self.exercise.id, result)
         return result
 
     def _show(self, result: CheckResult, *, restored: bool = False) -> None:
@@ -171,4 +192,4 @@ def exercise_widget(
                           report_labels=report_labels, source_note=source_note)
 
 
-__all__ = ["MACHINE_LABEL", "TYPE_LABELS", "ExerciseWidget", "exercise_widget", "prompt_html"]
+__all__ = ["MACHINE_LABEL", "TYPE_LABELS", "ExerciseWidget", "exercise_widget", "on_answer", "prompt_html"]
