@@ -355,8 +355,8 @@ report says spoke it.
     md("""
 ## Correct the machine
 
-Quotes are hard for a machine: mixed quotation marks, a quote split by "he said", a quote in the
-headline. Check one passage.
+Quotes are hard for a machine: mixed quotation marks, a quote split by "he said", a line repeated
+in large type as page design (a pull quote). Check one passage.
 """),
     ex("ex_02_07"),
     *recap("02", [
