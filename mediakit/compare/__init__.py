@@ -109,7 +109,7 @@ def compare(
     return Comparisons(
         shared_passages=tuple(shared_passages(case, records, include_boilerplate=include_boilerplate)),
         figure_groups=tuple(figure_groups(case, records, terms=terms, docs=docs)),
-        labels=tuple(label_counts(case, records, terms=terms)),
+        labels=tuple(label_counts(case, records, terms=terms, docs=docs)),
         claims=tuple(found_claims),
         same_author_groups=tuple(same_author_groups(case)),
         source_mix=tuple(source_mix(case, records, terms=terms)),

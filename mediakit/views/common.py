@@ -68,7 +68,7 @@ TERM_HELP: dict[str, str] = {
     "describing it neutrally",
     "violence_framing": "words that describe force or harm in a charged way",
     "actor_labeling": "names for a side that carry a judgement (for example calling a group "
-    "terrorists, rebels or the regime)",
+    "'terrorists' or 'rebels', or a government 'the regime')",
     "hedge": "words that signal uncertainty or distance (reportedly, allegedly, appeared to)",
     "intensifier": "words that make something sound bigger or more certain (key, massive, "
     "all-important)",

@@ -271,4 +271,67 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     return ax
 
 
-__all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms", "plot_source_mix", "source_mix"]
+# --------------------------------------------------------------------------- a map of the places
+
+
+def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
+    """A simple labelled map of the places the case's reports name, drawn from the case's
+    ``places.toml`` (approximate coordinates entered by hand; no map tiles, no network).
+
+    Filled dots are places a report names (a place's label says how many reports name it);
+    hollow dots are given only for orientation. Roads are straight lines through the places
+    they pass: a sketch, not a survey. The caption repeats where the coordinates come from.
+    A case without ``places.toml`` gets a plain sentence instead of a map.
+    """
+    if missing(analysis):
+        return _no_analysis(ax)  # type: ignore[return-value]
+    import math
+
+    from ..cases.places import load_places
+
+    places = load_places(analysis.case)
+    ax = _axes(ax, (6.5, 8))
+    if places is None or not places.places:
+        ax.text(0.5, 0.5, "This case has no places.toml, so there is no map to draw.\n"
+                "Add one to the case folder (see the seed case's places.toml).",
+                transform=ax.transAxes, ha="center", va="center", wrap=True)
+        ax.set_axis_off()
+        return ax
+    lats = [p.lat for p in places.places]
+    mid = math.radians(sum(lats) / len(lats))
+    ax.set_aspect(1 / math.cos(mid))  # degrees of longitude are shorter away from the equator
+    for i, road in enumerate(places.roads):
+        pts = [places.place(n) for n in road.through]
+        xs = [p.lon for p in pts if p is not None]
+        ys = [p.lat for p in pts if p is not None]
+        ax.plot(xs, ys, color="#777777", linewidth=2.5, linestyle=("-", "--", ":")[i % 3],
+                zorder=1, label=f"{road.name} highway (sketch)")
+    n_reports = len(analysis.case.reports)
+    for p in places.places:
+        named = bool(p.named_in)
+        ax.scatter([p.lon], [p.lat], s=320 if p.main else 55, marker="*" if p.main else "o",
+                   facecolor="#E69F00" if p.main else ("black" if named else "white"),
+                   edgecolor="black", linewidth=1.2, zorder=5 if p.main else 3)
+        note = f" ({len(p.named_in)} of {n_reports} reports)" if named else " (for orientation)"
+        ax.annotate(p.name + note, (p.lon, p.lat), xytext=(11 if p.main else 6, 4), textcoords="offset points",
+                    fontsize=10 if p.main else 8.5, fontweight="bold" if p.main else "normal",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}, zorder=4)
+    pad = 0.12
+    lons = [p.lon for p in places.places]
+    ax.set_xlim(min(lons) - pad, max(lons) + 0.55)
+    ax.set_ylim(min(lats) - pad, max(lats) + pad)
+    import textwrap
+
+    ax.set_xlabel("longitude (degrees east)\n\n"
+                  + textwrap.fill(places.source or "Coordinates entered by hand.", 60))
+    ax.set_ylabel("latitude (degrees north)")
+    ax.set_title("Where the places in the reports are (approximate)"
+                 + (f"\n{places.region}" if places.region else ""))
+    if places.roads:
+        ax.legend(loc="lower right", frameon=True, fontsize=8)
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    return ax
+
+
+__all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms",
+           "plot_place_map", "plot_source_mix", "source_mix"]

@@ -409,7 +409,8 @@ def label_counts(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     if not labels:
         from ..compare import label_counts as compare_labels
 
-        labels = list(compare_labels(analysis.case, analysis.records))
+        labels = list(compare_labels(analysis.case, analysis.records,
+                                     docs=getattr(analysis, "docs", None) or None))
     return [{"report": get_field(x, "report"), "side": get_field(x, "side"), "term": get_field(x, "term"),
              "count": get_field(x, "count", 0)} for x in labels]
 

@@ -48,6 +48,37 @@ def test_labels_skip_boilerplate_and_quotes(make_case):
     assert c == {("a", "rebels", "militants"): 1}
 
 
+def test_a_noun_that_classifies_a_side_name_makes_it_another_thing(make_case, seed_analysis):
+    """Sense check from the parse: "the sanctions regime" is an arrangement, "fire fighters" a
+    trade; "the regime in the capital" and "opposition fighters" still name a side."""
+    from mediakit import analyze
+
+    toml = """
+[[sides]]
+name = "opposition"
+label = "the opposition"
+terms = ["opposition", "fighters"]
+[[sides]]
+name = "government"
+label = "the government"
+terms = ["regime"]
+"""
+    text = ("Trade talks stall\n\nThe new sanctions regime takes effect in May, the ministry said, "
+            "and the regime in the capital rejected it. Fire fighters reached the port before "
+            "opposition fighters closed the road. The tax regime is unchanged.\n")
+    case = case_from(make_case, {"a.txt": text}, toml)
+    an = analyze(case)
+    c = _counts(an.comparisons.labels)
+    assert c[("a", "government", "regime")] == 1  # "the regime in the capital" only
+    assert c[("a", "opposition", "fighters")] == 1  # "opposition fighters", not "Fire fighters"
+    assert c[("a", "opposition", "opposition")] == 1
+    # without a parse, every match counts (the check needs the parse)
+    assert _counts(label_counts(case))[("a", "government", "regime")] == 3
+    # the seed case: Sputnik's only "regime" is "a new ceasefire regime", not a label
+    seed = {(lc.report, fold(lc.term)) for lc in seed_analysis.comparisons.labels}
+    assert ("sputnik", "regime") not in seed
+
+
 def test_gazetteer_sides_add_names(make_case):
     toml = SIDES + '\n[[entity]]\nname = "Free Army"\nlabel = "ORG"\nside = "rebels"\nvariants = ["FSA"]\n'
     case = case_from(make_case, {"a.txt": "Report\n\nThe FSA and the Free Army held out.\n"}, toml)
