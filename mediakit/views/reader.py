@@ -8,6 +8,7 @@ again at the end of the piece. The result is always well-formed, however records
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -198,8 +199,25 @@ def mark_id(report_id: str, key: str) -> str:
     return f"{report_id}|{key}"
 
 
+# A Markdown link left in a copied text ("By [South Front](#)"): the reader shows its words only.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,2000})\)")
+
+
+def link_markup(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that are Markdown link markup, not words: the ``[`` and the
+    ``](url)`` of every ``[words](url)``. The reader hides them when it renders (the text
+    itself, and every offset into it, stays as it is)."""
+    out = []
+    for m in _MD_LINK.finditer(text):
+        out.append((m.start(), m.start() + 1))
+        out.append((m.end(1), m.end()))
+    return out
+
+
 def _open(a: Annotation, report_id: str, selected: str | None, first: bool) -> str:
     """The opening tag of one piece of a mark; the first piece of a pickable mark is focusable."""
+    if a.layer == "markup":
+        return '<span class="mk-md-hide" aria-hidden="true">'
     cls = a.classes + (" mk-selected" if selected == a.key else "")
     extra = ""
     if a.layer in PICKABLE:
@@ -217,10 +235,18 @@ def render_text(
     selected: str | None = None,
     headline: tuple[int, int] | None = None,
 ) -> str:
-    """The report text as HTML with the given annotations; whitespace is kept (``pre-wrap``)."""
+    """The report text as HTML with the given annotations; whitespace is kept (``pre-wrap``).
+
+    Markdown link markup left in a copied text is hidden (see :func:`link_markup`): a reader
+    sees "By South Front" where the file says "By [South Front](#)".
+    """
+    extra = [Annotation(f"m{i}", "markup", s, e, "mk-md-hide", "")
+             for i, (s, e) in enumerate(link_markup(text))]
     if headline and headline[0] < headline[1]:
-        anns = [*anns, Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline")]
-        anns.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, -1)))
+        extra.append(Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline"))
+    if extra:
+        order = {**_LAYER_ORDER, "headline": -1, "markup": 9}
+        anns = sorted([*anns, *extra], key=lambda a: (a.start, -a.end, order.get(a.layer, 8)))
     rid = slug_of(report_id)
     parts: list[str] = []
     for s, e, active in _segments(text, anns):
@@ -230,7 +256,7 @@ def render_text(
                     cls = "mk-note mk-note-quote" if a.layer == "quotes" else (
                         "mk-note mk-note-boiler" if a.layer == "boilerplate" else "mk-note")
                     parts.append(f'<span class="{cls}">{esc(a.note)}</span>')
-                if a.layer != "headline":
+                if a.layer not in ("headline", "markup"):
                     parts.append(f'<span id="mk-{rid}-{esc(a.key)}"></span>')
             parts.append(_open(a, report_id, selected, a.start == s))
         parts.append(esc(text[s:e]))
@@ -357,6 +383,7 @@ __all__ = [
     "PICKABLE",
     "annotations",
     "legend_html",
+    "link_markup",
     "mark_id",
     "render_report",
     "render_side_by_side",
