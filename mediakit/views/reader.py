@@ -28,6 +28,7 @@ from .common import (
     boilerplate_name,
     esc,
     get_field,
+    row_labels,
     slug_of,
     source_name,
     style_tag,
@@ -267,8 +268,10 @@ def render_text(
     return "".join(parts)
 
 
-def _report_head(report: Report) -> str:
-    bits = [f"<b>{esc(report.label)}</b>", f'<span class="mk-muted">({esc(report.id)})</span>']
+def _report_head(report: Report, name: str | None = None) -> str:
+    bits = [f"<b>{esc(name or report.label)}</b>"]
+    if not name or name == report.label:  # a longer name already tells the report apart
+        bits.append(f'<span class="mk-muted">({esc(report.id)})</span>')
     if report.original_author:
         bits.append(f"<br>first published by: {esc(report.original_author)}")
     if report.date:
@@ -286,18 +289,21 @@ def render_report(
     source_types: Iterable[str] | None = None,
     term_categories: Iterable[str] | None = None,
     style: bool = False,
+    name: str | None = None,
 ) -> str:
     """One report as an annotated HTML block.
 
     ``layers`` picks the layers to show (see :data:`LAYERS`); ``shared`` lists ``(start, end)``
     or ``(start, end, label)`` stretches to highlight as passages shared with another report;
     ``selected`` is the key of an annotation to outline. ``style=True`` prepends the stylesheet.
+    ``name`` is how the head names the report (default: its label; the side-by-side reader
+    passes :func:`row_labels`, so two reports of one outlet are told apart).
     """
     anns = annotations(report, records, layers=layers, source_types=source_types,
                        term_categories=term_categories, shared=shared)
     hl = (report.headline.start, report.headline.end) if report.headline else None
     body = render_text(report.text, anns, report_id=report.id, selected=selected, headline=hl)
-    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report)}'
+    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report, name)}'
            f'<div class="mk-text">{body}</div></div>')
     if style:
         out = f'{style_tag()}<div class="mk-root">{out}</div>'
@@ -323,13 +329,14 @@ def render_side_by_side(
     """
     layers = tuple(layers)
     cols = []
+    names = row_labels(analysis.case)
     for rid in report_ids:
         report = analysis.case.report(rid)
         cols.append(render_report(
             report, analysis.records.get(report.id), layers=layers,
             shared=(shared or {}).get(report.id),
             selected=selected[1] if selected and selected[0] == report.id else None,
-            source_types=source_types, term_categories=term_categories,
+            source_types=source_types, term_categories=term_categories, name=names.get(report.id),
         ))
     grid = f'<div class="mk-cols" style="--mk-n: {len(cols)}">{"".join(cols)}</div>'
     head = legend_html(layers=layers, style=False, source_types=source_types,

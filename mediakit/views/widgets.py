@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from ..cases.case import Report
 
 MAX_COLUMNS = 5
-PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text (or "
-          "press Tab to reach it and Enter), or pick it in the list of every mark above.")
+PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text, or "
+          "press Tab to reach it and Enter.")
 
 
 @dataclass
@@ -130,7 +130,7 @@ class ReportChooser(widgets.VBox):
         self._what = what
         head = widgets.HTML(f"<b>{esc(title)}</b>")
         super().__init__(children=[head, *self.boxes.values()], **kwargs)
-        self.add_class("mk-reports")
+        self.add_class("mk-reports" if what == "report" else "mk-kinds")
         self.value = tuple(rid for rid in self.boxes if rid in chosen)
         for box in self.boxes.values():
             box.observe(self._from_boxes, names="value")
@@ -485,9 +485,8 @@ def reader(
     # the choices are folded away at the start, so the report text is on the first screen
     choices = widgets.HBox([c["reports"], c["source_types"], c["term_categories"]],
                            layout=widgets.Layout(flex_flow="row wrap"))
-    controls = widgets.Accordion(children=[choices, c["annotation"]])
-    controls.set_title(0, "Choose reports, and which kinds of sources and terms to mark")
-    controls.set_title(1, "List of every mark (to pick one with the keyboard)")
+    controls = widgets.Accordion(children=[widgets.VBox([choices, c["annotation"]])])
+    controls.set_title(0, "Choose reports and kinds of marks; list of every mark")
     controls.selected_index = None
     c["controls"] = controls
     box = widgets.VBox([_style(), toggles, controls, c["message"], c["detail"], c["text"]],
