@@ -264,7 +264,7 @@ def render_text(
         for a in reversed(active):
             parts.append("</span>")
             if a.end == e and a.tag:
-                parts.append(f'<sup class="mk-tag">{esc(a.tag)}</sup>')
+                parts.append(f'<sup class="mk-tag" data-for="{esc(a.key)}">{esc(a.tag)}</sup>')
     return "".join(parts)
 
 

@@ -478,6 +478,8 @@ def reader(
         c[name].observe(on_layers, names="value")
     c["annotation"].observe(on_select, names="value")
     c["text"].observe(on_click, names="selected")
+    # what choosing a mark explains, without redrawing (the static page builds on this)
+    state["explain"] = select
     rebuild_options()
     draw()
 
