@@ -209,6 +209,11 @@ def test_seed_case_fits_a_classroom_screen(lab_server, browser):
         # a quote copied into another report: "shared with ..." chips appear in both columns
         column(page, "21wire").locator(".mk-quote", has_text="desperate position").first.click()
         page.locator(f"{READER} .mk-note", has_text="shared with").first.wait_for()
+        # the explanation names each field on one line
+        assert page.locator(f"{READER} .mk-detail dt").first.evaluate(
+            "e => e.getClientRects().length") == 1
+        assert page.locator(f"{READER} .mk-detail dt", has_text="Why the kit thinks so").evaluate(
+            "e => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight || 20)")
         assert reader.evaluate(CHIP_OVERLAPS) == []
         assert reader.evaluate(WRAPPED_TAGS) == []
         # Markdown link markup in a copied text is hidden: "By South Front", not "[South Front](#)"
@@ -228,7 +233,8 @@ def test_seed_case_fits_a_classroom_screen(lab_server, browser):
             "imgs => imgs.map(i => i.getBoundingClientRect().height)")
         assert len(heights) == 4 and all(0 < h <= 900 for h in heights), heights
         for i, img in enumerate(page.locator(".jp-OutputArea-output img").all()):
-            img.scroll_into_view_if_needed()
+            img.evaluate("i => i.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
             snap(page, f"screen_chart_{i}")
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                             ).count() == 0
