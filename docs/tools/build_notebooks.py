@@ -301,6 +301,7 @@ mix of source kinds in each report (patterns, not only colours, tell the kinds a
 """),
     code("views.source_explorer(analysis)"),
     code("plots.plot_source_mix(analysis);"),
+    code("plots.plot_source_mix(analysis, per_100_words=True);  # per 100 words, like wording"),
     ex("ex_01_05"),
     ex("ex_01_06"),
     md("""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -187,16 +186,53 @@ def get_field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def row_labels(case: Case, *, sep: str = " ") -> dict[str, str]:
-    """How each report is named in a table row or a chart, by report id.
+def _short_ids(ids: Sequence[str]) -> dict[str, str]:
+    """The shortest end of each id (its last words, split at - _ . or space) that tells it apart
+    from the others: ``globalresearch-sf-jan26`` and ``globalresearch-sf-jan31`` give ``jan26``
+    and ``jan31``; an id that is no longer than 12 characters is kept whole."""
+    words = {i: [w for w in re.split(r"[-_. ]+", i) if w] or [i] for i in ids}
+    out = {}
+    for i in ids:
+        short = i
+        for k in range(1, len(words[i]) + 1):
+            tail = "-".join(words[i][-k:])
+            if all("-".join(words[j][-k:]) != tail for j in ids if j != i):
+                short = tail
+                break
+        out[i] = short if len(short) < len(i) else i
+    return out
 
-    The report's label (its outlet), with the report id added when another report of the case
-    has the same label, so two reports of one outlet stay apart:
-    ``"Global Research (globalresearch-sf-jan26)"``. ``sep`` goes before the id (``"\\n"`` for
-    chart ticks). Every table, the reader and the charts use this.
+
+def row_labels(case: Case, *, sep: str = " ") -> dict[str, str]:
+    """How each report is named in a table row, a chart, a checkbox or a list, by report id.
+
+    The report's label (its outlet), with what tells it apart added in brackets when another
+    report of the case has the same label, so two reports of one outlet stay apart and the label
+    stays short: the reports' dates when each has its own, else who first published each (when
+    they differ), else the shortest end of the report id that differs
+    (``"Global Research (jan26)"`` and ``"Global Research (jan31)"``). ``sep`` goes before the
+    bracket (``"\\n"`` for chart ticks). Every table, the reader, the filters and the charts
+    use this, so a report has one name everywhere.
     """
-    seen = Counter(r.label for r in case.reports)
-    return {r.id: r.label if seen[r.label] == 1 else f"{r.label}{sep}({r.id})" for r in case.reports}
+    groups: dict[str, list[Any]] = {}
+    for r in case.reports:
+        groups.setdefault(r.label, []).append(r)
+    out: dict[str, str] = {}
+    for label, reps in groups.items():
+        if len(reps) == 1:
+            out[reps[0].id] = label
+            continue
+        dates = [str(r.date or "").strip() for r in reps]
+        authors = [str(r.original_author or "").strip() for r in reps]
+        if all(dates) and len(set(dates)) == len(reps):
+            extra = dict(zip((r.id for r in reps), dates, strict=True))
+        elif all(authors) and len(set(authors)) == len(reps):
+            extra = {r.id: f"from {a}" for r, a in zip(reps, authors, strict=True)}
+        else:
+            extra = _short_ids([r.id for r in reps])
+        for r in reps:
+            out[r.id] = f"{label}{sep}({extra[r.id]})"
+    return {r.id: out[r.id] for r in case.reports}
 
 
 def row_label(case: Case, report_id: str) -> str:

@@ -102,7 +102,7 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         st = get_field(r, "source_type") or "unspecified"
         title = "Source"
         rows = [
-            ("Source", source_name(r)),
+            ("Who is cited", source_name(r)),
             ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"),
             ("Named", "yes" if get_field(r, "named") else "no"),
             ("Why the kit thinks so", f"the cue \u201c{get_field(r, 'cue')}\u201d pins a claim on this source"),

@@ -119,11 +119,14 @@ def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
             d = distinct_sources(analysis, rid)
             ax.annotate(f"{d} distinct source{'s' if d != 1 else ''}", (total, y),
                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+    if any(left):  # room on the right for the "N distinct sources" notes, inside the axes
+        ax.set_xlim(0, max(left) * 1.32)
     ax.invert_yaxis()
     _caption(ax, "mentions of a source per 100 words of the article" if per_100_words else
              "mentions: times a claim is pinned on a source (one person cited 4 times counts 4)")
-    ax.set_title("Who is cited: mentions of each kind of source, per report"
-                 + (" (per 100 words)" if per_100_words else ""))
+    ax.set_title("Who is cited: mentions of each kind of source, per report\n"
+                 + ("(mentions per 100 words of the article)" if per_100_words else
+                    "(raw counts of mentions, not per 100 words)"))
     if any(left):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="kind of source")
     else:
@@ -177,7 +180,7 @@ def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
     ax.set_xticks(range(len(ids)), _labels(analysis), rotation=20, ha="right")
     ax.set_yticks(range(len(cats)), [TERM_NAMES.get(c, c) for c in cats])
     unit = "per 100 words of the article" if per_100_words else "count"
-    ax.set_title(f"Loaded terms per category and report ({unit} in each cell)")
+    ax.set_title(f"Loaded terms per category and report\n({unit} in each cell)")
     bar = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.02)
     bar.set_label("loaded terms " + ("per 100 words" if per_100_words else "(count)"))
     _caption(ax, "")
@@ -195,76 +198,156 @@ def plain_number(v: float, _pos: Any = None) -> str:
     return f"{v:g}"
 
 
+def _single(g: dict[str, Any]) -> bool:
+    """True when only one report gives the figures of a group (nothing to compare it with)."""
+    if g.get("verdict"):
+        return str(g["verdict"]).startswith("single")
+    return len({m["report"] for m in g["members"]}) < 2
+
+
 def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """Dot plot: one row per thing counted, one marker shape and colour per report.
 
-    Figures without a number ("several", "a few") are written as labelled text in their row
-    (the words and the report), so no row is empty. A log scale is used when values span more
-    than two orders of magnitude; its labels are plain numbers (1, 100, 10,000, 1 million).
+    Fits one screen: the rows that several reports give come first, each with its verdict, then
+    a section of the things only one report counts (one short row each). Row names and verdicts
+    are the figures table's own words (:func:`group_what`, :func:`group_verdict`). Equal values in
+    one row are spread up and down so that each marker shows. Figures without a number
+    ("several", "a few") are written out whole, with their report, in a "no number" column to
+    the right of the row, so no row is empty and no words are cut. A log scale is used when
+    values span more than two orders of magnitude; its labels are plain numbers (1, 100,
+    10,000, 1 million). The legend of report markers is above the chart.
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    import textwrap
+
     from matplotlib.ticker import FuncFormatter, LogLocator
-    from matplotlib.transforms import blended_transform_factory
 
     groups = [g for g in figure_groups(analysis) if g["members"]]
-    ax = _axes(ax, (12, 0.6 * max(len(groups), 1) + 2.2))
+    compared = [g for g in groups if not _single(g)]
+    single = [g for g in groups if _single(g)]
     reports = analysis.case.reports
+    names = {r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)}
     style = {r.id: (OKABE_ITO[i % len(OKABE_ITO)] if OKABE_ITO[i % len(OKABE_ITO)] != "#F0E442"
                     else "#000000", MARKERS[i % len(MARKERS)]) for i, r in enumerate(reports)}
-    names = {r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)}
-    labels = []
+
+    # the words of each row's vague amounts, wrapped whole (never cut) for the "no number" column
+    def vague_lines(g: dict[str, Any]) -> list[str]:
+        words = [f"\u2018{m['text']}\u2019 ({names.get(m['report'], m['outlet'])})"
+                 for m in g["members"] if not isinstance(m["value"], int | float)]
+        lines: list[str] = []
+        for w in words:  # whole entries per line where they fit; a long one wraps on its own
+            if lines and len(lines[-1]) + 2 + len(w) <= 40:
+                lines[-1] += "; " + w
+            else:
+                lines.extend(textwrap.wrap(w, 40, break_long_words=False))
+        return lines
+
+    # row layout, top to bottom, in data units: (group or section title, centre, height)
+    rows: list[tuple[dict[str, Any] | str, float, float]] = []
+    y = 0.0
+    sections = [(None, compared), ("Only one report gives these (nothing to compare with):", single)]
+    for title, gs in sections:
+        if not gs:
+            continue
+        if title and rows:
+            rows.append((title, y + 0.45, 0.9))
+            y += 0.9
+        for g in gs:
+            h = (1.0 if g in compared else 0.62)
+            h = max(h, 0.34 * len(vague_lines(g)) + 0.2)
+            rows.append((g, y + h / 2, h))
+            y += h
+    total = max(y, 1.0)
+    any_vague = any(vague_lines(g) for g in groups)
+    side = None
+    if ax is None and any_vague:
+        import matplotlib.pyplot as plt
+
+        _, (ax, side) = plt.subplots(1, 2, figsize=(12, 0.3 * total + 2.3), sharey=True,
+                                     width_ratios=(2.2, 1), layout="constrained")
+    ax = _axes(ax, (12, 0.3 * total + 2.3))
+    labels: list[str] = []
+    ticks: list[float] = []
     values: list[float] = []
-    vague_texts: list[tuple[int, str]] = []
     seen: set[str] = set()
-    for y, g in enumerate(groups):
-        n_in_row: Counter[Any] = Counter()
-        vague_words = []
-        for m in g["members"]:
+    heads = []
+    for item, yc, h in rows:
+        if isinstance(item, str):
+            heads.append((item, yc))
+            ax.axhline(yc - h / 2 + 0.1, color="#555", linewidth=0.8, linestyle="-")
+            continue
+        g = item
+        exact = [m for m in g["members"] if isinstance(m["value"], int | float)]
+        same: Counter[Any] = Counter(m["value"] for m in exact)
+        placed: Counter[Any] = Counter()
+        for m in exact:
             v = m["value"]
-            if not isinstance(v, int | float):
-                vague_words.append(f"\u2018{m['text']}\u2019 ({names.get(m['report'], m['outlet'])})")
-                continue
+            n, k = same[v], placed[v]
+            placed[v] += 1
+            spread = min(0.6, 0.36 * (n - 1)) * min(h, 1.0)  # equal values: up and down
+            offset = (k / (n - 1) - 0.5) * spread if n > 1 else 0.0
             colour, marker = style.get(m["report"], ("#000000", "o"))
-            offset = 0.12 * n_in_row[v]
-            n_in_row[v] += 1
             label = None if m["report"] in seen else names.get(m["report"], m["outlet"])
             seen.add(m["report"])
-            ax.scatter([v], [y + offset], marker=marker, s=70, facecolor=colour,
+            ax.scatter([v], [yc + offset], marker=marker, s=60, facecolor=colour,
                        edgecolor="black", linewidth=0.8, zorder=3, label=label)
             values.append(float(v))
-        if vague_words:
-            vague_texts.append((y, "no number: " + "; ".join(vague_words)))
         row = group_what(g)
-        if g.get("verdict") or g.get("label"):
+        if g in compared:
             row += f"\n({group_verdict(g)})"
         labels.append(row)
-    ax.set_yticks(range(len(groups)), labels)
-    if groups:
-        ax.set_ylim(len(groups) - 0.5, -0.5)
+        ticks.append(yc)
+    ax.set_yticks(ticks, labels, fontsize=9)
+    ax.set_ylim(total, 0)
     positive = [v for v in values if v > 0]
     if positive and max(positive) / min(positive) > 100:
         ax.set_xscale("log")
         ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0,)))
         lo, hi = min(positive), max(positive)
         ax.set_xlim(lo / 2, hi * 3)
+    elif positive:
+        lo, hi = min(positive), max(positive)
+        pad = (hi - lo) * 0.08 or max(hi * 0.1, 1)
+        ax.set_xlim(max(0, lo - pad), hi + pad)
     ax.xaxis.set_major_formatter(FuncFormatter(plain_number))
     ax.xaxis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+    from matplotlib.transforms import blended_transform_factory
+
     trans = blended_transform_factory(ax.transAxes, ax.transData)
-    for y, text in vague_texts:
-        if len(text) > 80:
-            text = text[:79] + "…"
-        t = ax.text(0.01, y + 0.3, text, transform=trans, fontsize=8, va="center", ha="left",
-                    style="italic", bbox={"boxstyle": "round,pad=0.2", "fc": "#f4f4f4",
-                                          "ec": "#888", "ls": "--"}, zorder=4)
-        t.set_in_layout(False)  # a long note must not squeeze the chart
+    for text, yc in heads:
+        ax.text(0.005, yc + 0.1, text, transform=trans, fontsize=9, fontweight="bold",
+                va="center", ha="left")
+    if any_vague:  # the "no number" column, sharing the rows
+        if side is None:  # drawn on the caller's axes: the column is an inset at its right
+            side = ax.inset_axes((1.02, 0, 0.4, 1), sharey=ax)
+        side.set_xlim(0, 1)
+        side.set_xticks([])
+        side.tick_params(axis="y", left=False, labelleft=False)
+        side.spines[["top", "right", "bottom"]].set_visible(False)
+        side.spines["left"].set_linestyle("--")
+        side.set_title("no number given: the words", fontsize=9, style="italic", loc="left")
+        side.set_label("no number")
+        for item, yc, _h in rows:
+            if isinstance(item, str):
+                continue
+            lines = vague_lines(item)
+            if lines:
+                side.text(0.03, yc, "\n".join(lines), fontsize=8, style="italic", va="center",
+                          ha="left", linespacing=1.15,
+                          bbox={"boxstyle": "round,pad=0.2", "fc": "#f4f4f4", "ec": "#888",
+                                "ls": "--"})
     ax.grid(axis="x", linestyle=":", color="grey")
     _caption(ax, "value given in the report" + (" (each step is ten times the last)"
                                                  if ax.get_xscale() == "log" else ""))
-    ax.set_title("Figures per thing counted (one marker shape per report)")
+    ncol = min(len(seen), 3) or 1
+    n_leg_rows = -(-len(seen) // ncol) if seen else 0
+    ax.set_title("Figures per thing counted (one marker shape per report)",
+                 pad=8 + 15 * n_leg_rows)
     if values:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="report")
-    elif not vague_texts:
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=ncol, frameon=False,
+                  fontsize=9, handletextpad=0.3, columnspacing=1.2, borderaxespad=0.2)
+    elif not any_vague:
         ax.text(0.5, 0.5, "no figures with a value found", transform=ax.transAxes,
                 ha="center", va="center")
     ax.spines[["top", "right"]].set_visible(False)

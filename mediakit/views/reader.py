@@ -8,6 +8,7 @@ again at the end of the piece. The result is always well-formed, however records
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from .common import (
     boilerplate_name,
     esc,
     get_field,
+    row_labels,
     slug_of,
     source_name,
     style_tag,
@@ -198,8 +200,25 @@ def mark_id(report_id: str, key: str) -> str:
     return f"{report_id}|{key}"
 
 
+# A Markdown link left in a copied text ("By [South Front](#)"): the reader shows its words only.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,2000})\)")
+
+
+def link_markup(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that are Markdown link markup, not words: the ``[`` and the
+    ``](url)`` of every ``[words](url)``. The reader hides them when it renders (the text
+    itself, and every offset into it, stays as it is)."""
+    out = []
+    for m in _MD_LINK.finditer(text):
+        out.append((m.start(), m.start() + 1))
+        out.append((m.end(1), m.end()))
+    return out
+
+
 def _open(a: Annotation, report_id: str, selected: str | None, first: bool) -> str:
     """The opening tag of one piece of a mark; the first piece of a pickable mark is focusable."""
+    if a.layer == "markup":
+        return '<span class="mk-md-hide" aria-hidden="true">'
     cls = a.classes + (" mk-selected" if selected == a.key else "")
     extra = ""
     if a.layer in PICKABLE:
@@ -217,10 +236,18 @@ def render_text(
     selected: str | None = None,
     headline: tuple[int, int] | None = None,
 ) -> str:
-    """The report text as HTML with the given annotations; whitespace is kept (``pre-wrap``)."""
+    """The report text as HTML with the given annotations; whitespace is kept (``pre-wrap``).
+
+    Markdown link markup left in a copied text is hidden (see :func:`link_markup`): a reader
+    sees "By South Front" where the file says "By [South Front](#)".
+    """
+    extra = [Annotation(f"m{i}", "markup", s, e, "mk-md-hide", "")
+             for i, (s, e) in enumerate(link_markup(text))]
     if headline and headline[0] < headline[1]:
-        anns = [*anns, Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline")]
-        anns.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, -1)))
+        extra.append(Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline"))
+    if extra:
+        order = {**_LAYER_ORDER, "headline": -1, "markup": 9}
+        anns = sorted([*anns, *extra], key=lambda a: (a.start, -a.end, order.get(a.layer, 8)))
     rid = slug_of(report_id)
     parts: list[str] = []
     for s, e, active in _segments(text, anns):
@@ -230,19 +257,21 @@ def render_text(
                     cls = "mk-note mk-note-quote" if a.layer == "quotes" else (
                         "mk-note mk-note-boiler" if a.layer == "boilerplate" else "mk-note")
                     parts.append(f'<span class="{cls}">{esc(a.note)}</span>')
-                if a.layer != "headline":
+                if a.layer not in ("headline", "markup"):
                     parts.append(f'<span id="mk-{rid}-{esc(a.key)}"></span>')
             parts.append(_open(a, report_id, selected, a.start == s))
         parts.append(esc(text[s:e]))
         for a in reversed(active):
             parts.append("</span>")
             if a.end == e and a.tag:
-                parts.append(f'<sup class="mk-tag">{esc(a.tag)}</sup>')
+                parts.append(f'<sup class="mk-tag" data-for="{esc(a.key)}">{esc(a.tag)}</sup>')
     return "".join(parts)
 
 
-def _report_head(report: Report) -> str:
-    bits = [f"<b>{esc(report.label)}</b>", f'<span class="mk-muted">({esc(report.id)})</span>']
+def _report_head(report: Report, name: str | None = None) -> str:
+    bits = [f"<b>{esc(name or report.label)}</b>"]
+    if not name or name == report.label:  # a longer name already tells the report apart
+        bits.append(f'<span class="mk-muted">({esc(report.id)})</span>')
     if report.original_author:
         bits.append(f"<br>first published by: {esc(report.original_author)}")
     if report.date:
@@ -260,18 +289,21 @@ def render_report(
     source_types: Iterable[str] | None = None,
     term_categories: Iterable[str] | None = None,
     style: bool = False,
+    name: str | None = None,
 ) -> str:
     """One report as an annotated HTML block.
 
     ``layers`` picks the layers to show (see :data:`LAYERS`); ``shared`` lists ``(start, end)``
     or ``(start, end, label)`` stretches to highlight as passages shared with another report;
     ``selected`` is the key of an annotation to outline. ``style=True`` prepends the stylesheet.
+    ``name`` is how the head names the report (default: its label; the side-by-side reader
+    passes :func:`row_labels`, so two reports of one outlet are told apart).
     """
     anns = annotations(report, records, layers=layers, source_types=source_types,
                        term_categories=term_categories, shared=shared)
     hl = (report.headline.start, report.headline.end) if report.headline else None
     body = render_text(report.text, anns, report_id=report.id, selected=selected, headline=hl)
-    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report)}'
+    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report, name)}'
            f'<div class="mk-text">{body}</div></div>')
     if style:
         out = f'{style_tag()}<div class="mk-root">{out}</div>'
@@ -297,13 +329,14 @@ def render_side_by_side(
     """
     layers = tuple(layers)
     cols = []
+    names = row_labels(analysis.case)
     for rid in report_ids:
         report = analysis.case.report(rid)
         cols.append(render_report(
             report, analysis.records.get(report.id), layers=layers,
             shared=(shared or {}).get(report.id),
             selected=selected[1] if selected and selected[0] == report.id else None,
-            source_types=source_types, term_categories=term_categories,
+            source_types=source_types, term_categories=term_categories, name=names.get(report.id),
         ))
     grid = f'<div class="mk-cols" style="--mk-n: {len(cols)}">{"".join(cols)}</div>'
     head = legend_html(layers=layers, style=False, source_types=source_types,
@@ -357,6 +390,7 @@ __all__ = [
     "PICKABLE",
     "annotations",
     "legend_html",
+    "link_markup",
     "mark_id",
     "render_report",
     "render_side_by_side",

@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from ..cases.case import Report
 
 MAX_COLUMNS = 5
-PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text (or "
-          "press Tab to reach it and Enter), or pick it in the Explain list above.")
+PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text, or "
+          "press Tab to reach it and Enter.")
 
 
 @dataclass
@@ -107,7 +107,8 @@ class ReaderText(anywidget.AnyWidget):
 
 
 class ReportChooser(widgets.VBox):
-    """One checkbox per report, so nobody needs Ctrl-click to choose several.
+    """One checkbox per report (or per kind, for the reader's filters), so nobody needs
+    Ctrl-click to choose several.
 
     ``value`` is the tuple of ticked report ids, in the case's order; set it to tick exactly
     those (``chooser.value = ("mee", "sputnik")``) and observe it like any widget value.
@@ -117,7 +118,7 @@ class ReportChooser(widgets.VBox):
     value = traitlets.Tuple()
 
     def __init__(self, options: Sequence[tuple[str, str]], value: Iterable[str] = (),
-                 *, title: str = "Reports", **kwargs: Any) -> None:
+                 *, title: str = "Reports", what: str = "report", **kwargs: Any) -> None:
         self.options = list(options)
         chosen = set(value)
         self.boxes = {
@@ -126,9 +127,10 @@ class ReportChooser(widgets.VBox):
             for label, rid in self.options
         }
         self._busy = False
+        self._what = what
         head = widgets.HTML(f"<b>{esc(title)}</b>")
         super().__init__(children=[head, *self.boxes.values()], **kwargs)
-        self.add_class("mk-reports")
+        self.add_class("mk-reports" if what == "report" else "mk-kinds")
         self.value = tuple(rid for rid in self.boxes if rid in chosen)
         for box in self.boxes.values():
             box.observe(self._from_boxes, names="value")
@@ -138,8 +140,11 @@ class ReportChooser(widgets.VBox):
         wanted = tuple(proposal["value"])
         unknown = [r for r in wanted if r not in self.boxes]
         if unknown:
-            raise MediakitError(f"There is no report called {unknown[0]!r} in this case.",
-                                hint=f"The reports are: {', '.join(self.boxes)}.")
+            if self._what == "report":
+                raise MediakitError(f"There is no report called {unknown[0]!r} in this case.",
+                                    hint=f"The reports are: {', '.join(self.boxes)}.")
+            raise MediakitError(f"There is no {self._what} called {unknown[0]!r}.",
+                                hint=f"The choices are: {', '.join(self.boxes)}.")
         return tuple(rid for rid in self.boxes if rid in wanted)
 
     @traitlets.observe("value")
@@ -256,7 +261,7 @@ def reader(
 
     c: dict[str, widgets.Widget] = {}
     c["reports"] = ReportChooser(
-        [(f"{r.label} ({r.id})", r.id) for r in case.reports], chosen,
+        [(names[r.id], r.id) for r in case.reports], chosen,
         title=f"Reports to compare (tick 2 to {MAX_COLUMNS})",
         layout=widgets.Layout(width="auto", min_width="16em", margin="0 1em 0 0"),
     )
@@ -266,13 +271,15 @@ def reader(
             tooltip=f"Show or hide {LAYER_NAMES[layer].lower()}",
             layout=widgets.Layout(width="auto"),
         )
-    c["source_types"] = widgets.SelectMultiple(
-        options=[(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES], value=SOURCE_TYPES,
-        rows=len(SOURCE_TYPES), description="Sources",
+    c["source_types"] = ReportChooser(
+        [(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES], SOURCE_TYPES,
+        title="Kinds of source to mark", what="kind of source",
+        layout=widgets.Layout(width="auto", margin="0 1em 0 0"),
     )
-    c["term_categories"] = widgets.SelectMultiple(
-        options=[(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES], value=TERM_CATEGORIES,
-        rows=len(TERM_CATEGORIES), description="Terms",
+    c["term_categories"] = ReportChooser(
+        [(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES], TERM_CATEGORIES,
+        title="Kinds of loaded term to mark", what="kind of loaded term",
+        layout=widgets.Layout(width="auto"),
     )
     c["annotation"] = widgets.Select(options=[("(choose a mark to see what the kit found)", "")],
                                      value="", rows=8, description="Explain",
@@ -371,7 +378,14 @@ def reader(
             return
         ids = visible()
         highlights: dict[str, list[tuple[int, int, str]]] = {}
-        also: list[str] = []
+        # what the other reports say about the same words: one line per report and place, so a
+        # passage found twice (as a shared passage and as the same quote) is listed once
+        also_by: dict[tuple[str, str], list[str]] = {}
+
+        def note(rid: str, where: str, words: str) -> None:
+            said = also_by.setdefault((rid, where), [])
+            if words not in said:
+                said.append(words)
         jumps: list[str] = []  # passages in other shown reports, in the order they were found
 
         def light(rid: str, start: int, end: int, label: str, *, jump: bool) -> None:
@@ -394,10 +408,8 @@ def reader(
             ann = Annotation("x0", "shared", get_field(p, "a_start"), get_field(p, "a_end"), "mk-shared",
                              "", record={"label": f"shared with {names[rep_b.id]}"})
             where_b = render.where_in_words(rep_b, int(get_field(p, "b_start", 0)), int(get_field(p, "b_end", 0)))
-            also.append(f"{names[rep_b.id]}: {where_b}, "
-                        f"similarity {get_field(p, 'similarity', '?')}, credits the source: "
-                        f"{ {True: 'yes', False: 'no'}.get(get_field(p, 'credited'), 'not known') }"
-                        + ("" if rid_b in ids else " (not shown: tick it under Reports)"))
+            note(rid_b, where_b, f"similarity {get_field(p, 'similarity', '?')}, credits the source: "
+                 f"{ {True: 'yes', False: 'no'}.get(get_field(p, 'credited'), 'not known') }")
         else:
             rid, ann = state["anns"][value]
             rep = case.report(rid)
@@ -415,12 +427,9 @@ def reader(
                         os_, oe = get_field(p, f"{other}_start", 0), get_field(p, f"{other}_end", 0)
                         credited = {True: "credits", False: "does not credit"}.get(
                             get_field(p, "credited"), "may or may not credit")
-                        also.append(
-                            f"{names.get(orid, orid)}: the same passage, "
-                            f"{render.where_in_words(orep, os_, oe)} "
-                            f"(“{_short(orep.text[os_:oe], 120)}”); the later copy {credited} "
-                            "the other"
-                            + ("" if orid in ids else " (not shown: tick it under Reports)"))
+                        note(orid, render.where_in_words(orep, os_, oe),
+                             f"the same passage (“{_short(orep.text[os_:oe], 120)}”); the later "
+                             f"copy {credited} the other")
             if ann.layer == "quotes":
                 t = trace_of.get((rid, ann.start, ann.end))
                 for a in t["appearances"] if t else ():
@@ -433,10 +442,11 @@ def reader(
                               f"same words as in {names[rid]}", jump=True)
                     who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
                            else "same words, not marked as a quote")
-                    also.append(f"{a['label']}: {a.get('where') or 'same words'}, {who}"
-                                + ("" if a["report"] in ids else
-                                   " (not shown: tick it under Reports)"))
+                    note(a["report"], a.get("where") or "same words", who)
         state["shared"] = highlights
+        also = [f"{names.get(orid, orid)}, {where}: {'; '.join(said)}"
+                + ("" if orid in ids else " (not shown: tick it under Reports)")
+                for (orid, where), said in also_by.items()]
         c["detail"].value = _styled(render.describe_html(ann, rep, also=also))
         # jump to the same words in another report; with none, bring the mark itself into view
         c["text"].scroll_to = jumps[0] if jumps else (
@@ -468,15 +478,20 @@ def reader(
         c[name].observe(on_layers, names="value")
     c["annotation"].observe(on_select, names="value")
     c["text"].observe(on_click, names="selected")
+    # what choosing a mark explains, without redrawing (the static page builds on this)
+    state["explain"] = select
     rebuild_options()
     draw()
 
     toggles = widgets.HBox([c[layer] for layer in LAYERS])
-    filters = widgets.Accordion(children=[widgets.HBox([c["source_types"], c["term_categories"]])])
-    filters.set_title(0, "Which kinds of sources and terms to mark")
-    filters.selected_index = None
-    top = widgets.HBox([c["reports"], widgets.VBox([toggles, filters])])
-    box = widgets.VBox([_style(), top, c["message"], c["annotation"], c["detail"], c["text"]],
+    # the choices are folded away at the start, so the report text is on the first screen
+    choices = widgets.HBox([c["reports"], c["source_types"], c["term_categories"]],
+                           layout=widgets.Layout(flex_flow="row wrap"))
+    controls = widgets.Accordion(children=[widgets.VBox([choices, c["annotation"]])])
+    controls.set_title(0, "Choose reports and kinds of marks; list of every mark")
+    controls.selected_index = None
+    c["controls"] = controls
+    box = widgets.VBox([_style(), toggles, controls, c["message"], c["detail"], c["text"]],
                        layout=widgets.Layout(width="100%"))
     box.add_class("mk-reader")
     return View(box, c, refresh=on_layers, state=state)
@@ -486,7 +501,8 @@ def reader(
 
 
 def _report_choices(analysis: CaseAnalysis) -> list[tuple[str, str]]:
-    return [("All reports", "")] + [(f"{r.label} ({r.id})", r.id) for r in analysis.case.reports]
+    names = render.row_labels(analysis.case)
+    return [("All reports", "")] + [(names[r.id], r.id) for r in analysis.case.reports]
 
 
 def source_explorer(analysis: CaseAnalysis) -> View:
@@ -608,9 +624,12 @@ def figures_table(analysis: CaseAnalysis) -> View:
     groups = render.figure_groups(analysis)
     notes = _notes(analysis, "figures")
     c: dict[str, widgets.Widget] = {}
+    named: dict[str, str] = {}  # the table's and the chart's own names for each group
+    for g in groups:
+        if g["what"]:
+            named.setdefault(g["what"], render.group_what(g))
     c["what"] = widgets.Dropdown(
-        options=[("Everything counted", "")] + [(render.what_name(g["what"]), g["what"])
-                                                 for g in groups if g["what"]],
+        options=[("Everything counted", "")] + [(name, what) for what, name in named.items()],
         value="", description="Counted")
     c["table"] = _html()
 

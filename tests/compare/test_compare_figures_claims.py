@@ -266,3 +266,17 @@ def test_what_label_in_plain_words(make_case):
                                        figure(a, "12", 12, "villages")])}
     labels = {g.what_label for g in _groups(case, recs)}
     assert "people killed or wounded" in labels and "places taken" in labels
+
+
+def test_a_bare_amount_counts_people_like_a_number_with_its_noun(make_case):
+    """'forcing dozens out of the village' names no noun: a bare plural amount that is a verb's
+    subject or object counts people, so it is compared with '40 people' in another report."""
+    from mediakit import analyze, load_case
+
+    a = "Storm hits Lowbridge\n\nOn Friday about 40 people left the village of Lowbridge, police said.\n"
+    b = "Lowbridge storm\n\nThe storm tore through Lowbridge on Friday, forcing dozens out of the village.\n"
+    analysis = analyze(load_case(case_from(make_case, {"a.txt": a, "b.txt": b}).path))
+    people = [g for g in analysis.comparisons.figure_groups if g.thing == "people"]
+    assert len(people) == 1, [(g.what, [m["text"] for m in g.members]) for g in analysis.comparisons.figure_groups]
+    assert {m["text"] for m in people[0].members} == {"about 40", "dozens"}
+    assert people[0].verdict != "single"

@@ -183,12 +183,30 @@ def test_side_of_is_the_comparison_stages_resolver(seed_case):
 
 def test_row_labels_tell_two_reports_of_one_outlet_apart(seed_case):
     labels = render.row_labels(seed_case)
-    assert labels["globalresearch-sf-jan26"] == "Global Research (globalresearch-sf-jan26)"
-    assert labels["globalresearch-sf-jan31"] == "Global Research (globalresearch-sf-jan31)"
+    assert labels["globalresearch-sf-jan26"] == "Global Research (jan26)"
+    assert labels["globalresearch-sf-jan31"] == "Global Research (jan31)"
     assert labels["sputnik"] == "Sputnik"
     assert len(set(labels.values())) == len(seed_case.reports)
-    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith(
-        "\n(globalresearch-sf-jan26)")
+    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith("\n(jan26)")
+
+
+def test_row_labels_say_what_tells_two_reports_apart_in_few_words():
+    from mediakit.cases.case import Case, Region, Report
+
+    def rep(i, **kw):
+        return Report(id=i, file=f"{i}.txt", text="x", outlet="Daily", body=Region(0, 1), **kw)
+
+    def labels(*reps):
+        return list(render.row_labels(Case(id="c", title="t", path=None, reports=reps)).values())
+
+    # each has its own date: the date; else each its own author; else the shortest distinct id end
+    assert labels(rep("daily-a", date="2020-01-02"), rep("daily-b", date="2020-01-03")) == [
+        "Daily (2020-01-02)", "Daily (2020-01-03)"]
+    assert labels(rep("daily-a", original_author="AP"), rep("daily-b", original_author="AFP")) == [
+        "Daily (from AP)", "Daily (from AFP)"]
+    assert labels(rep("daily-copy-one", date="2020-01-02"), rep("daily-copy-two")) == [
+        "Daily (one)", "Daily (two)"]
+    assert labels(rep("a-x"), rep("x")) == ["Daily (a-x)", "Daily (x)"]
 
 
 def test_label_counts_fallback_counts_longest_terms_once(seed_case):
@@ -239,3 +257,24 @@ def test_friendly_errors_shows_kit_errors_and_lets_bugs_through(capsys):
         raise CaseError("No such case.")
     with pytest.raises(ZeroDivisionError), friendly_errors():
         1 / 0  # noqa: B018
+
+
+def test_markdown_link_markup_is_hidden_but_the_text_and_offsets_stay(seed_case):
+    from htmlcheck import parse
+
+    from mediakit.cases.case import Region, Report
+    from mediakit.records import Attribution, ReportRecords
+
+    text = "By [South Front](#) and [<b>x</b>](http://e.org/a) said: it rained."
+    rep = Report(id="r", file="r.txt", text=text, outlet="O", body=Region(0, len(text)))
+    s = text.index("South Front")
+    att = Attribution("South Front", s, s + 11, "media_outlet", True, "said", text)
+    html_out = render.render_report(rep, ReportRecords("r", attributions=(att,)))
+    assert rep.text == text  # the stored text is untouched
+    import re as _re
+
+    hidden = "".join(_re.findall(r'<span class="mk-md-hide" aria-hidden="true">([^<]*)</span>', html_out))
+    assert hidden == "[](#)[](http://e.org/a)"
+    assert "".join(parse(html_out).report_text) == text  # every character is still there
+    assert "&lt;b&gt;x&lt;/b&gt;" in html_out and "<b>x</b>" not in html_out  # still escaped
+    assert 'data-mk="s0"' in html_out and ">South Front</span>" in html_out  # the mark lines up

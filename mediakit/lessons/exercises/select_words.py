@@ -293,25 +293,37 @@ def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
 # --------------------------------------------------------------------------- widget
 
 
+MACHINE_CLASS = "mk-machine"
+# the kit's marks on the word buttons: a yellow tint and a dashed underline, kept when the learner
+# marks the word too (then the button also shows its check mark), so the two never look alike
+MACHINE_CSS = (
+    ".mediakit-passage .mk-machine { background-image: linear-gradient(#F0E442, #F0E442) !important; "
+    "background-size: 100% 100%; border-bottom: 3px dashed #000 !important; }"
+    ".mediakit-passage .mk-machine.mod-warning { background-image: none !important; }"
+)
+
+
 def machine_marks_html(passage: Passage) -> str:
-    """The passage with the kit's own marks shown as [bracketed, highlighted] text."""
+    """The key line above a correct-the-machine passage: the kit's own marks are shown once, on
+    the word buttons themselves (see :func:`machine_words`), so this says how they look and how
+    many there are, and lists them in words for screen readers and print."""
     text = passage.text
     spans = sorted(passage.machine or ())
-    out, pos = [], 0
-    for s, e in spans:
-        if s < pos:
-            continue
-        out.append(esc(text[pos:s]))
-        out.append(f'<mark style="{MARK_STYLE}">[{esc(text[s:e])}]</mark>')
-        pos = e
-    out.append(esc(text[pos:]))
-    body = "".join(out).replace("\n", "<br>")
     n = len(spans)
+    listed = "; ".join(f"\u2018{esc(' '.join(text[s:e].split()))}\u2019" for s, e in spans)
     return (
-        f'<div class="mediakit-machine"><p><strong>What the kit marked</strong> '
-        f"({n} {'mark' if n == 1 else 'marks'}, shown [in brackets]):</p>"
-        f'<blockquote style="border-left:3px solid #999;padding-left:8px;">{body}</blockquote></div>'
+        f"<style>{MACHINE_CSS}</style>"
+        f'<div class="mediakit-machine"><p><strong>What the kit marked</strong>: '
+        f'the words with <span style="{MARK_STYLE}">a yellow tint and a dashed underline</span> '
+        f"below ({n} {'mark' if n == 1 else 'marks'}"
+        + (f": {listed}" if listed else "") + ").</p></div>"
     )
+
+
+def machine_words(passage: Passage, tokens: Sequence[Token]) -> list[bool]:
+    """For each token of the passage, whether it lies in one of the kit's marks."""
+    spans = passage.machine or ()
+    return [any(overlaps((t.start, t.end), m) for m in spans) for t in tokens]
 
 
 def _on_toggle(change: dict[str, Any]) -> None:
@@ -330,20 +342,27 @@ def build(w: ExerciseWidget) -> list[Any]:
         w.controls["machine"] = W.HTML(machine_marks_html(passage))
         parts.append(w.controls["machine"])
     tokens = tokenize(passage.text)
+    marked = machine_words(passage, tokens) if ex.corrects_machine else [False] * len(tokens)
     buttons: list[Any] = []
     children: list[Any] = []
     prev_end = 0
-    for t in tokens:
+    for t, kit in zip(tokens, marked, strict=True):
         gap = passage.text[prev_end:t.start]
         if "\n" in gap and children:
             children.append(W.Box(layout=W.Layout(width="100%", height="2px")))
         prev_end = t.end
         if not t.selectable:
-            children.append(W.HTML(f"<span>{esc(t.text)}</span>", layout=W.Layout(margin="0 2px")))
+            style = f' style="{MARK_STYLE}"' if kit else ""
+            children.append(W.HTML(f"<span{style}>{esc(t.text)}</span>",
+                                   layout=W.Layout(margin="0 2px")))
             continue
-        b = W.ToggleButton(value=False, description=t.text, tooltip="click to mark this word",
+        b = W.ToggleButton(value=False, description=t.text,
+                           tooltip=("the kit marked this word; click to mark it"
+                                    if kit else "click to mark this word"),
                            layout=W.Layout(width="auto", margin="1px", padding="0 4px",
                                            height="auto"))
+        if kit:
+            b.add_class(MACHINE_CLASS)
         b.span = (t.start, t.end)  # type: ignore[attr-defined]
         b.observe(_on_toggle, names="value")
         buttons.append(b)
