@@ -112,6 +112,38 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return _entry(doc)[1]
 
 
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities lying wholly inside tokens [start, end), by binary search (not a pass over
+    every entity of the Doc per question)."""
+    _, ents, index = _entry(doc)
+    k = index[start] if start < len(index) else -1
+    if k < 0:  # the first entity starting at or after start
+        k = next((index[i] for i in range(start, min(end, len(index))) if index[i] >= 0), -1)
+        if k < 0:
+            return []
+    out = []
+    while k < len(ents) and ents[k].start < end:
+        e = ents[k]
+        if e.start >= start and e.end <= end:
+            out.append(e)
+        k += 1
+    return out
+
+
+def widen_to_ents(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range [start, end) widened to cover an entity cut in half at either edge (an
+    entity that starts inside and runs past ``end`` only if it starts at or after ``start``).
+    Only the entities holding the edge tokens can be cut, so no pass over all of them."""
+    _, ents, index = _entry(doc)
+    k = index[start] if 0 <= start < len(index) else -1
+    if k >= 0 and ents[k].start < start and ents[k].end <= end:
+        start = ents[k].start
+    k = index[end] if 0 <= end < len(index) else -1
+    if k >= 0 and ents[k].start < end and ents[k].start >= start:
+        end = ents[k].end
+    return start, end
+
+
 def ent_of(tok: Token) -> Span | None:
     """The entity a token belongs to, or None."""
     _, ents, index = _entry(tok.doc)

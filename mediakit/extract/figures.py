@@ -602,14 +602,30 @@ def _span_text(span: Span) -> str:
     return doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
-def _source_in_sentence(sent: Span, tok: Token, words: FigureWords) -> str | None:
-    """A fallback source: "according to X", or the subject of a reporting verb above the figure."""
+def _according_to(sent: Span) -> str | None:
+    """The first "according to X" of a sentence."""
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
             to = t.doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 return _phrase_text(objs[0])
+    return None
+
+
+def _source_in_sentence(sent: Span, tok: Token, words: FigureWords,
+                        memo: dict[tuple[int, int], str | None] | None = None) -> str | None:
+    """A fallback source: "according to X", or the subject of a reporting verb above the figure.
+    ``memo`` keeps each sentence's "according to" (a table of figures is one long sentence)."""
+    if memo is None:
+        found = _according_to(sent)
+    else:
+        key = (sent.start, sent.end)
+        if key not in memo:
+            memo[key] = _according_to(sent)
+        found = memo[key]
+    if found is not None:
+        return found
     for anc in [tok, *tok.ancestors]:
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in words.reporting_verbs:
             # "reports appeared that ...", "sources say" handled below
@@ -649,6 +665,7 @@ class _BySentence:
     def __init__(self, doc: Doc, atts: Sequence[Attribution]) -> None:
         spans = sorted(((*_sentence_span(doc, a), k) for k, a in enumerate(atts)))
         self.atts = atts
+        self.according: dict[tuple[int, int], str | None] = {}
         self.spans = spans
         self.starts = [s for s, _, _ in spans]
         self.max_end: list[int] = []
@@ -680,7 +697,7 @@ def _source(
             best = (dist, a.resolves_to or a.source)  # "she said" -> who she is
     if best is not None:
         return best[1]
-    return _source_in_sentence(sent_of(tok), tok, words)
+    return _source_in_sentence(sent_of(tok), tok, words, atts.according)
 
 
 def _amounts(doc: Doc, words: FigureWords) -> Iterable[_Amount]:
