@@ -1,6 +1,7 @@
 """Speed of `mediakit analyze` against the floor of loading the pipeline and parsing.
 
     python bench/speed.py [--reports 500] [--repeat 3]
+    python bench/speed.py --scale 2000      # only the scale run (see below)
 
 Prints:
 - floor: a fresh process that loads the English pipeline and parses the five seed texts;
@@ -11,6 +12,10 @@ Prints:
   fits on a modest shared JupyterHub);
 - extraction overhead on a synthetic case of N reports: extractors + comparisons time over
   nlp.pipe time (target: extraction under 25% of parsing).
+- with --scale N: `mediakit analyze FOLDER --json` on N synthetic reports of about 600 words
+  (and on N/4 of them, to show time grows linearly), each in a fresh process with an empty
+  cache: seconds, CPU seconds, peak memory (target for 2,000 reports: under 1 GB) and the JSON's
+  size and number of shared passages.
 These are benchmarks, not tests: the numbers depend on the machine.
 """
 
@@ -120,11 +125,86 @@ def extraction_overhead(n: int) -> dict[str, float]:
             "compare": t_compare}
 
 
+def scale_texts(n: int, words: int = 600, seed: int = 2) -> list[str]:
+    from mediakit.cases import load_case
+
+    rng = random.Random(seed)
+    case = load_case("maarat-al-numan")
+    sentences = []
+    for r in case.reports:
+        body = r.text[r.body.start : r.body.end]
+        sentences += [s.strip() for s in body.replace("\n", " ").split(". ") if len(s.split()) > 4]
+    texts = []
+    for _ in range(n):
+        out: list[str] = []
+        count = 0
+        while count < words:
+            s = rng.choice(sentences).rstrip(".")
+            out.append(s)
+            count += len(s.split())
+        paras = [". ".join(out[i : i + 4]) + "." for i in range(0, len(out), 4)]
+        texts.append("\n\n".join(paras) + "\n")
+    return texts
+
+
+SCALE = """
+import resource, sys, time
+from mediakit.cli import main
+t, c = time.perf_counter(), time.process_time()
+rc = main(["analyze", sys.argv[1], "--json", sys.argv[2]])
+print(rc, time.perf_counter() - t, time.process_time() - c,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def scale_run(n: int) -> dict[str, float]:
+    import json
+
+    texts = scale_texts(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "case"
+        folder.mkdir()
+        for i, t in enumerate(texts):
+            (folder / f"r{i:05d}.txt").write_text(t, encoding="utf-8")
+        out = Path(tmp) / "out.json"
+        env = dict(os.environ, MEDIAKIT_CACHE=str(Path(tmp) / "cache"), MEDIAKIT_SHIPPED_PARSES="0",
+                   PYTHONPATH=str(ROOT))
+        res = subprocess.run([sys.executable, "-c", SCALE, str(folder), str(out)], env=env,
+                             capture_output=True, text=True, cwd=ROOT)
+        if res.returncode != 0:
+            raise SystemExit(res.stderr[-2000:])
+        rc, wall, cpu, peak = res.stdout.split()[-4:]
+        size = out.stat().st_size
+        with open(out, encoding="utf-8") as fh:
+            data = json.load(fh)
+        comps = data["comparisons"]
+        more = (comps.get("shared_passages_omitted") or {}).get("passages", 0)
+        return {"reports": n, "words": sum(len(t.split()) for t in texts), "wall": float(wall),
+                "cpu": float(cpu), "peak_mb": float(peak), "json_mb": size / 1e6,
+                "passages": len(comps["shared_passages"]), "more": more}
+
+
+def scale(n: int) -> None:
+    rows = [scale_run(max(2, n // 4)), scale_run(n)]
+    for r in rows:
+        print(f"{r['reports']:>6} reports ({r['words']:,} words): {r['wall']:.0f} s, cpu "
+              f"{r['cpu']:.0f} s, peak {r['peak_mb']:.0f} MB, JSON {r['json_mb']:.1f} MB, "
+              f"{r['passages']:,} shared passages shown, {r['more']:,} more counted", flush=True)
+    a, b = rows
+    print(f"x{b['reports'] / a['reports']:.0f} reports: x{b['cpu'] / a['cpu']:.1f} CPU time "
+          f"(linear: x{b['reports'] / a['reports']:.0f}); peak {b['peak_mb']:.0f} MB (target < 1,000 MB)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--scale", type=int, default=0, metavar="N",
+                    help="only the scale run: N synthetic reports of 600 words (e.g. 2000)")
     args = ap.parse_args()
+    if args.scale:
+        scale(args.scale)
+        return 0
     p = process_times(args.repeat)
     print(f"floor (load pipeline + parse 5 seeds, fresh process): {p['floor']:.2f} s")
     print(f"cold  mediakit analyze (empty cache):                 {p['cold']:.2f} s"

@@ -7,14 +7,19 @@ contract of ``mediakit analyze`` (see docs/json-contract.md). Field names there 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .cases.case import Case, Report, load_case
 from .compare import Comparisons, compare
+from .errors import CaseError
 from .extract import attributions, figures, loaded_terms, quotes
-from .nlp import load_pipeline, model_name, parse
+from .nlp import iter_parse, load_pipeline, model_name, parse
 from .records import ReportRecords
 
 if TYPE_CHECKING:
@@ -34,23 +39,29 @@ def extract_report(
     *,
     lexicon: dict[str, Any] | None = None,
     kinds: dict[str, str] | None = None,
+    deadline: float | None = None,
 ) -> ReportRecords:
     """Run every extractor on one parsed report and keep what lies in its body.
+
+    With a ``deadline`` (``time.monotonic()``), :class:`OverBudget` is raised between the
+    extractors once it has passed.
 
     Pull quotes sit in boilerplate-like display boxes but are quotes, so they are kept and
     marked ``pull_quote``.
     """
     qs = []
-    for q in quotes(doc, kinds=kinds):
+    found = quotes(doc, kinds=kinds)
+    _check(deadline, "the quotations")
+    for q in found:
         if not _keep(report, q.start, q.end, allow=("pull_quote",)):
             continue
         if report.in_boilerplate(q.start, q.end) and not q.pull_quote:
-            from dataclasses import replace
-
             q = replace(q, pull_quote=True)
         qs.append(q)
     atts = [a for a in attributions(doc, quotes=qs, kinds=kinds) if _keep(report, a.start, a.end)]
+    _check(deadline, "the sources")
     figs = [f for f in figures(doc, attributions=atts) if _keep(report, f.start, f.end)]
+    _check(deadline, "the figures")
     terms = [t for t in loaded_terms(doc, extra=lexicon) if _keep(report, t.start, t.end)]
     return ReportRecords(
         report_id=report.id,
@@ -69,7 +80,7 @@ class CaseAnalysis:
     model: dict[str, str]
     records: dict[str, ReportRecords]
     comparisons: Comparisons
-    docs: dict[str, Doc] = field(default_factory=dict, repr=False)
+    docs: Mapping[str, Doc] = field(default_factory=dict, repr=False)
 
     def report(self, key: str | int) -> Report:
         return self.case.report(key)
@@ -77,45 +88,161 @@ class CaseAnalysis:
     def records_for(self, key: str | int) -> ReportRecords:
         return self.records[self.case.report(key).id]
 
-    def to_dict(self) -> dict[str, Any]:
-        reports = []
-        for r in self.case.reports:
-            rec = self.records[r.id]
-            reports.append(
-                {
-                    "id": r.id,
-                    "file": r.file,
-                    "outlet": r.outlet,
-                    "original_author": r.original_author,
-                    "date": r.date,
-                    "url": r.url,
-                    "notes": r.notes,
-                    "encoding": r.encoding,
-                    "normalised": list(r.normalised),
-                    "text": r.text,
-                    "body": {"start": r.body.start, "end": r.body.end},
-                    "headline": (
-                        {"start": r.headline.start, "end": r.headline.end} if r.headline else None
-                    ),
-                    "boilerplate": [
-                        {"start": b.start, "end": b.end, "kind": b.kind} for b in r.boilerplate
-                    ],
-                    "quotes": [q.to_dict() for q in rec.quotes],
-                    "attributions": [a.to_dict() for a in rec.attributions],
-                    "figures": [f.to_dict() for f in rec.figures],
-                    "loaded_terms": [t.to_dict() for t in rec.loaded_terms],
-                }
-            )
+    def report_dict(self, r: Report) -> dict[str, Any]:
+        rec = self.records[r.id]
+        return {
+            "id": r.id,
+            "file": r.file,
+            "outlet": r.outlet,
+            "original_author": r.original_author,
+            "date": r.date,
+            "url": r.url,
+            "notes": r.notes,
+            "encoding": r.encoding,
+            "normalised": list(r.normalised),
+            "text": r.text,
+            "body": {"start": r.body.start, "end": r.body.end},
+            "headline": (
+                {"start": r.headline.start, "end": r.headline.end} if r.headline else None
+            ),
+            "boilerplate": [
+                {"start": b.start, "end": b.end, "kind": b.kind} for b in r.boilerplate
+            ],
+            "quotes": [q.to_dict() for q in rec.quotes],
+            "attributions": [a.to_dict() for a in rec.attributions],
+            "figures": [f.to_dict() for f in rec.figures],
+            "loaded_terms": [t.to_dict() for t in rec.loaded_terms],
+        }
+
+    def _head(self) -> dict[str, Any]:
         return {
             "case": {"id": self.case.id, "title": self.case.title, "summary": self.case.summary},
             "model": dict(self.model),
             "skipped": [{"file": f, "reason": why} for f, why in self.case.skipped],
-            "reports": reports,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self._head(),
+            "reports": [self.report_dict(r) for r in self.case.reports],
             "comparisons": self.comparisons.to_dict(),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def iter_json(self, *, indent: int = 2) -> Iterator[str]:
+        """The JSON of :meth:`to_dict` in pieces, one report or one comparison at a time, so
+        a case of thousands of reports is written without building it all in memory."""
+
+        def dump(value: Any, level: int) -> str:
+            text = json.dumps(value, ensure_ascii=False, indent=indent)
+            pad = " " * (indent * level)
+            return text.replace("\n", "\n" + pad)  # JSON strings hold no raw line breaks
+
+        def items(key: str, values: Iterable[Any], level: int, last: bool) -> Iterator[str]:
+            pad = " " * (indent * level)
+            yield f'{pad}{json.dumps(key)}: ['
+            first = True
+            for v in values:
+                yield ("\n" if first else ",\n") + pad + " " * indent + dump(v, level + 1)
+                first = False
+            yield ("\n" + pad if not first else "") + "]" + ("" if last else ",") + "\n"
+
+        yield "{\n"
+        for k, v in self._head().items():
+            yield f'{" " * indent}{json.dumps(k)}: {dump(v, 1)},\n'
+        yield from items("reports", (self.report_dict(r) for r in self.case.reports), 1, False)
+        yield f'{" " * indent}"comparisons": {{\n'
+        c = self.comparisons
+        lists = {
+            "shared_passages": (x.to_dict() for x in c.shared_passages),
+            "figure_groups": (x.to_dict() for x in c.figure_groups),
+            "labels": (x.to_dict() for x in c.labels),
+            "claims": (x.to_dict() for x in c.claims),
+            "same_author_groups": (x.to_dict() for x in c.same_author_groups),
+            "source_mix": (x.to_dict() for x in c.source_mix),
+            "headline_vs_body": (dict(x) for x in c.headline_vs_body),
+            "notes": iter(c.notes),
+        }
+        pad = " " * (2 * indent)
+        names = list(lists)
+        for i, name in enumerate(names):
+            yield from items(name, lists[name], 2, i == len(names) - 1)
+            if name == "shared_passages":
+                yield f'{pad}"shared_passages_omitted": {dump(c.shared_passages_omitted, 2)},\n'
+
+        yield f'{" " * indent}}}\n}}'
+
+    def write_json(self, fh: IO[str], *, indent: int = 2) -> None:
+        for piece in self.iter_json(indent=indent):
+            fh.write(piece)
+
+
+class OverBudget(Exception):
+    """A report that would take the kit past its time or size budget (the reason in words)."""
+
+
+# Budgets: a report past one of them is skipped with a one-line reason, never left running.
+# A news report has about 2,000 tokens; 300,000 characters of ordinary text about 60,000.
+MAX_TOKENS = 250_000
+REPORT_SECONDS = 180.0
+# Up to this many reports every parse is kept in memory; above it (a class's worth of
+# reports) the parses are read back from the cache when a comparison needs one.
+KEEP_DOCS_UP_TO = 60
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens the parser will make of ``text`` (words and punctuation marks)."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def over_budget(report: Report) -> str | None:
+    """Why a report is beyond the kit's budget before parsing, or None."""
+    n = estimate_tokens(report.text)
+    if n > MAX_TOKENS:
+        return (f"too dense to analyse in time: about {n:,} words and marks (the kit reads up to "
+                f"{MAX_TOKENS:,}; a long news report has about 2,000); split it into shorter reports")
+    return None
+
+
+def _check(deadline: float | None, stage: str) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise OverBudget(f"analysing it took over {REPORT_SECONDS:.0f} seconds (stopped after "
+                         f"{stage}); split it into shorter reports")
+
+
+class LazyDocs(Mapping[str, "Doc"]):
+    """Report id -> Doc without holding every Doc: each is read back from the parse cache (or
+    parsed again) when asked for, and the last few are kept."""
+
+    def __init__(self, reports: Sequence[Report], nlp: Any, *, cache: bool, keep: int = 4) -> None:
+        self._texts = {r.id: r.text for r in reports}
+        self._nlp = nlp
+        self._cache = cache
+        self._keep = keep
+        self._recent: OrderedDict[str, Doc] = OrderedDict()
+
+    def __getitem__(self, key: str) -> Doc:
+        if key not in self._texts:
+            raise KeyError(key)
+        doc = self._recent.get(key)
+        if doc is None:
+            (doc,) = parse([self._texts[key]], self._nlp, cache=self._cache)
+            self._recent[key] = doc
+            while len(self._recent) > self._keep:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(key)
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def analyze(
@@ -125,17 +252,46 @@ def analyze(
     cache: bool = True,
     keep_docs: bool = True,
 ) -> CaseAnalysis:
-    """Parse and analyse every report of a case (a Case, a shipped case id or a folder)."""
+    """Parse and analyse every report of a case (a Case, a shipped case id or a folder).
+
+    Reports are parsed in batches, so a case of thousands of reports never holds every parse
+    at once (above ``KEEP_DOCS_UP_TO`` reports, ``docs`` reads them back from the cache). A
+    report beyond the budget (``MAX_TOKENS``, ``REPORT_SECONDS``) is skipped with its reason
+    in ``case.skipped``.
+    """
     if not isinstance(case, Case):
         case = load_case(case)
+    skipped = list(case.skipped)
+    todo = []
+    for r in case.reports:
+        why = over_budget(r)
+        if why:
+            skipped.append((r.file, why))
+        else:
+            todo.append(r)
     nlp = load_pipeline(model, gazetteer=case.gazetteer)
-    docs = parse([r.text for r in case.reports], nlp, cache=cache)
-    records = {}
+    records: dict[str, ReportRecords] = {}
     # what the case's gazetteer says each named group is (media outlet, NGO...): source types
     kinds = {e.name: e.kind for e in case.gazetteer if e.kind}
-    for r, doc in zip(case.reports, docs, strict=True):
-        records[r.id] = extract_report(doc, r, lexicon=case.lexicon or None, kinds=kinds)
-    comps = compare(case, records, docs=dict(zip((r.id for r in case.reports), docs, strict=True)))
+    hold = len(todo) <= KEEP_DOCS_UP_TO
+    held: dict[str, Doc] = {}
+    for r, doc in zip(todo, iter_parse([r.text for r in todo], nlp, cache=cache), strict=True):
+        try:
+            records[r.id] = extract_report(doc, r, lexicon=case.lexicon or None, kinds=kinds,
+                                           deadline=time.monotonic() + REPORT_SECONDS)
+        except OverBudget as exc:
+            skipped.append((r.file, str(exc)))
+            continue
+        if hold:
+            held[r.id] = doc
+    if len(records) != len(case.reports):
+        if not records:
+            raise CaseError("No report of the case could be analysed: "
+                            + "; ".join(f"{f}: {why}" for f, why in skipped[len(case.skipped):]))
+        case = replace(case, reports=tuple(r for r in case.reports if r.id in records),
+                       skipped=tuple(skipped))
+    docs: Mapping[str, Doc] = held if hold else LazyDocs(case.reports, nlp, cache=cache)
+    comps = compare(case, records, docs=docs)
     meta = {
         "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model_name(model))}",
         "package": model_name(model),
@@ -147,5 +303,5 @@ def analyze(
         model=meta,
         records=records,
         comparisons=comps,
-        docs=dict(zip((r.id for r in case.reports), docs, strict=True)) if keep_docs else {},
+        docs=docs if keep_docs else {},
     )

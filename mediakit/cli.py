@@ -11,6 +11,7 @@ Problems with the input are printed as one plain sentence, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -96,14 +97,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         for f, why in analysis.case.skipped:
             print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
         if args.json:
-            data = analysis.to_json()
+            # written piece by piece: a case of thousands of reports never sits in memory whole
             if args.json == "-":
-                sys.stdout.write(data + "\n")
+                analysis.write_json(sys.stdout)
+                sys.stdout.write("\n")
             else:
                 out = Path(args.json)
+                tmp = out.with_name(out.name + ".part")
                 try:
-                    out.write_text(data + "\n", encoding="utf-8")
+                    with open(tmp, "w", encoding="utf-8") as fh:
+                        analysis.write_json(fh)
+                        fh.write("\n")
+                    os.replace(tmp, out)
                 except OSError as exc:
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
                     raise MediakitError(f"Cannot write '{out}' ({exc.strerror}).") from None
                 print(f"Wrote {out}")
         else:

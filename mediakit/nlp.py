@@ -8,11 +8,14 @@ version and the gazetteer, so a second run skips parsing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -106,16 +109,42 @@ def shipped_cache_dir() -> Path:
     return Path(str(resources.files("mediakit") / "data" / "parsecache"))
 
 
+# A cache entry: this header, the SHA-256 of the serialised Doc, then the Doc. An entry whose
+# checksum does not match (altered or damaged) is parsed again and rewritten.
+_ENTRY_MAGIC = b"mediakit-parse\x00v2\x00"
+_DIGEST = 32
+
+
+def entry_bytes(doc: Doc) -> bytes:
+    """A Doc as a cache entry (the Doc's bytes with their checksum)."""
+    payload = doc.to_bytes(exclude=["tensor"])
+    return _ENTRY_MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _entry_payload(data: bytes, *, legacy_ok: bool) -> bytes | None:
+    """The Doc bytes of a cache entry, or None if its checksum does not match. Entries without
+    a checksum (written before it existed) are trusted only where ``legacy_ok``: the parses
+    shipped inside the package, which are as trustworthy as the code."""
+    if data.startswith(_ENTRY_MAGIC):
+        head = len(_ENTRY_MAGIC)
+        digest, payload = data[head : head + _DIGEST], data[head + _DIGEST :]
+        return payload if hashlib.sha256(payload).digest() == digest else None
+    return data if legacy_ok else None
+
+
 def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
     from spacy.tokens import Doc
 
-    places = [_cache_file(key, text)]
+    places = [(_cache_file(key, text), False)]
     if os.environ.get("MEDIAKIT_SHIPPED_PARSES", "1") != "0":
-        places.append(shipped_cache_dir() / key / _cache_name(key, text))
-    for f in places:
+        places.append((shipped_cache_dir() / key / _cache_name(key, text), True))
+    for f, legacy_ok in places:
         if f.exists():
             try:
-                doc = Doc(nlp.vocab).from_bytes(f.read_bytes())
+                payload = _entry_payload(f.read_bytes(), legacy_ok=legacy_ok)
+                if payload is None:
+                    continue  # altered or damaged: parsed again (and the entry rewritten)
+                doc = Doc(nlp.vocab).from_bytes(payload)
             except Exception:  # a damaged cache file is simply re-parsed
                 continue
             if doc.text == text:
@@ -123,11 +152,66 @@ def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
     return None
 
 
-def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Doc]:
-    """Parse texts with ``nlp.pipe``, reading and writing the on-disk cache."""
-    texts = list(texts)
-    docs: list[Doc | None] = [None] * len(texts)
+# Long texts are parsed in pieces cut at line breaks: one Doc of 200,000 tokens takes the
+# parser several GB and far longer than its pieces do; the pieces are joined into one Doc with
+# the same text. A news report (about 10,000 characters) is parsed whole, as before.
+LONG_TEXT = 30_000
+PIECE = 5_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, at a line break where there is
+    one, else after a sentence end, else at white space; the pieces join to ``text``."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(n, pos + size)
+        if end < n:
+            lo = pos + size // 2
+            cut = text.rfind("\n", lo, end)
+            if cut < 0:
+                ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, end)]
+                cut = ends[-1] - 1 if ends else max(text.rfind(" ", lo, end), text.rfind("\t", lo, end))
+            if cut >= 0:
+                end = cut + 1
+        out.append(text[pos:end])
+        pos = end
+    return out
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(list(nlp.pipe(_pieces(text), batch_size=8)), ensure_whitespace=False)
+    return doc if doc.text == text else nlp(text)
+
+
+def _parse_batch(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    short = [t for t in texts if len(t) <= LONG_TEXT]
+    parsed = iter(nlp.pipe(short, batch_size=32))
+    for t in texts:
+        yield next(parsed) if len(t) <= LONG_TEXT else _parse_long(nlp, t)
+
+
+def iter_parse(texts: Iterable[str], nlp: Language, *, cache: bool = True,
+               batch: int = 64) -> Iterator[Doc]:
+    """Parse texts in order, ``batch`` at a time, reading and writing the on-disk cache; only
+    one batch of Docs is held at a time (a case of thousands of reports)."""
     key = pipeline_key(nlp) if cache else ""
+    chunk: list[str] = []
+    for t in texts:
+        chunk.append(t)
+        if len(chunk) >= batch:
+            yield from _parse_chunk(nlp, chunk, key, cache)
+            chunk = []
+    if chunk:
+        yield from _parse_chunk(nlp, chunk, key, cache)
+
+
+def _parse_chunk(nlp: Language, texts: list[str], key: str, cache: bool) -> list[Doc]:
+    docs: list[Doc | None] = [None] * len(texts)
     todo: list[int] = []
     for i, t in enumerate(texts):
         if cache:
@@ -135,21 +219,50 @@ def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Do
             if docs[i] is not None:
                 continue
         todo.append(i)
-    if not todo:
-        return [d for d in docs if d is not None]
-    for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=32), strict=True):
-        docs[i] = doc
-        if cache:
-            _write_atomic(_cache_file(key, texts[i]), doc.to_bytes(exclude=["tensor"]))
+    if todo:
+        for i, doc in zip(todo, _parse_batch(nlp, [texts[i] for i in todo]), strict=True):
+            docs[i] = doc
+            if cache:
+                _write_atomic(_cache_file(key, texts[i]), entry_bytes(doc))
     return [d for d in docs if d is not None]
 
 
+def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Doc]:
+    """Parse texts with ``nlp.pipe``, reading and writing the on-disk cache."""
+    return list(iter_parse(texts, nlp, cache=cache, batch=1_000_000))
+
+
+_STALE_TMP_SECONDS = 3600
+_swept: set[Path] = set()
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file next to ``path`` and rename it into place; the temp file is removed
+    on any failure (a full disk leaves no partial file), and temp files an interrupted run left
+    behind over an hour ago are removed once per folder and process."""
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        _sweep_stale(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+        tmp = None
     except OSError:
-        pass  # a read-only home folder means no cache, not a failure
+        pass  # a read-only home folder or a full disk means no cache, not a failure
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _sweep_stale(folder: Path) -> None:
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    now = time.time()
+    for f in folder.glob("*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - f.stat().st_mtime > _STALE_TMP_SECONDS:
+                f.unlink()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from mediakit.cases import GazetteerEntry
@@ -81,3 +83,75 @@ def test_shipped_parses_of_the_seed_case_are_current(tmp_path, monkeypatch, seed
     docs = parse([r.text for r in seed_case.reports], nlp)
     assert [d.text for d in docs] == [r.text for r in seed_case.reports]
     assert any(e.label_ == "GPE" for e in docs[0].ents)
+
+
+def test_a_cached_parse_with_altered_annotations_is_parsed_again(tmp_path, monkeypatch, nlp):
+    """A cache entry whose annotations were changed (here: every entity removed) is not used:
+    its checksum no longer matches, so the text is parsed again."""
+    from spacy.tokens import Doc
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    text = "Officials in Damascus said 300 people left Idlib on Monday."
+    (first,) = parse([text], nlp)
+    assert first.ents
+    (f,) = tmp_path.rglob("*.spacy")
+    data = f.read_bytes()
+    altered = Doc(nlp.vocab).from_bytes(first.to_bytes(exclude=["tensor"]))
+    altered.ents = []
+    payload = altered.to_bytes(exclude=["tensor"])
+    for forged in (payload, data[: len(data) - len(first.to_bytes(exclude=["tensor"]))] + payload):
+        f.write_bytes(forged)  # a bare Doc, and a Doc behind the old checksum
+        (doc,) = parse([text], nlp)
+        assert [e.text for e in doc.ents] == [e.text for e in first.ents]
+        assert f.read_bytes() != forged  # the entry was rewritten
+
+
+def test_a_full_disk_leaves_no_partial_cache_file(tmp_path, monkeypatch, nlp):
+    import errno
+
+    import mediakit.nlp as m
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            self.fh.write(data[:100])  # part of it reached the disk
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(m.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    (doc,) = parse(["Still parsed when the disk is full."], nlp)
+    assert doc.text == "Still parsed when the disk is full."
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc(nlp, monkeypatch):
+    """A report of 300,000 characters is not handed to the parser whole (several GB, minutes):
+    it is parsed in pieces cut at line breaks and joined into one Doc with the same text."""
+    import mediakit.nlp as m
+
+    text = "Officials said 300 people left Idlib on Monday, the ministry said.\n" * 600
+    assert len(text) > m.LONG_TEXT
+    sizes = []
+    real_pipe = nlp.pipe
+
+    def pipe(texts, **kw):
+        texts = list(texts)
+        sizes.extend(len(t) for t in texts)
+        return real_pipe(texts, **kw)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    (doc,) = parse([text], nlp, cache=False)
+    assert doc.text == text
+    assert max(sizes) <= m.PIECE and sum(sizes) == len(text)
+    assert doc[-3].lemma_ == "say" and any(e.label_ == "GPE" for e in doc.ents)
+    assert len(list(doc.sents)) >= 600

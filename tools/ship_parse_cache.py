@@ -18,7 +18,13 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> int:
     from mediakit.cases import load_case, shipped_cases
-    from mediakit.nlp import _cache_name, load_pipeline, pipeline_key, shipped_cache_dir
+    from mediakit.nlp import (
+        _cache_name,
+        entry_bytes,
+        load_pipeline,
+        pipeline_key,
+        shipped_cache_dir,
+    )
 
     out = shipped_cache_dir()
     if out.exists():
@@ -29,7 +35,7 @@ def main() -> int:
         key = pipeline_key(nlp)
         (out / key).mkdir(parents=True, exist_ok=True)
         for report, doc in zip(case.reports, nlp.pipe([r.text for r in case.reports]), strict=True):
-            (out / key / _cache_name(key, report.text)).write_bytes(doc.to_bytes(exclude=["tensor"]))
+            (out / key / _cache_name(key, report.text)).write_bytes(entry_bytes(doc))
         print(f"{cid}: {len(case.reports)} parses under {key}")
     return 0
 

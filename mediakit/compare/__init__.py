@@ -21,7 +21,7 @@ from ``mediakit/data/compare/lexicon.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,7 @@ __all__ = [
     "SharedPassage",
     "SourceMix",
     "author_evidence",
+    "cap_passages",
     "claims",
     "classify_figure",
     "compare",
@@ -76,10 +77,13 @@ class Comparisons:
     source_mix: tuple[SourceMix, ...] = field(default_factory=tuple)
     headline_vs_body: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # what the caps on shared passages left out (see cap_passages); None when nothing was
+    shared_passages_omitted: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "shared_passages": [x.to_dict() for x in self.shared_passages],
+            "shared_passages_omitted": self.shared_passages_omitted,
             "figure_groups": [x.to_dict() for x in self.figure_groups],
             "labels": [x.to_dict() for x in self.labels],
             "claims": [x.to_dict() for x in self.claims],
@@ -88,6 +92,42 @@ class Comparisons:
             "headline_vs_body": [dict(x) for x in self.headline_vs_body],
             "notes": list(self.notes),
         }
+
+
+# A learner reads a handful of shared passages per pair of reports, not thousands: past these
+# caps the longest are kept and the rest counted (a case of thousands of similar reports would
+# otherwise share hundreds of thousands of passages).
+PASSAGES_PER_PAIR = 10
+MAX_PASSAGES = 5_000
+
+
+def cap_passages(passages: Sequence[SharedPassage], *, per_pair: int = PASSAGES_PER_PAIR,
+                 total: int = MAX_PASSAGES) -> tuple[list[SharedPassage], dict[str, Any] | None]:
+    """The longest ``per_pair`` passages of each pair of reports and the longest ``total`` in
+    all, in their order; and what was left out: {"passages", "per_pair_limit", "limit",
+    "pairs": [{"a", "b", "passages"}] for pairs shown with fewer than they share,
+    "other_pairs": pairs none of whose passages is shown}. None when nothing was left out."""
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(passages):
+        by_pair.setdefault((p.a, p.b), []).append(i)
+    keep: list[int] = []
+    for idx in by_pair.values():
+        keep += sorted(idx, key=lambda i: (-passages[i].words, i))[:per_pair]
+    if len(keep) > total:
+        keep = sorted(keep, key=lambda i: (-passages[i].words, i))[:total]
+    if len(keep) == len(passages):
+        return list(passages), None
+    kept = set(keep)
+    pairs, other = [], 0
+    for (a, b), idx in by_pair.items():
+        shown = sum(1 for i in idx if i in kept)
+        if not shown:
+            other += 1
+        elif shown < len(idx):
+            pairs.append({"a": a, "b": b, "passages": len(idx) - shown})
+    omitted = {"passages": len(passages) - len(keep), "per_pair_limit": per_pair, "limit": total,
+               "pairs": pairs, "other_pairs": other}
+    return [passages[i] for i in sorted(keep)], omitted
 
 
 def compare(
@@ -106,8 +146,11 @@ def compare(
     """
     terms = side_terms(case)
     found_claims, why_none = find_claims(case, records, docs=docs)
+    passages, omitted = cap_passages(shared_passages(case, records,
+                                                     include_boilerplate=include_boilerplate))
     return Comparisons(
-        shared_passages=tuple(shared_passages(case, records, include_boilerplate=include_boilerplate)),
+        shared_passages=tuple(passages),
+        shared_passages_omitted=omitted,
         figure_groups=tuple(figure_groups(case, records, terms=terms, docs=docs)),
         labels=tuple(label_counts(case, records, terms=terms, docs=docs)),
         claims=tuple(found_claims),

@@ -86,15 +86,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans of a parsed Doc, split again at line breaks."""
+    from ..extract._doc import doc_text, sentence_spans
+
+    text = doc_text(doc)
     out = []
-    for sent in doc.sents:
-        out.extend(sentences(doc.text, sent.start_char, sent.end_char))
+    for start, end in sentence_spans(doc):
+        out.extend(sentences(text, start, end))
     return out
 
 
 def report_sentences(report: Report, doc: Doc | None = None) -> list[tuple[int, int]]:
     """Sentences of a report's body that are not boilerplate."""
-    spans = doc_sentences(doc) if doc is not None and doc.text == report.text else sentences(
+    from ..extract._doc import doc_matches
+
+    spans = doc_sentences(doc) if doc_matches(doc, report.text) else sentences(
         report.text, report.body.start, report.body.end)
     return [(s, e) for s, e in spans if not _mostly_boilerplate(report, s, e)]
 

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.fuzz import ratio
 
+from ..extract._doc import doc_ents, doc_matches
 from ..records import ReportRecords
 from ._common import (
     cue_pattern,
@@ -148,7 +149,7 @@ def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
             if key in {name_key(v) for v in (e.name, *e.variants)}:
                 variants.update((e.name, *e.variants))
         for d in docs.values():
-            for ent in d.ents:
+            for ent in doc_ents(d):
                 if ent.label_ in _PLACE_LABELS and ratio(name_key(ent.text), key) >= 88:
                     variants.add(ent.text)
         return [(case.event_place, tuple(sorted(variants, key=len, reverse=True)))]
@@ -173,10 +174,10 @@ def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
     by_key: dict[str, dict[str, Any]] = {}
     for r in case.reports:
         d = docs.get(r.id)
-        if d is None or d.text != r.text:
+        if not doc_matches(d, r.text):
             continue
         leads = _lead_spans(r, d)
-        for ent in d.ents:
+        for ent in doc_ents(d):
             if ent.label_ not in _PLACE_LABELS or r.in_boilerplate(ent.start_char, ent.end_char):
                 continue
             k = name_key(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE))
@@ -235,7 +236,7 @@ def event_verbs_of(case: Case, *, docs: Mapping[str, Doc] | None = None,
     roots: dict[str, set[str]] = {}
     for r in case.reports:
         d = docs.get(r.id)
-        d = d if d is not None and d.text == r.text else None
+        d = d if doc_matches(d, r.text) else None
         leads = _lead_spans(r, d) if d is not None else _plain_leads(r)
         seen = set()
         for s, e in leads:
@@ -363,7 +364,7 @@ def find_claims(
     for r in case.reports:
         rec = records.get(r.id)
         doc = docs.get(r.id)
-        doc = doc if doc is not None and doc.text == r.text else None
+        doc = doc if doc_matches(doc, r.text) else None
         head_norm = norm(r.text[r.headline.start : r.headline.end]) if r.headline else None
         last_place: str | None = None
         sents = report_sentences(r, doc)
@@ -462,7 +463,7 @@ def _event_verb(sent: str, verb_rx: re.Pattern[str], spots: list[re.Match[str]],
 def _pos_checker(doc: Doc | None, text: str, offset: int,
                  nouns: Sequence[str]) -> Callable[[int], bool] | None:
     """With a parse: an event word must be a verb (or one of the event nouns, "the fall of")."""
-    if doc is None or doc.text != text:
+    if not doc_matches(doc, text):
         return None
     allowed = {fold(n) for n in nouns}
 

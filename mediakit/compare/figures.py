@@ -18,10 +18,13 @@ Per group a verdict, never stronger than the text supports:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..extract._doc import doc_matches
 from ..records import Figure, ReportRecords
 from ._common import SideTerms, fold, lexicon, normalise_time, sentences, side_terms, time_phrase
 
@@ -44,6 +47,11 @@ _EVENT_WORDS = {"casualties": "killed or wounded", "captured": "taken"}
 
 def _word_regex(words: Sequence[str]) -> re.Pattern[str]:
     """One pattern for a list of words; "may" only in lower case (not the month)."""
+    return _word_regex_cached(tuple(words))
+
+
+@lru_cache(maxsize=32)
+def _word_regex_cached(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = []
     for w in sorted(words, key=len, reverse=True):
         body = r"\s+".join(re.escape(p) for p in w.split())
@@ -80,19 +88,63 @@ class FigureGroup:
         return d
 
 
-def _phrases(table: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
-    pairs = [(fold(w), key) for key, ws in table.items() for w in ws]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+class _Phrases(list[tuple[str, str]]):
+    """(folded phrase, key) pairs, longest first, with one pattern for all of them."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        super().__init__(sorted(pairs, key=lambda p: -len(p[0])))
+        self.key_of: dict[str, str] = {}
+        for w, key in self:
+            self.key_of.setdefault(w, key)
+        alts = "|".join(re.escape(w) for w in dict.fromkeys(w for w, _ in self))
+        # longest first: at a position, the longest phrase that ends on a word boundary wins
+        self.rx = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])") if alts else None
+        self.at = re.compile(r"(?=(?<![\w-])(?:" + alts + r")(?![\w-]))") if alts else None
 
 
-def _first(phrases: list[tuple[str, str]], text: str) -> tuple[int, str] | None:
+# the shipped word lists are read once; a table passed in is folded once per call
+_PHRASES: dict[int, tuple[Mapping[str, Sequence[str]], _Phrases]] = {}
+
+
+def _phrases(table: Mapping[str, Sequence[str]]) -> _Phrases:
+    hit = _PHRASES.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = _Phrases([(fold(w), key) for key, ws in table.items() for w in ws])
+    if len(_PHRASES) > 32:
+        _PHRASES.clear()
+    _PHRASES[id(table)] = (table, out)
+    return out
+
+
+def _first(phrases: Sequence[tuple[str, str]], text: str) -> tuple[int, str] | None:
     """The earliest listed phrase in ``text`` (longest wins at a position): (position, key)."""
-    best: tuple[int, int, str] | None = None
-    for w, key in phrases:
-        m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text)
-        if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(w) > best[1])):
-            best = (m.start(), len(w), key)
-    return (best[0], best[2]) if best else None
+    if not isinstance(phrases, _Phrases):
+        phrases = _Phrases(phrases)
+    if phrases.rx is None:
+        return None
+    m = phrases.rx.search(text)
+    return (m.start(), phrases.key_of[m.group()]) if m else None
+
+
+def _last(phrases: _Phrases, text: str) -> str | None:
+    """The key of the listed phrase that starts last in ``text`` (the greatest key if several
+    start there)."""
+    if phrases.at is None:
+        return None
+    pos = -1
+    for m in phrases.at.finditer(text):
+        pos = m.start()
+    if pos < 0:
+        return None
+    keys = [key for w, key in phrases
+            if text.startswith(w, pos) and not re.match(r"[\w-]", text[pos + len(w) : pos + len(w) + 1])]
+    return max(keys) if keys else None
+
+
+# how far around a figure its sentence is read: a news sentence is far shorter, and a bound
+# keeps a pasted table without full stops linear
+_WINDOW = 1000
 
 
 def _window_after(text: str, end: int, stop: int, nwords: int) -> str:
@@ -128,6 +180,7 @@ def classify_figure(
     nn = _phrases(nouns if nouns is not None else lex["figure_nouns"])
     text = report.text
     s0, s1 = sentence if sentence else (max(0, fig.start - 200), min(len(text), fig.end + 200))
+    s0, s1 = max(s0, fig.start - _WINDOW), min(s1, fig.end + _WINDOW)
     what = fold(fig.what or "")
     # the words after the number up to the next clause ("lost several key areas and suffered
     # notable casualties": the casualties are not what "several" counts)
@@ -163,11 +216,7 @@ def classify_figure(
             event = hit[1]
             break
     if event is None:
-        before_all = fold(text[s0 : fig.start])
-        hits = [(m.start(), key) for w, key in ev
-                for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", before_all)]
-        if hits:
-            event = max(hits)[1]
+        event = _last(ev, fold(text[s0 : fig.start]))
     if thing is None:
         human = set(lex.get("human_events", ()))
         if event in human:
@@ -217,7 +266,7 @@ _AFTER_NUMBER = re.compile(r"\s*(?:of\s+)?(?:(?:the|[a-z][\w-]*)\s+){0,2}([A-Z][
 def _nationality_after(text: str, end: int, stop: int, doc: Doc | None,
                        terms: SideTerms | None) -> bool:
     """True if the counted noun right after a number is a nationality in the plural."""
-    if doc is not None and doc.text == text:
+    if doc_matches(doc, text):
         span = doc.char_span(end, min(stop, end + 60), alignment_mode="expand")
         for tok in span or ():
             if tok.ent_type_ == "NORP" and (tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s")):
@@ -237,7 +286,7 @@ def _singular_plural(w: str) -> str:
 
 def _time_in_paragraph(text: str, start: int) -> str | None:
     """The last time phrase earlier in the same paragraph."""
-    para = text.rfind("\n", 0, start) + 1
+    para = max(text.rfind("\n", max(0, start - 3 * _WINDOW), start) + 1, start - 3 * _WINDOW, 0)
     found = None
     pos = para
     while True:
@@ -322,8 +371,10 @@ def figure_groups(
         if rec is None or not rec.figures:
             continue
         sents = sentences(r.text)
+        sent_starts = [s for s, _ in sents]
         for f in rec.figures:
-            sent = next(((s, e) for s, e in sents if s <= f.start < e), None)
+            k = bisect_right(sent_starts, f.start) - 1
+            sent = sents[k] if k >= 0 and f.start < sents[k][1] else None
             c = classify_figure(f, r, terms=terms, events=events, nouns=nouns, sentence=sent,
                                 doc=(docs or {}).get(r.id), prospective=prospective, stock=stock)
             key_thing = c["side"] or c["thing"]
@@ -488,9 +539,14 @@ def _thing_words(m: dict[str, Any], g: FigureGroup) -> str:
     return g.what_label or g.what
 
 
+@lru_cache(maxsize=1)
+def _nouns_as_keys() -> _Phrases:
+    return _Phrases([(w, w) for w, _ in _phrases(lexicon()["figure_nouns"])])
+
+
 def _counted_word(m: dict[str, Any]) -> str | None:
     """The listed noun a figure's own words name ("battle tanks", "patrols"), or None."""
-    found = _first([(w, w) for w, _ in _phrases(lexicon()["figure_nouns"])], fold(m.get("what") or ""))
+    found = _first(_nouns_as_keys(), fold(m.get("what") or ""))
     if not found:
         return None
     return _singular_plural(found[1]) if not found[1].endswith("s") else found[1]

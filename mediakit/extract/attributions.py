@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Attribution, Quote
 from ._doc import doc_text
+from ._spans import SpanIndex
 from .marks import quoted_spans
 from .quotes import _find_cue, _inverted_subject, _Resolver, cue_text, is_reporting, subject_of
 from .speech import (
@@ -55,8 +56,8 @@ def _sentence(tok: Token) -> tuple[str, int, int]:
     return s.text, s.start_char, s.end_char
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _inside(spans: SpanIndex, start: int, end: int) -> bool:
+    return spans.covers(start, end)
 
 
 def _has_complement(verb: Token) -> bool:
@@ -75,9 +76,9 @@ def attributions(
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
-    quoted = [
+    quoted = SpanIndex(
         (s.inner_start, s.inner_end) for s in quoted_spans(text) if s.kind == "quote"
-    ]
+    )
     resolver = _Resolver(doc, verbs, lexicon)
     out: dict[tuple[int, int], Attribution] = {}
     verb_sentences: set[int] = set()
@@ -369,9 +370,9 @@ def _has_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children)
 
 
-def _next_to_quote(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+def _next_to_quote(tok: Token, quoted: SpanIndex) -> bool:
     s = tok.sent
-    return any(s.start_char - 2 <= b and a <= s.end_char + 2 for a, b in quoted)
+    return quoted.touches(s.start_char - 2, s.end_char + 2)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,7 +53,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Attribution, Figure
-from ._doc import doc_text
+from ._doc import doc_text, sent_of, sentence_spans
 
 __all__ = ["FigureWords", "default_words", "figures"]
 
@@ -601,14 +602,30 @@ def _span_text(span: Span) -> str:
     return doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
-def _source_in_sentence(sent: Span, tok: Token, words: FigureWords) -> str | None:
-    """A fallback source: "according to X", or the subject of a reporting verb above the figure."""
+def _according_to(sent: Span) -> str | None:
+    """The first "according to X" of a sentence."""
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
             to = t.doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 return _phrase_text(objs[0])
+    return None
+
+
+def _source_in_sentence(sent: Span, tok: Token, words: FigureWords,
+                        memo: dict[tuple[int, int], str | None] | None = None) -> str | None:
+    """A fallback source: "according to X", or the subject of a reporting verb above the figure.
+    ``memo`` keeps each sentence's "according to" (a table of figures is one long sentence)."""
+    if memo is None:
+        found = _according_to(sent)
+    else:
+        key = (sent.start, sent.end)
+        if key not in memo:
+            memo[key] = _according_to(sent)
+        found = memo[key]
+    if found is not None:
+        return found
     for anc in [tok, *tok.ancestors]:
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in words.reporting_verbs:
             # "reports appeared that ...", "sources say" handled below
@@ -634,25 +651,53 @@ def _source_in_sentence(sent: Span, tok: Token, words: FigureWords) -> str | Non
 def _sentence_span(doc: Doc, a: Attribution) -> tuple[int, int]:
     if a.sentence_end > a.sentence_start:
         return a.sentence_start, a.sentence_end
-    for s in doc.sents:
-        if s.start_char <= a.start < s.end_char:
-            return s.start_char, s.end_char
+    spans = sentence_spans(doc)
+    k = bisect_right([s for s, _ in spans], a.start) - 1
+    if k >= 0 and a.start < spans[k][1]:
+        return spans[k]
     return a.start, a.end
 
 
+class _BySentence:
+    """The attributions of a report by the span of their sentence, to find the ones whose
+    sentence holds a position by binary search (not by a pass over all of them per figure)."""
+
+    def __init__(self, doc: Doc, atts: Sequence[Attribution]) -> None:
+        spans = sorted(((*_sentence_span(doc, a), k) for k, a in enumerate(atts)))
+        self.atts = atts
+        self.according: dict[tuple[int, int], str | None] = {}
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, e, _ in spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def holding(self, pos: int) -> Iterable[Attribution]:
+        j = bisect_right(self.starts, pos) - 1
+        found = []
+        while j >= 0 and self.max_end[j] > pos:
+            s, e, k = self.spans[j]
+            if s <= pos < e:
+                found.append(k)
+            j -= 1
+        return [self.atts[k] for k in sorted(found)]
+
+
 def _source(
-    doc: Doc, tok: Token, start: int, atts: Sequence[Attribution], words: FigureWords
+    doc: Doc, tok: Token, start: int, atts: Sequence[Attribution] | _BySentence, words: FigureWords
 ) -> str | None:
     best: tuple[int, str] | None = None
-    for a in atts:
-        s, e = _sentence_span(doc, a)
-        if s <= start < e:
-            dist = abs(a.start - start)
-            if best is None or dist < best[0]:
-                best = (dist, a.resolves_to or a.source)  # "she said" -> who she is
+    if not isinstance(atts, _BySentence):
+        atts = _BySentence(doc, atts)
+    for a in atts.holding(start):
+        dist = abs(a.start - start)
+        if best is None or dist < best[0]:
+            best = (dist, a.resolves_to or a.source)  # "she said" -> who she is
     if best is not None:
         return best[1]
-    return _source_in_sentence(tok.sent, tok, words)
+    return _source_in_sentence(sent_of(tok), tok, words, atts.according)
 
 
 def _amounts(doc: Doc, words: FigureWords) -> Iterable[_Amount]:
@@ -679,6 +724,7 @@ def figures(
     the one whose sentence holds it. ``words`` replaces the shipped word lists.
     """
     words = words or default_words()
+    by_sentence = _BySentence(doc, attributions)
     out: list[Figure] = []
     last_in_sent: dict[int, tuple[str, int | None, int | None]] = {}
     for a in _amounts(doc, words):
@@ -701,7 +747,7 @@ def figures(
                 ustart, uend = unit.idx, unit.idx + len(unit.text)
         else:
             value = a.value
-            sent_key = head.sent.start
+            sent_key = sent_of(head).start
             elliptic = (
                 unit is None
                 or unit.lower_ in words.elliptic
@@ -750,7 +796,7 @@ def figures(
                 end=end,
                 value=value,
                 what=what,
-                source=_source(doc, head, start, attributions, words),
+                source=_source(doc, head, start, by_sentence, words),
                 vague=a.vague,
                 unit_start=ustart,
                 unit_end=uend,

@@ -28,9 +28,12 @@ Each span gets a ``kind``:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ._spans import Breaks, SpanIndex
 
 QUOTE_KINDS: tuple[str, ...] = ("quote", "scare", "title")
 
@@ -176,15 +179,17 @@ def _classify_mark(text: str, i: int) -> _Mark | None:
     return _Mark(i, ch, double, can_open, can_close, possessive)
 
 
-def _pair(text: str, marks: list[_Mark], double: bool) -> list[tuple[int, int]]:
+def _pair(text: str, marks: list[_Mark], double: bool, breaks: Breaks | None = None) -> list[tuple[int, int]]:
     """Pair marks of one family (double or single); returns (open_pos, close_pos) pairs."""
+    breaks = breaks if breaks is not None else Breaks(text)
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     family = [m for m in marks if m.double == double]
+    later = _later_closes(family, breaks)
     for k, m in enumerate(family):
-        if open_at is not None and "\n" in text[open_at:m.pos]:
+        if open_at is not None and breaks.within(open_at, m.pos):
             # a paragraph ended while a quote was open
-            para_end = text.index("\n", open_at)
+            para_end = breaks.next(open_at)
             if m.can_open and double and _opens_paragraph(text, m.pos):
                 # long quotation: this paragraph continues the quote; close the previous one
                 pairs.append((open_at, -para_end))
@@ -195,7 +200,7 @@ def _pair(text: str, marks: list[_Mark], double: bool) -> list[tuple[int, int]]:
             if m.can_open:
                 open_at = m.pos
         elif m.can_close:
-            if m.possessive and _later_close(text, family[k + 1 :], m.pos):
+            if m.possessive and later[k]:
                 continue  # "the rebels’ families": a possessive, the quote closes later
             pairs.append((open_at, m.pos))
             open_at = None
@@ -204,16 +209,19 @@ def _pair(text: str, marks: list[_Mark], double: bool) -> list[tuple[int, int]]:
     return pairs
 
 
-def _later_close(text: str, rest: list[_Mark], pos: int) -> bool:
-    """True if a plain closing mark follows in the same paragraph before any opening one."""
-    for m in rest:
-        if "\n" in text[pos : m.pos]:
-            return False
-        if m.can_close and not m.possessive and not m.can_open:
-            return True
-        if m.can_open:
-            return False
-    return False
+def _later_closes(family: list[_Mark], breaks: Breaks) -> list[bool]:
+    """For each mark: does a plain closing mark follow in the same paragraph before any opening
+    one? (Possessive marks in between are passed over.) One backward pass over the family."""
+    out = [False] * len(family)
+    decisive: _Mark | None = None  # the next mark after k that is not a possessive closing one
+    for k in range(len(family) - 1, -1, -1):
+        m = family[k]
+        if decisive is not None:
+            plain_close = decisive.can_close and not decisive.possessive and not decisive.can_open
+            out[k] = plain_close and not breaks.within(m.pos, decisive.pos)
+        if m.can_open or not m.possessive:
+            decisive = m
+    return out
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
@@ -223,6 +231,12 @@ def _opens_paragraph(text: str, pos: int) -> bool:
 
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
+
+
+# How far the sentence around a pair of marks is read on each side: a news sentence is well
+# under this, and a bound keeps a report without full stops (a pasted list) linear.
+_CONTEXT = 1000
+_SENTENCE_STOP = re.compile(r"\n|[.!?](?=\s|\Z)")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -242,6 +256,38 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+class _Sentences:
+    """Where sentences (roughly) stop in a text: what :func:`_sentence_bounds` finds by
+    scanning, found once for the whole text and then by binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.n = len(text)
+        self.stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        k = bisect_right(self.stops, start - 1)  # a stop at start-1 ends the previous sentence
+        left = self.stops[k - 1] + 1 if k > 0 else 0
+        j = bisect_left(self.stops, end)
+        right = self.stops[j] if j < len(self.stops) else self.n
+        return left, right
+
+
+def _own_line(text: str, o: int, c: int) -> bool:
+    """Only white space before the opening mark on its line, only " .," after the closing one
+    (scanning the white space next to the marks only, not the line)."""
+    i = o - 1
+    while i >= 0 and text[i] != "\n":
+        if not text[i].isspace():
+            return False
+        i -= 1
+    j = c + 1
+    while j < len(text) and text[j] != "\n":
+        if text[j] not in " .,":
+            return False
+        j += 1
+    return True
+
+
 def _kind(
     text: str,
     o: int,
@@ -249,17 +295,18 @@ def _kind(
     double: bool,
     cues: frozenset[str],
     doubles_quote: bool,
+    sentences: _Sentences | None = None,
 ) -> str:
     inner = text[o + 1 : c]
     words = _words(inner)
     low = [w.lower() for w in words]
-    line_start = text.rfind("\n", 0, o) + 1
-    line_end = text.find("\n", c)
-    line_end = len(text) if line_end < 0 else line_end
-    own_line = text[line_start:o].strip() == "" and text[c + 1 : line_end].strip(" .,") == ""
-    s_left, s_right = _sentence_bounds(text, o, c + 1)
-    before = text[s_left:o]
-    after = text[c + 1 : s_right]
+    own_line = _own_line(text, o, c)
+    if sentences is not None:
+        s_left, s_right = sentences.bounds(o, c + 1)
+    else:
+        s_left, s_right = _sentence_bounds(text, o, c + 1)
+    before = text[max(s_left, o - _CONTEXT) : o]
+    after = text[c + 1 : min(s_right, c + 1 + _CONTEXT)]
     before_words = [w.lower() for w in _words(before)]
     after_words = [w.lower() for w in _words(after)]
     cue_before = any(w in cues for w in before_words)
@@ -330,16 +377,28 @@ def quoted_spans(text: str, *, cues: Iterable[str] | None = None) -> list[Quoted
     quote within the quote and are not listed.
     """
     cue_set = _default_cues() if cues is None else frozenset(c.lower() for c in cues)
-    marks = [m for i, ch in enumerate(text) if ch in DOUBLE_MARKS + SINGLE_MARKS
-             for m in [_classify_mark(text, i)] if m is not None]
-    dpairs = _pair(text, marks, True)
-    covered = [(o, abs(c)) for o, c in dpairs]
-    smarks = [m for m in marks if not m.double and not any(o < m.pos < c for o, c in covered)]
-    spairs = _pair(text, smarks, False)
+    return list(_quoted_spans(text, cue_set))
+
+
+_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
+
+
+@lru_cache(maxsize=4)
+def _quoted_spans(text: str, cue_set: frozenset[str]) -> tuple[QuotedSpan, ...]:
+    """quoted_spans, remembered for the last few texts: several extractors ask for the same
+    report's spans. Linear in the text (plus a logarithm): every look-around is bounded."""
+    marks = [m for x in _MARK_RE.finditer(text) for m in [_classify_mark(text, x.start())]
+             if m is not None]
+    breaks = Breaks(text)
+    dpairs = _pair(text, marks, True, breaks)
+    covered = SpanIndex((o + 1, abs(c)) for o, c in dpairs)  # strictly inside a double pair
+    smarks = [m for m in marks if not m.double and not covered.covers(m.pos)]
+    spairs = _pair(text, smarks, False, breaks)
     # which family does this report use for its quotations?
     doubles_quote = any(
         len(_words(text[o + 1 : abs(c)])) >= 4 for o, c in dpairs
     )
+    sentences = _Sentences(text)
     out: list[QuotedSpan] = []
     for pairs, double in ((dpairs, True), (spairs, False)):
         for o, c in pairs:
@@ -353,7 +412,7 @@ def quoted_spans(text: str, *, cues: Iterable[str] | None = None) -> list[Quoted
             else:
                 inner_end = c
                 outer_end = c + 1
-                kind = _kind(text, o, c, double, cue_set, doubles_quote)
+                kind = _kind(text, o, c, double, cue_set, doubles_quote, sentences)
             inner_start = o + 1
             if not text[inner_start:inner_end].strip():
                 continue
@@ -368,4 +427,4 @@ def quoted_spans(text: str, *, cues: Iterable[str] | None = None) -> list[Quoted
                 )
             )
     out.sort(key=lambda q: q.start)
-    return out
+    return tuple(out)

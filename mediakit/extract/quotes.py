@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
 from ._doc import doc_ents, doc_text
+from ._spans import SpanIndex
 from .marks import QuotedSpan, quoted_spans
 from .speech import (
     LABEL_VERBS,
@@ -274,11 +275,11 @@ class _Resolver:
         self.lexicon = lexicon
         self.speakers: list[Mention] = []  # subjects of reporting verbs and quote speakers
         self.others: list[Mention] = []  # other people (PERSON names, person subjects)
-        inside = [(q.inner_start, q.inner_end) for q in quoted_spans(doc_text(doc)) if q.kind == "quote"]
+        inside = SpanIndex((q.inner_start, q.inner_end) for q in quoted_spans(doc_text(doc)) if q.kind == "quote")
         for tok in doc:
             if tok.lower_ in PERSONAL_PRONOUNS:
                 continue
-            if any(a <= tok.idx < b for a, b in inside):
+            if inside.covers(tok.idx):
                 continue  # people mentioned inside a quotation are the speaker's, not the report's
             if tok.dep_ in _SUBJ_DEPS | {"pobj"} and tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.dep_ == "pobj" and tok.head.dep_ != "agent":
@@ -292,7 +293,7 @@ class _Resolver:
         # mention already found is not a second one
         covered = {c for x in self.speakers + self.others for c in range(x.start, x.end)}
         for ent in doc_ents(doc):
-            if ent.label_ == "PERSON" and not any(a <= ent.start_char < b for a, b in inside):
+            if ent.label_ == "PERSON" and not inside.covers(ent.start_char):
                 if ent.start_char in covered and ent.end_char - 1 in covered:
                     continue
                 m = make_mention(ent.root, lexicon=lexicon)
@@ -320,7 +321,7 @@ class _Resolver:
                 self.gender.setdefault(self.key(m), g)
         for tok in doc:
             if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
-                if not any(a <= tok.idx < b for a, b in inside):
+                if not inside.covers(tok.idx):
                     self.resolve(make_mention(tok, lexicon=lexicon))
 
     def _earlier_full_name(self, surname: str, start: int) -> str | None:

@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..records import SOURCE_TYPES
-from ._doc import doc_ents, ent_of
+from ._doc import ent_of, ents_within, widen_to_ents
 
 
 def load_list(name: str) -> frozenset[str]:
@@ -224,11 +224,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
                 break
     # expand to cover any entity cut in half
     doc = head.doc
-    for ent in doc_ents(doc):
-        if ent.start < start < ent.end and ent.end <= end:
-            start = ent.start
-        if ent.start < end < ent.end and ent.start >= start:
-            end = ent.end
+    start, end = widen_to_ents(doc, start, end)
     # trim punctuation and line breaks at the edges
     while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in {"'", "’"}:
         start += 1
@@ -285,7 +281,7 @@ def classify(
     head_low = head.lower_
     head_lemma = head.lemma_.lower()
     # a "person" the model found in lower-case words ("retired lorry driver") is no name
-    ents = [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end and _is_name(e)]
+    ents = [e for e in ents_within(span.doc, span.start, span.end) if _is_name(e)]
     ent_labels = {e.label_ for e in ents}
     head_ent = _ent_span(head)
     if head_ent is not None and not _is_name(head_ent):

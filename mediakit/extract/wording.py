@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 from ..errors import MediakitError
 from ..records import LoadedTerm
 from ._doc import doc_text, ent_of
+from ._spans import SpanIndex
 
 try:  # the quote-mark pairing lives in marks.py; the matcher works without it
     from .marks import quoted_spans as _quoted_spans
@@ -574,8 +575,8 @@ def _distanced(text: str, q: Any) -> bool:
     )
 
 
-def _inside(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+def _inside(s: int, e: int, spans: SpanIndex) -> bool:
+    return spans.covers(s, e)
 
 
 def loaded_terms(
@@ -606,8 +607,9 @@ def loaded_terms(
     marks = _spans_of(doc)
     text = doc_text(doc)
     scare = [q for q in marks if q.kind == "scare" or _distanced(text, q)]
-    quoted = [(q.inner_start, q.inner_end) for q in marks if q.kind == "quote" and q not in scare]
-    scare_ranges = [(q.start, q.end) for q in scare]
+    scare_ids = {id(q) for q in scare}
+    quoted = SpanIndex((q.inner_start, q.inner_end) for q in marks if q.kind == "quote" and id(q) not in scare_ids)
+    scare_ranges = SpanIndex((q.start, q.end) for q in scare)
 
     cands = [
         c
