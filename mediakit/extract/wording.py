@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 from ..errors import MediakitError
 from ..records import LoadedTerm
 from ._doc import doc_text, ent_of
+from .speech import load_list
 
 try:  # the quote-mark pairing lives in marks.py; the matcher works without it
     from .marks import quoted_spans as _quoted_spans
@@ -62,7 +63,7 @@ __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lex
 SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
     "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
-    "reporting", "group_label", "framing_noun",
+    "reporting", "group_label", "framing_noun", "place_named", "human_agent",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
@@ -105,6 +106,24 @@ GROUP_NOUNS = frozenset(
 FRAMING_VERBS = frozenset(
     """push peddle spin control fit feed counter challenge change shape fuel promote craft
     build drive sell spread buy adopt embrace perpetuate advance reinforce""".split()
+)
+# "the Wuhan virus", "the Mexican flu": a disease named after a place or a people (the WHO's
+# 2015 best practices for naming new human infectious diseases advise against it)
+DISEASE_NOUNS = frozenset(
+    "virus flu influenza disease plague pandemic epidemic fever pox variant".split()
+)
+# the subject of "threaten" as a statement: people, groups and bodies, not floods or debts
+AGENT_PRONOUNS = frozenset("he she they we i you who".split())
+# people and bodies by the nouns the attribution lists know them by (senator, resident,
+# police, union, party ...)
+AGENT_NOUNS = frozenset().union(
+    *(load_list(n) for n in ("titles", "anonymous", "officials", "partisan", "media", "ngo"))
+)
+# the categories whose adjectives also count as adverbs ("radical" -> "radically"); hedges
+# and intensifiers are lists of their own adverbs
+ADVERB_CATEGORIES = frozenset(
+    """evaluative actor_labeling violence_framing dismissive doubt_casting victory_framing
+    loaded_verb""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -391,10 +410,102 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
         return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
                    for t in tok.sent if t.i != tok.i)
+    if sense == "place_named":
+        return _place_modifier(tok) is not None
+    if sense == "human_agent":
+        return _human_agent(tok)
     if sense == "not_legal":
         near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
         return not any(w in LEGAL_WORDS for w in near)
     return True
+
+
+def _place_modifier(tok: Token) -> Token | None:
+    """The place or people a disease noun is named after ("the Wuhan virus"), if any. Not a
+    noun that itself modifies another ("U.S. coronavirus cases" counts cases in a place)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+        return None
+    for ch in tok.children:
+        if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod") and ch.ent_type_ in (
+            "NORP", "GPE", "LOC"
+        ):
+            return ch
+    return None
+
+
+def _human_agent(tok: Token) -> bool:
+    """ "the senator threatened to resign", "they threatened him": a person, a group or a body
+    does it. Not "floods threaten homes" nor "debts threaten the firm"."""
+    subj = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+        subj = [ch for ch in tok.head.children if ch.dep_ == "nsubj"]
+    if not subj and tok.dep_ == "acl":
+        subj = [tok.head]
+    for s in subj:
+        if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        if s.lower_ in AGENT_PRONOUNS or s.pos_ == "PROPN":
+            return True
+        if s.lemma_.lower() in GROUP_NOUNS or s.lemma_.lower() in AGENT_NOUNS or (
+            s.lower_ in AGENT_NOUNS
+        ):
+            return True
+    return False
+
+
+def _adverb_stems(word: str) -> tuple[str, ...]:
+    """The adjectives an -ly adverb may come from: radically -> radical, angrily -> angry,
+    unbelievably -> unbelievable, cynically -> cynic(al)."""
+    if not word.endswith("ly") or len(word) < 5:
+        return ()
+    stem = word[:-2]
+    out = [stem, stem + "e"]
+    if stem.endswith("i"):
+        out.append(stem[:-1] + "y")
+    if word.endswith(("ably", "ibly")):
+        out.append(word[:-1] + "e")
+    if word.endswith("ically"):
+        out.append(word[:-4])
+    return tuple(out)
+
+
+def _adverb_bases(lex: Mapping[str, Sequence[Term]]) -> dict[str, Term]:
+    """One-word adjectives of the lexicon whose -ly adverb is as loaded as they are. Entries
+    with a sense or a not_next check are left out: their other senses would come along
+    ("historic" is narrowed, and "historically" means "in the past")."""
+    out: dict[str, Term] = {}
+    for cat, terms in lex.items():
+        if cat not in ADVERB_CATEGORIES:
+            continue
+        for t in terms:
+            w = t.text.lower()
+            if (
+                t.sense or t.not_next or (t.pos and "ADJ" not in t.pos)
+                or not w.isalpha() or w.endswith("ly")
+            ):
+                continue
+            out.setdefault(w, t)
+    return out
+
+
+def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequence[Term]]
+                       ) -> list[_Cand]:
+    """ "radically", "outrageously": the adverb of a loaded adjective in the lexicon."""
+    bases = _adverb_bases(lex)
+    out = []
+    for tok in tokens:
+        if tok.pos_ != "ADV":
+            continue
+        for stem in _adverb_stems(tok.lower_):
+            base = bases.get(stem)
+            if base is not None:
+                term = Term(
+                    text=tok.lower_, category=base.category, source=base.source,
+                    note=f"the adverb of '{base.text}'",
+                )
+                out.append(_Cand(tok.i, tok.i + 1, term))
+                break
+    return out
 
 
 def _reporting(tok: Token) -> bool:
@@ -547,7 +658,17 @@ def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
                 c = _match_at(doc, tok.i - p, t)
                 if c is not None:
                     out.append(c)
+    out.extend(_adverb_candidates(doc, tokens, lexicon))
     return out
+
+
+def _widen(doc: Doc, c: _Cand) -> _Cand:
+    """ "the Wuhan virus": the name a disease is given includes the place it is named after."""
+    if c.term.sense == "place_named":
+        mod = _place_modifier(doc[c.start])
+        if mod is not None:
+            return _Cand(min(mod.i, c.start), c.end, c.term)
+    return c
 
 
 def _spans_of(doc: Doc) -> list[Any]:
@@ -610,7 +731,7 @@ def loaded_terms(
     scare_ranges = [(q.start, q.end) for q in scare]
 
     cands = [
-        c
+        _widen(doc, c)
         for c in _candidates(doc, lex)
         if not _hyphen_bound(doc, c) and not _in_name(doc, c) and _sense_ok(doc, c)
     ]

@@ -361,3 +361,35 @@ def test_group_label_sense_for_a_teachers_own_list(terms):
         ("Iran-backed", "actor_labeling"), ("militia", "actor_labeling")
     ]
     assert terms("The state-backed loans were repaid.", extra=extra) == []
+
+
+def test_the_adverb_of_a_loaded_adjective_is_loaded_too(terms):
+    # a restaurant review and a sports column: "outrageous" and "radical" are listed, so are
+    # "outrageously" and "radically"; plain adverbs and narrowed adjectives are not
+    got = terms("The chef is outrageously talented, and the menu was radically rewritten.")
+    assert ("outrageously", "evaluative") in got
+    assert ("radically", "actor_labeling") in got
+    plain = terms("The team quickly scored twice; the club was historically strong at home.")
+    assert plain == []
+
+
+def test_a_disease_named_after_a_place_or_a_people(terms):
+    got = terms("The columnist kept calling it the Ruritanian flu, and later the Wuhan virus.")
+    assert ("Wuhan virus", "actor_labeling") in got
+    assert any(cat == "actor_labeling" and text.endswith("flu") for text, cat in got)
+    # a count of cases in a place, and a disease with no place in its name, are plain
+    assert terms("Texas coronavirus cases rose again as the virus spread.") == []
+    assert terms("The flu season started early in Canada.") == []
+
+
+def test_threaten_as_a_statement_by_people_not_by_weather(terms):
+    got = terms("Residents threatened to withhold their rent, and the union threatened a strike.")
+    assert got == [("threatened", "loaded_verb"), ("threatened", "loaded_verb")]
+    assert terms("Rising seas threaten thousands of coastal homes.") == []
+    assert terms("Heavy debts threatened the future of the bakery.") == []
+
+
+def test_white_supremacist_is_one_label(terms):
+    assert terms("The court jailed a white supremacist on Friday.") == [
+        ("white supremacist", "actor_labeling")
+    ]
