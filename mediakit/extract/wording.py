@@ -64,6 +64,7 @@ SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
     "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
     "reporting", "group_label", "framing_noun", "place_named", "human_agent",
+    "not_human_agent",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
@@ -414,6 +415,8 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
         return _place_modifier(tok) is not None
     if sense == "human_agent":
         return _human_agent(tok)
+    if sense == "not_human_agent":  # "the data suggest"; not "the senator suggested"
+        return not _human_agent(tok)
     if sense == "not_legal":
         near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
         return not any(w in LEGAL_WORDS for w in near)

@@ -393,3 +393,28 @@ def test_white_supremacist_is_one_label(terms):
     assert terms("The court jailed a white supremacist on Friday.") == [
         ("white supremacist", "actor_labeling")
     ]
+
+
+def test_suggest_is_a_hedge_of_evidence_not_a_verb_of_saying(terms):
+    # a science page: the evidence suggests (the writer hedges); a council report: a person
+    # suggests (an attribution, not a hedge)
+    assert terms("Early data suggest the comet is older than thought.") == [("suggest", "hedge")]
+    assert terms("Prices rose, suggesting that demand is strong.") == [("suggesting", "hedge")]
+    assert terms("The councillor suggested that the vote be delayed.") == []
+    assert terms("Harris suggested a new timetable for the bridge works.") == []
+
+
+def test_police_brutality_names_an_issue(terms):
+    assert terms("Students marched against police brutality on Friday.") == []
+    assert terms("The brutality of the guards shocked the inspectors.") == [
+        ("brutality", "violence_framing")
+    ]
+
+
+def test_each_sides_labels_in_the_abortion_debate(terms):
+    got = terms("Pro-life groups and pro-choice activists rallied; one speaker called them anti-choice.")
+    assert got == [
+        ("Pro-life", "actor_labeling"), ("pro-choice", "actor_labeling"),
+        ("anti-choice", "actor_labeling"),
+    ]
+    assert terms("Anti-abortion groups and abortion-rights activists rallied.") == []
