@@ -126,6 +126,13 @@ ADVERB_CATEGORIES = frozenset(
     """evaluative actor_labeling violence_framing dismissive doubt_casting victory_framing
     loaded_verb""".split()
 )
+# adverbs of time, order and frequency: they place an act, they do not judge it
+TIME_ADVERBS = frozenset(
+    """finally immediately eventually ultimately initially originally recently previously
+    lately currently subsequently suddenly instantly promptly shortly briefly constantly
+    continually frequently regularly routinely repeatedly rarely occasionally usually
+    normally typically generally daily weekly monthly yearly annually early newly""".split()
+)
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
 
@@ -491,15 +498,30 @@ def _adverb_bases(lex: Mapping[str, Sequence[Term]]) -> dict[str, Term]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _subjective_adjectives() -> frozenset[str]:
+    """Pattern's strongly subjective adjectives (``data/lexicon/subjective_adjectives.txt``)."""
+    text = resources.files("mediakit").joinpath("data/lexicon/subjective_adjectives.txt")
+    return frozenset(
+        w.strip().lower() for w in text.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
 def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequence[Term]]
                        ) -> list[_Cand]:
-    """ "radically", "outrageously": the adverb of a loaded adjective in the lexicon."""
+    """ "radically", "outrageously": the adverb of a loaded adjective in the lexicon; and
+    "said angrily", "harshly criticised": the writer's reading of how something was done or
+    said (the adverb of a strongly subjective adjective, modifying a verb). Adverbs of time,
+    order and frequency are left out ("finally", "suddenly")."""
     bases = _adverb_bases(lex)
+    subjective = _subjective_adjectives() if "evaluative" in lex else frozenset()
     out = []
     for tok in tokens:
-        if tok.pos_ != "ADV":
+        if tok.pos_ != "ADV" or tok.lower_ in TIME_ADVERBS:
             continue
-        for stem in _adverb_stems(tok.lower_):
+        stems = _adverb_stems(tok.lower_)
+        for stem in stems:
             base = bases.get(stem)
             if base is not None:
                 term = Term(
@@ -508,6 +530,16 @@ def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequ
                 )
                 out.append(_Cand(tok.i, tok.i + 1, term))
                 break
+        else:
+            if (
+                subjective and tok.dep_ == "advmod" and tok.head.pos_ == "VERB"
+                and any(stem in subjective for stem in stems)
+            ):
+                term = Term(
+                    text=tok.lower_, category="evaluative", source="pattern",
+                    note="how something was done or said, in the writer's reading",
+                )
+                out.append(_Cand(tok.i, tok.i + 1, term))
     return out
 
 

@@ -418,3 +418,13 @@ def test_each_sides_labels_in_the_abortion_debate(terms):
         ("anti-choice", "actor_labeling"),
     ]
     assert terms("Anti-abortion groups and abortion-rights activists rallied.") == []
+
+
+def test_a_manner_adverb_gives_the_writers_reading_of_an_act(terms):
+    # a theatre review and a match report: how something was done, judged by the writer
+    got = terms("The director angrily rejected the review, and the striker lazily fouled him.")
+    assert ("angrily", "evaluative") in got
+    assert ("lazily", "evaluative") in got
+    # adverbs of time and order, and adverbs that do not modify a verb, are plain
+    assert terms("The bridge finally opened; officials suddenly left at noon.") == []
+    assert terms("It was a deeply old house.") == []
