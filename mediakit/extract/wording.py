@@ -28,6 +28,14 @@ How a word is matched:
   about an election; "boss" not as the job title before a name ("union bosses", not "Rovers
   boss Ann Lee"); "reduce to rubble" and "demolish" not of buildings. An entry's ``not_next`` words also rule it out as the noun it modifies
   ("suspected cholera cases") or as the verb's object ("regained consciousness").
+- **Adverbs by rule.** The -ly adverb of a one-word adjective the lexicon lists is loaded
+  the same way ("radical" -> "radically"); so is a manner adverb on a verb whose adjective
+  is strongly subjective in Pattern's lexicon (``data/lexicon/subjective_adjectives.txt``:
+  "angrily rejected", "harshly criticised"), but not adverbs of time and order ("finally").
+- **Senses by the doer.** "threaten" only of people and bodies ("the senator threatened
+  to", not "rising seas threaten homes"); "suggest" a hedge only of evidence ("the data
+  suggest"; a person who suggests is an attribution); "virus", "flu" and the like only
+  with a place's or a people's name before them ("the Wuhan virus").
 - **The writer's own words.** Words inside quotations (quote marks of kind "quote") are the
   speaker's, not the outlet's, and are skipped unless ``in_quotes=True``.
 - **Scare quotes** come from :func:`mediakit.extract.marks.quoted_spans` (kind "scare"): the
@@ -524,8 +532,10 @@ def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequ
         for stem in stems:
             base = bases.get(stem)
             if base is not None:
+                # an adverb labels no one: "radically" judges a view, as judging words do
+                cat = "evaluative" if base.category == "actor_labeling" else base.category
                 term = Term(
-                    text=tok.lower_, category=base.category, source=base.source,
+                    text=tok.lower_, category=cat, source=base.source,
                     note=f"the adverb of '{base.text}'",
                 )
                 out.append(_Cand(tok.i, tok.i + 1, term))

@@ -368,7 +368,7 @@ def test_the_adverb_of_a_loaded_adjective_is_loaded_too(terms):
     # "outrageously" and "radically"; plain adverbs and narrowed adjectives are not
     got = terms("The chef is outrageously talented, and the menu was radically rewritten.")
     assert ("outrageously", "evaluative") in got
-    assert ("radically", "actor_labeling") in got
+    assert ("radically", "evaluative") in got  # "radical" is a label; its adverb judges
     plain = terms("The team quickly scored twice; the club was historically strong at home.")
     assert plain == []
 
