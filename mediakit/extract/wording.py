@@ -32,6 +32,8 @@ How a word is matched:
   the same way ("radical" -> "radically"); so is a manner adverb on a verb whose adjective
   is strongly subjective in Pattern's lexicon (``data/lexicon/subjective_adjectives.txt``:
   "angrily rejected", "harshly criticised"), but not adverbs of time and order ("finally").
+- **Coined compounds** before a noun ("a gun-toting crowd", "a cradle-to-grave scheme")
+  are judging words; compounds with a prefix, a number or a fixed "and"/"of" are not.
 - **Senses by the doer.** "threaten" only of people and bodies ("the senator threatened
   to", not "rising seas threaten homes"); "suggest" a hedge only of evidence ("the data
   suggest"; a person who suggests is an attribution); "virus", "flu" and the like only
@@ -140,6 +142,20 @@ TIME_ADVERBS = frozenset(
     lately currently subsequently suddenly instantly promptly shortly briefly constantly
     continually frequently regularly routinely repeatedly rarely occasionally usually
     normally typically generally daily weekly monthly yearly annually early newly""".split()
+)
+# coined compounds before a noun ("a gun-toting crowd", "a cradle-to-grave scheme"): prefixes
+# and numbers make plain compounds ("pre-existing", "three-year-old"), and so do the nouns of
+# kinship and age in fixed ones ("son-in-law", "stay-at-home")
+COMPOUND_PREFIXES = frozenset(
+    """pre re de non anti pro co self well un over under ex post multi semi mid inter sub
+    super cross counter""".split()
+)
+# the small words that make a phrase of a compound; "and", "or" and "of" mostly make fixed
+# names of things ("search-and-rescue", "rank-and-file", "cost-of-living")
+COMPOUND_LINKS = frozenset("to the for than in a on at by".split())
+COMPOUND_PLAIN = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve hundred thousand
+    million year years month months week weeks day days old law home state art""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -553,6 +569,48 @@ def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequ
     return out
 
 
+def _compound_candidates(doc: Doc, tokens: Sequence[Token]) -> list[_Cand]:
+    """Coined compounds used as a modifier: a phrase made into one word ("cradle-to-grave",
+    "over-the-top", "holier-than-thou") or a noun with a present participle ("gun-toting",
+    "finger-wagging"). Such compounds sum up a judgement in one go (Meibauer 2007 on the
+    expressive use of phrasal compounds); plain ones with a prefix or a number are left out."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j + 2 < n and tokens[j + 1].text in ("-", "‐", "‑")
+            and _glued(doc, j) and _glued(doc, j + 1)
+        ):
+            j += 2
+        if j == i:
+            i += 1
+            continue
+        parts = tokens[i : j + 1 : 2]
+        words = [t.lower_ for t in parts]
+        start, i = i, j + 1
+        if not all(t.is_alpha for t in parts) or words[0] == words[-1]:
+            continue  # "face-to-face", "door-to-door"
+        if len(parts) == 2 and words[0] in COMPOUND_PREFIXES:
+            continue
+        if any(w in COMPOUND_PLAIN for w in words) or all(t.pos_ == "PROPN" for t in parts):
+            continue
+        heads = [t.head for t in tokens[start : j + 1] if not start <= t.head.i <= j]
+        if not any(h.i > j and h.pos_ in ("NOUN", "PROPN") for h in heads):
+            continue  # only before the noun it describes
+        phrasal = len(parts) >= 3 and any(w in COMPOUND_LINKS for w in words[1:-1])
+        participle = len(parts) == 2 and parts[1].tag_ == "VBG" and parts[0].pos_ in (
+            "NOUN", "PROPN"
+        )
+        if phrasal or participle:
+            note = ("a phrase made into one word before a noun" if phrasal
+                    else "a coined compound before a noun")
+            term = Term(text="-".join(words), category="evaluative", source="judged", note=note)
+            out.append(_Cand(start, j + 1, term))
+    return out
+
+
 def _reporting(tok: Token) -> bool:
     """ "claimed that...", "claims to have", "his claims of fraud": words for what someone says.
 
@@ -704,6 +762,8 @@ def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
                 if c is not None:
                     out.append(c)
     out.extend(_adverb_candidates(doc, tokens, lexicon))
+    if "evaluative" in lexicon:
+        out.extend(_compound_candidates(doc, tokens))
     return out
 
 

@@ -428,3 +428,18 @@ def test_a_manner_adverb_gives_the_writers_reading_of_an_act(terms):
     # adverbs of time and order, and adverbs that do not modify a verb, are plain
     assert terms("The bridge finally opened; officials suddenly left at noon.") == []
     assert terms("It was a deeply old house.") == []
+
+
+def test_a_coined_compound_before_a_noun_sums_up_a_judgement(terms):
+    # a music column and a council sketch: phrases and participles made into one modifier
+    got = terms("The band's over-the-top encore drew a finger-wagging review.")
+    assert ("over-the-top", "evaluative") in got
+    assert ("finger-wagging", "evaluative") in got
+    # plain compounds: prefixes, numbers, reduplication, fixed names of things, and a
+    # compound that is not before a noun
+    plain = terms(
+        "A three-year-old boy with a pre-existing condition joined the search-and-rescue "
+        "team for a face-to-face meeting about the cost-of-living grant."
+    )
+    assert plain == []
+    assert terms("The plan was drawn up by the well-known firm.") == []
