@@ -361,3 +361,85 @@ def test_group_label_sense_for_a_teachers_own_list(terms):
         ("Iran-backed", "actor_labeling"), ("militia", "actor_labeling")
     ]
     assert terms("The state-backed loans were repaid.", extra=extra) == []
+
+
+def test_the_adverb_of_a_loaded_adjective_is_loaded_too(terms):
+    # a restaurant review and a sports column: "outrageous" and "radical" are listed, so are
+    # "outrageously" and "radically"; plain adverbs and narrowed adjectives are not
+    got = terms("The chef is outrageously talented, and the menu was radically rewritten.")
+    assert ("outrageously", "evaluative") in got
+    assert ("radically", "evaluative") in got  # "radical" is a label; its adverb judges
+    plain = terms("The team quickly scored twice; the club was historically strong at home.")
+    assert plain == []
+
+
+def test_a_disease_named_after_a_place_or_a_people(terms):
+    got = terms("The columnist kept calling it the Ruritanian flu, and later the Wuhan virus.")
+    assert ("Wuhan virus", "actor_labeling") in got
+    assert any(cat == "actor_labeling" and text.endswith("flu") for text, cat in got)
+    # a count of cases in a place, and a disease with no place in its name, are plain
+    assert terms("Texas coronavirus cases rose again as the virus spread.") == []
+    assert terms("The flu season started early in Canada.") == []
+
+
+def test_threaten_as_a_statement_by_people_not_by_weather(terms):
+    got = terms("Residents threatened to withhold their rent, and the union threatened a strike.")
+    assert got == [("threatened", "loaded_verb"), ("threatened", "loaded_verb")]
+    assert terms("Rising seas threaten thousands of coastal homes.") == []
+    assert terms("Heavy debts threatened the future of the bakery.") == []
+
+
+def test_white_supremacist_is_one_label(terms):
+    assert terms("The court jailed a white supremacist on Friday.") == [
+        ("white supremacist", "actor_labeling")
+    ]
+
+
+def test_suggest_is_a_hedge_of_evidence_not_a_verb_of_saying(terms):
+    # a science page: the evidence suggests (the writer hedges); a council report: a person
+    # suggests (an attribution, not a hedge)
+    assert terms("Early data suggest the comet is older than thought.") == [("suggest", "hedge")]
+    assert terms("Prices rose, suggesting that demand is strong.") == [("suggesting", "hedge")]
+    assert terms("The councillor suggested that the vote be delayed.") == []
+    assert terms("Harris suggested a new timetable for the bridge works.") == []
+
+
+def test_police_brutality_names_an_issue(terms):
+    assert terms("Students marched against police brutality on Friday.") == []
+    assert terms("The brutality of the guards shocked the inspectors.") == [
+        ("brutality", "violence_framing")
+    ]
+
+
+def test_each_sides_labels_in_the_abortion_debate(terms):
+    got = terms("Pro-life groups and pro-choice activists rallied; one speaker called them anti-choice.")
+    assert got == [
+        ("Pro-life", "actor_labeling"), ("pro-choice", "actor_labeling"),
+        ("anti-choice", "actor_labeling"),
+    ]
+    assert terms("Anti-abortion groups and abortion-rights activists rallied.") == []
+
+
+def test_a_manner_adverb_gives_the_writers_reading_of_an_act(terms):
+    # a theatre review and a match report: how something was done, judged by the writer
+    got = terms("The director angrily rejected the review, and the striker lazily fouled him.")
+    assert ("angrily", "evaluative") in got
+    assert ("lazily", "evaluative") in got
+    # adverbs of time and order, and adverbs that do not modify a verb, are plain
+    assert terms("The bridge finally opened; officials suddenly left at noon.") == []
+    assert terms("It was a deeply old house.") == []
+
+
+def test_a_coined_compound_before_a_noun_sums_up_a_judgement(terms):
+    # a music column and a council sketch: phrases and participles made into one modifier
+    got = terms("The band's over-the-top encore drew a finger-wagging review.")
+    assert ("over-the-top", "evaluative") in got
+    assert ("finger-wagging", "evaluative") in got
+    # plain compounds: prefixes, numbers, reduplication, fixed names of things, and a
+    # compound that is not before a noun
+    plain = terms(
+        "A three-year-old boy with a pre-existing condition joined the search-and-rescue "
+        "team for a face-to-face meeting about the cost-of-living grant."
+    )
+    assert plain == []
+    assert terms("The plan was drawn up by the well-known firm.") == []
