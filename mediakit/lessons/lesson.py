@@ -317,11 +317,11 @@ def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
         return _inline[key]
     from ..analysis import extract_report
     from ..cases.boilerplate import split_boilerplate
-    from ..nlp import load_pipeline, parse
+    from ..nlp import parse, pipeline
 
     body, boiler = split_boilerplate(text)
     report = Report(id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler))
-    doc = parse([text], load_pipeline())[0]
+    doc = parse([text], pipeline())[0]  # the models load only if this text is not cached
     rec = extract_report(doc, report)
     if layer == "boilerplate":
         spans = _boilerplate_spans(report)
