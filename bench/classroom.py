@@ -327,7 +327,8 @@ def wait_for_hub(proc: subprocess.Popen, url: str, limit: float = 90) -> str | N
 
 
 def wrong_code_refused(url: str) -> bool:
-    """A login with a wrong class code must not get in."""
+    """A login with a wrong class code (or, with first-use passwords, a name not on the roster)
+    must not get in."""
     import httpx
 
     with httpx.Client(base_url=url, timeout=30) as client:
@@ -418,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="limit for the whole class in seconds (default 120 + 15 per learner)")
     ap.add_argument("--cell-timeout", type=float, default=300)
     ap.add_argument("--keep", action="store_true", help="keep the class folder (to look at it)")
+    ap.add_argument("--auth", choices=("classcode", "firstuse"), default="classcode",
+                    help="firstuse: a roster of the learners, each sets a password at first login")
     args = ap.parse_args(argv)
     try:
         import httpx  # noqa: F401
@@ -432,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
     code = secrets.token_urlsafe(8)
     learners = [Learner(f"learner{i + 1:02d}") for i in range(args.learners)]
     log_path = class_dir / "hub.log"
+    os.environ["MEDIAKIT_HUB_AUTH"] = args.auth
+    if args.auth == "firstuse":
+        roster = class_dir / "roster.txt"
+        roster.write_text("".join(f"{w.name}\n" for w in learners), encoding="utf-8")
+        os.environ["MEDIAKIT_ROSTER"] = str(roster)
     print(f"[classroom] {args.learners} learners on a hub at 127.0.0.1, class folder {class_dir}",
           flush=True)
     t_all = time.perf_counter()

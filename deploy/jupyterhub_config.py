@@ -8,7 +8,9 @@
 #   MEDIAKIT_HUB_URL      where the hub listens (default http://127.0.0.1:8000; a class on a
 #                         network needs the machine's address and, outside a lab, HTTPS)
 #   MEDIAKIT_HUB_UI       lab (JupyterLab, default) or voila (lessons as pages, code hidden)
-#   MEDIAKIT_HUB_AUTH     classcode (default) or firstuse (each learner sets a password on first login)
+#   MEDIAKIT_HUB_AUTH     classcode (default) or firstuse (each learner on the roster sets a
+#                         password on first login)
+#   MEDIAKIT_ROSTER       for firstuse: a text file with one learner name a line (required)
 #   MEDIAKIT_MEM_LIMIT    memory per learner, server and kernels together (default 1G)
 #   MEDIAKIT_IDLE_TIMEOUT seconds before an idle learner server is stopped (default 3600)
 #   MEDIAKIT_TEACHERS     comma-separated names that are hub admins
@@ -50,7 +52,10 @@ c.JupyterHub.concurrent_spawn_limit = int(os.environ.get("MEDIAKIT_SPAWN_LIMIT",
 c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 30}
 
 # ---------------------------------------------------------------- login
-if os.environ.get("MEDIAKIT_HUB_AUTH", "classcode") == "firstuse":
+auth = os.environ.get("MEDIAKIT_HUB_AUTH", "classcode")
+if auth not in ("classcode", "firstuse"):
+    raise SystemExit(f"MEDIAKIT_HUB_AUTH is '{auth}': use classcode or firstuse.")
+if auth == "firstuse":
     from firstuseauthenticator import FirstUseAuthenticator
 
     class ClassFirstUseAuthenticator(FirstUseAuthenticator):
@@ -62,13 +67,27 @@ if os.environ.get("MEDIAKIT_HUB_AUTH", "classcode") == "firstuse":
         def validate_username(self, username):
             return name_problem(username) is None and super().validate_username(username)
 
+    roster_file = os.environ.get("MEDIAKIT_ROSTER", "")
+    if not roster_file or not Path(roster_file).expanduser().is_file():
+        raise SystemExit("MEDIAKIT_HUB_AUTH=firstuse needs MEDIAKIT_ROSTER: a text file with one "
+                         "learner name a line (only those names can log in).")
+    roster = set()
+    for line in Path(roster_file).expanduser().read_text(encoding="utf-8").splitlines():
+        name = normalize_name(line.split("#", 1)[0])
+        if not name:
+            continue
+        problem = name_problem(name)
+        if problem:
+            raise SystemExit(f"{roster_file}: {problem}")
+        roster.add(name)
     c.JupyterHub.authenticator_class = ClassFirstUseAuthenticator
     c.FirstUseAuthenticator.dbm_path = str(state / "passwords.dbm")
-    c.FirstUseAuthenticator.create_users = True
+    c.FirstUseAuthenticator.create_users = False  # only names on the roster
     c.FirstUseAuthenticator.min_password_length = 6
+    c.Authenticator.allowed_users = roster
 else:
     c.JupyterHub.authenticator_class = ClassCodeAuthenticator
-c.Authenticator.allow_all = True  # the class code (or first-use password) is the gate
+    c.Authenticator.allow_all = True  # the class code is the gate
 teachers = {normalize_name(t) for t in os.environ.get("MEDIAKIT_TEACHERS", "").split(",") if t.strip()}
 c.Authenticator.admin_users = teachers
 

@@ -8,8 +8,11 @@ Doc (the last few Docs are kept; a Doc is identified by ``id`` and kept alive wh
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
+
 
 _MAX = 8
 _ENTS: OrderedDict[int, tuple[Doc, tuple[Span, ...], list[int]]] = OrderedDict()
