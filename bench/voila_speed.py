@@ -85,8 +85,20 @@ class Voila:
         self.log.close()
 
 
-def open_lesson(browser, url: str, timeout_ms: int = 120_000) -> tuple[float, float]:
-    """Seconds until the first exercise is visible, and until the whole lesson is shown."""
+def expected(nb_path: Path) -> tuple[int, bool]:
+    """How many exercises the lesson shows, and whether it ends with its summary."""
+    import json
+
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    return (sum(src.count("lesson.exercise(") for src in code),
+            any("lesson.summary(" in src for src in code))
+
+
+def open_lesson(browser, url: str, nb_path: Path, timeout_ms: int = 180_000) -> tuple[float, float]:
+    """Seconds until the first exercise is visible, and until the whole lesson is shown: every
+    exercise, and the lesson's summary when it has one (the last cell), on screen."""
+    n_ex, summary = expected(nb_path)
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     try:
@@ -95,10 +107,11 @@ def open_lesson(browser, url: str, timeout_ms: int = 120_000) -> tuple[float, fl
         page.locator(".mediakit-exercise").first.wait_for(state="visible", timeout=timeout_ms)
         first = time.perf_counter() - t0
         page.wait_for_function(
-            "() => { const l = document.getElementById('loading');"
-            " const r = document.getElementById('rendered_cells');"
-            " return (!l || l.offsetParent === null) && r && r.offsetParent !== null; }",
-            timeout=timeout_ms)
+            "([n, summary]) => { const r = document.getElementById('rendered_cells');"
+            " if (r && getComputedStyle(r).display === 'none') return false;"
+            " if (document.querySelectorAll('.mediakit-exercise').length < n) return false;"
+            " return !summary || /exercises done/.test(document.body.innerText); }",
+            arg=[n_ex, summary], timeout=timeout_ms)
         whole = time.perf_counter() - t0
         errors = page.locator(".jp-OutputArea-output[data-mime-type="
                               "'application/vnd.jupyter.stderr']").count()
@@ -149,10 +162,11 @@ def main(argv: list[str] | None = None) -> int:
                         try:
                             for lesson in lessons:
                                 url = server.url + f"{lesson}.ipynb"
-                                if state == "warm":
-                                    open_lesson(browser, url)  # a first opening fills the caches
+                                nb = folder / f"{lesson}.ipynb"
+                                if state == "warm":  # a first opening fills the caches
+                                    open_lesson(browser, url, nb)
                                 results.setdefault((lesson, state), []).append(
-                                    open_lesson(browser, url))
+                                    open_lesson(browser, url, nb))
                         finally:
                             server.stop()
             finally:

@@ -130,3 +130,28 @@ def test_a_text_not_in_the_cache_is_parsed_with_the_full_pipeline(tmp_path, monk
     docs = parse(["The mayor said on Monday that 40 people had left the town."], p)
     assert any(t.dep_ == "ROOT" and t.lemma_ == "say" for t in docs[0])
     assert p.loaded
+
+
+def test_lesson_06_example_and_exercise_texts_ship_their_parses(tmp_path, monkeypatch):
+    """Lesson 06 builds a case from notebooks/example_case and one exercise runs the kit on a
+    short text of its own; their parses ship too, so no lesson as shipped waits for the models
+    (else: run tools/ship_parse_cache.py)."""
+    from pathlib import Path
+
+    from mediakit.cases import load_case
+    from mediakit.lessons.exercises import load_lessons
+    from mediakit.nlp import Pipeline, pipeline
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))  # an empty user cache
+
+    def boom(self):
+        raise AssertionError("a shipped parse is stale: run tools/ship_parse_cache.py")
+
+    monkeypatch.setattr(Pipeline, "nlp", property(boom))
+    example = load_case(Path(__file__).resolve().parent.parent / "notebooks" / "example_case")
+    docs = parse([r.text for r in example.reports], pipeline(gazetteer=example.gazetteer))
+    assert [d.text for d in docs] == [r.text for r in example.reports]
+    inline = [ex.text for les in load_lessons().values() for ex in les.exercises
+              if ex.text is not None and ex.machine]
+    assert inline, "no exercise runs the kit on a text of its own any more: drop this test"
+    assert [d.text for d in parse(inline, pipeline())] == inline
