@@ -102,6 +102,9 @@ c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.args = [
     "--LabApp.news_url=None",  # no "official Jupyter news?" pop-up
+    "--LabApp.extension_manager=readonly",  # no extension listing fetched from PyPI
+    # no language servers for learners: a lighter, faster server start
+    "--ServerApp.jpserver_extensions=jupyter_lsp=False",
     # kernels of closed pages and idle kernels go (each holds the spaCy pipeline)
     "--MappingKernelManager.cull_idle_timeout=1200",
     "--MappingKernelManager.cull_interval=120",
