@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -78,6 +79,37 @@ def ensure_proxy(*, quiet: bool = False) -> str:
                        "check the network or npm's registry setting, or set MEDIAKIT_CHP.")
 
 
+PREWARM = """
+from mediakit import analyze
+from mediakit.lessons import lesson
+from mediakit.lessons.exercises import load_lessons
+analyze("maarat-al-numan", keep_docs=False)
+for les in load_lessons().values():
+    for ex in les.exercises:
+        if ex.text is not None and ex.machine:
+            lesson.inline_machine_spans(ex.text, ex.machine)
+"""
+
+
+def class_dir() -> Path:
+    return Path(os.environ.get("MEDIAKIT_CLASS_DIR", str(Path.home() / "mediakit-class"))).expanduser()
+
+
+def prewarm(folder: Path) -> None:
+    """Analyse the seed case once into the class's shared cache before learners arrive, so no
+    learner's kernel parses, extracts or even imports spaCy to open a lesson."""
+    env = dict(os.environ, MEDIAKIT_CACHE=str(folder / "cache"),
+               MEDIAKIT_EXERCISES=str(HERE.parent / "exercises"), MPLBACKEND="Agg")
+    t = time.perf_counter()
+    rc = subprocess.call([sys.executable, "-c", PREWARM], env=env, cwd=HERE.parent,
+                         stdout=subprocess.DEVNULL)
+    if rc == 0:
+        print(f"[hub] the class cache is ready ({time.perf_counter() - t:.1f} s)", flush=True)
+    else:
+        print("[hub] warning: could not prepare the class cache; lessons will start slower",
+              flush=True)
+
+
 def main(argv: list[str]) -> int:
     try:
         import jupyterhub  # noqa: F401
@@ -98,6 +130,7 @@ def main(argv: list[str]) -> int:
         print("[hub] set MEDIAKIT_CLASS_CODE to the code your learners will type "
               "(e.g. MEDIAKIT_CLASS_CODE=otter-42); without it nobody can log in.", file=sys.stderr)
         return 1
+    prewarm(class_dir())
     cmd = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG), *argv]
     proc = subprocess.Popen(cmd, env=env)
     try:
