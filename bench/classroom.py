@@ -129,7 +129,7 @@ class MemorySampler(threading.Thread):
             who = self._learner(p)
             if who:
                 per_learner[who] = per_learner.get(who, 0) + rss
-                if "ipykernel" in cmd:
+                if "ipykernel_launcher" in cmd or "-m ipykernel" in cmd:
                     old = self.kernel_peak.get(p.pid, (who, 0))[1]
                     self.kernel_peak[p.pid] = (who, max(old, rss))
         self.tree_peak = max(self.tree_peak, tree)
@@ -237,8 +237,9 @@ async def learner_session(who: Learner, hub: str, code: str, cells: list[str], r
         who.kernel_id = r.json()["id"]
         mark("kernel")
     ws_url = hub.replace("http://", "ws://") + f"{base}/api/kernels/{who.kernel_id}/channels"
-    ws = await websocket_connect(HTTPRequest(ws_url, headers=auth),
-                                 max_message_size=64 * MB)
+    # as patient as a browser on a busy machine (JupyterLab retries; this waits up to 2 minutes)
+    ws = await websocket_connect(HTTPRequest(ws_url, headers=auth, connect_timeout=120,
+                                             request_timeout=120), max_message_size=64 * MB)
     session = uuid.uuid4().hex
     try:
         for i, cell in enumerate(cells):

@@ -21,6 +21,7 @@ import os
 import re
 import resource
 import shutil
+import tempfile
 from pathlib import Path
 
 from jupyterhub.auth import Authenticator
@@ -200,8 +201,21 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
             # one parse cache for the class: the first learner's parses serve everyone
             "MEDIAKIT_CACHE": str(Path(self.class_dir) / "cache"),
             "MPLBACKEND": "Agg",
+            # kernels talk to their server over unix sockets in a short private folder: with
+            # TCP, thirty servers starting kernels at once can pick the same free port
+            # ("Address already in use") and a learner's kernel dies at birth
+            "JUPYTER_RUNTIME_DIR": str(self.runtime_dir()),
         })
         return env
+
+    def runtime_dir(self) -> Path:
+        """A short per-learner folder for kernel sockets (unix socket paths are limited to
+        about 100 characters, so not under the learner's folder)."""
+        base = Path(tempfile.gettempdir()) / f"mediakit-hub-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        folder = base / self.user.name
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(base, 0o700)
+        return folder
 
     def make_preexec_fn(self, name):
         limit = self.mem_limit or None

@@ -106,6 +106,7 @@ c.Spawner.args = [
     # no language servers for learners: a lighter, faster server start
     "--ServerApp.jpserver_extensions=jupyter_lsp=False",
     # kernels of closed pages and idle kernels go (each holds the spaCy pipeline)
+    "--KernelManager.transport=ipc",  # see ClassroomSpawner.get_env: no port races
     "--MappingKernelManager.cull_idle_timeout=1200",
     "--MappingKernelManager.cull_interval=120",
     "--MappingKernelManager.cull_connected=False",
