@@ -27,8 +27,7 @@ Two decisions, so learners can see them and argue with them:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..records import Attribution, Quote
 from ._doc import doc_text
@@ -44,6 +43,9 @@ from .speech import (
     is_source_like,
     make_mention,
 )
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Token
 
 # The words these rules use (hearsay verbs, verbs that need a complement or a clause, report
 # nouns, hedge adverbs) are Lexicon fields from data/speech/word_classes.toml. The dependency

@@ -36,8 +36,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..records import Quote
 from ._doc import doc_ents, doc_text
@@ -62,6 +61,9 @@ from .speech import (
     resolve_pronoun,
     same_referent,
 )
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _DASHES = ("-", "–", "—", "―")

@@ -54,15 +54,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MediakitError
 from ..records import LoadedTerm
 from ._doc import doc_text, ent_of
 from ._spans import SpanIndex
 from .speech import load_list
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Token
 
 try:  # the quote-mark pairing lives in marks.py; the matcher works without it
     from .marks import quoted_spans as _quoted_spans

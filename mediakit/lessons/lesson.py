@@ -323,14 +323,15 @@ def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
     key = f"{layer}\x00{text}"
     if key in _inline:
         return _inline[key]
-    from ..analysis import extract_report
+    from ..analysis import analyze
     from ..cases.boilerplate import split_boilerplate
-    from ..nlp import load_pipeline, parse
 
     body, boiler = split_boilerplate(text)
     report = Report(id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler))
-    doc = parse([text], load_pipeline())[0]
-    rec = extract_report(doc, report)
+    # analysed as a one-report case, so the result is cached on disk like a case's: a lesson
+    # opened before shows the kit's marks without parsing (or even loading spaCy)
+    case = Case(id="exercise", title="exercise", path=None, reports=(report,))
+    rec = analyze(case, keep_docs=False).records[report.id]
     if layer == "boilerplate":
         spans = _boilerplate_spans(report)
     elif layer == "quote_speakers":
