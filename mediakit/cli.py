@@ -68,8 +68,7 @@ def _summary(analysis) -> str:  # noqa: ANN001
             f"{len(rec.attributions):>3}  figures {len(rec.figures):>3}  loaded terms "
             f"{len(rec.loaded_terms):>3}"
         )
-    for f, why in analysis.case.skipped:
-        lines.append(f"  skipped {f}: {why}")
+    # skipped files are told once, on stderr, by main()
     return "\n".join(lines)
 
 
@@ -88,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             path = write_case_template(Path(args.folder), title=args.title)
             print(f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out.")
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# Left out: "):
+                    print(f"mediakit: {line[2:]}", file=sys.stderr)
             return 0
         if args.command == "export":
             return _export(args)

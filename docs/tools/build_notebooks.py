@@ -211,16 +211,18 @@ Write down what you find and where you found it. Then come back: the rest of the
 
 The kit reads the reports with a language model and word lists. It finds quotes, sources, figures and
 loaded words, and it is sometimes wrong. Its makers measure how often, by comparing its output with a
-person's careful marking of the same texts, and of news reports about other events that nobody
-working on the kit wrote or tuned it on. The next cell reads the latest measured numbers (they
-are not typed into this page, so they stay up to date):
+person's careful marking of the same texts, of invented reports about other events written for
+testing by someone who had not seen the kit's rules, and of real news articles marked by trained
+annotators. The next cell reads the latest measured numbers (they are not typed into this page, so
+they stay up to date):
 """),
     code("lesson.accuracy()"),
     md("""
 **Read the numbers for these five reports as a best case.** The kit's rules were written while
 reading them, so it does unusually well on them, and still not perfectly: the correct-the-machine
-exercises show its mistakes on these same reports. The numbers for other news are the honest
-estimate of how often it is wrong on a report it has never seen.
+exercises show its mistakes on these same reports. The numbers for other reports are closer to
+how often it is wrong on a report it has never seen, and on real news marked by trained annotators
+it does worse still, above all at finding sources and loaded words.
 
 So every highlight in this course is a suggestion to check, not a fact. Each lesson has one
 **Correct the machine** exercise: you see what the kit marked, compare it with the text, and mark

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CaseError
-from .case import REPORT_SUFFIXES, slug
+from ..errors import CaseError, ReportError
+from .case import REPORT_SUFFIXES, read_report_file, slug
 
 
 def _toml_str(s: str) -> str:
@@ -37,6 +37,10 @@ def case_template(folder: Path, *, title: str | None = None) -> str:
         "",
     ]
     for f in files:
+        why = unreadable(folder / f)
+        if why:  # listed, commented out, so the author sees why the kit leaves it out
+            out += [f"# Left out: {why}", "# [[reports]]", f"# file = {_toml_str(f)}", ""]
+            continue
         out += [
             "[[reports]]",
             f"file = {_toml_str(f)}",
@@ -49,6 +53,15 @@ def case_template(folder: Path, *, title: str | None = None) -> str:
             "",
         ]
     return "\n".join(out)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why the kit cannot read this report file (binary, empty, ...), or None if it can."""
+    try:
+        read_report_file(path)
+    except ReportError as exc:
+        return str(exc)
+    return None
 
 
 def write_case_template(folder: Path, *, title: str | None = None) -> Path:

@@ -373,7 +373,7 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
     from ..cases.places import load_places
 
     places = load_places(analysis.case)
-    ax = _axes(ax, (6.5, 8))
+    ax = _axes(ax, (6.5, 6.8))  # with its title and caption, within one classroom screen
     if places is None or not places.places:
         ax.text(0.5, 0.5, "This case has no places.toml, so there is no map to draw.\n"
                 "Add one to the case folder (see the seed case's places.toml).",
@@ -390,30 +390,85 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
         ax.plot(xs, ys, color="#777777", linewidth=2.5, linestyle=("-", "--", ":")[i % 3],
                 zorder=1, label=f"{road.name} highway (sketch)")
     n_reports = len(analysis.case.reports)
+    pad = 0.12
+    lons = [p.lon for p in places.places]
+    ax.set_xlim(min(lons) - pad, max(lons) + 0.55)
+    ax.set_ylim(min(lats) - pad, max(lats) + pad)
     for p in places.places:
         named = bool(p.named_in)
         ax.scatter([p.lon], [p.lat], s=320 if p.main else 55, marker="*" if p.main else "o",
                    facecolor="#E69F00" if p.main else ("black" if named else "white"),
                    edgecolor="black", linewidth=1.2, zorder=5 if p.main else 3)
-        note = f" ({len(p.named_in)} of {n_reports} reports)" if named else " (for orientation)"
-        ax.annotate(p.name + note, (p.lon, p.lat), xytext=(11 if p.main else 6, 4), textcoords="offset points",
-                    fontsize=10 if p.main else 8.5, fontweight="bold" if p.main else "normal",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}, zorder=4)
-    pad = 0.12
-    lons = [p.lon for p in places.places]
-    ax.set_xlim(min(lons) - pad, max(lons) + 0.55)
-    ax.set_ylim(min(lats) - pad, max(lats) + pad)
     import textwrap
 
     ax.set_xlabel("longitude (degrees east)\n\n"
-                  + textwrap.fill(places.source or "Coordinates entered by hand.", 60))
+                  + textwrap.fill(f"(1 of {n_reports}): how many of the {n_reports} reports name the place. "
+                                  + (places.source or "Coordinates entered by hand."), 60))
     ax.set_ylabel("latitude (degrees north)")
     ax.set_title("Where the places in the reports are (approximate)"
                  + (f"\n{places.region}" if places.region else ""))
     if places.roads:
         ax.legend(loc="lower right", frameon=True, fontsize=8)
     ax.grid(True, color="#dddddd", linewidth=0.6)
+    _place_labels(ax, places.places, n_reports)  # last: where labels go depends on the final layout
     return ax
+
+
+def _place_labels(ax: Axes, places: Any, n_reports: int) -> None:
+    """Label each place beside its dot, on the side (right, left, above, below) where the label
+    covers the least of the labels already placed, the other dots and the space outside the
+    frame: towns a few kilometres apart keep readable names. The main place is labelled first."""
+    fig = ax.figure
+    fig.canvas.draw()  # runs the layout, so the positions measured below are final
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    frame = ax.get_window_extent(renderer)
+    from matplotlib.transforms import Bbox
+
+    def dot(p: Any) -> Any:
+        x, y = ax.transData.transform((p.lon, p.lat))
+        r = 9 if p.main else 4
+        return Bbox.from_extents(x - r, y - r, x + r, y + r)
+
+    placed: list[Any] = []  # labels placed so far
+    order = sorted(places, key=lambda p: (not p.main, -p.lat))
+    def clash(box: Any, p: Any) -> float:
+        """How much a label box covers other labels and dots, or sticks out of the frame."""
+        def area(a: Any, b: Any) -> float:
+            w = min(a.x1, b.x1) - max(a.x0, b.x0)
+            h = min(a.y1, b.y1) - max(a.y0, b.y0)
+            return max(w, 0) * max(h, 0)
+        covered = sum(area(box, b) for b in placed)
+        covered += sum(area(box, dot(q)) for q in places if q is not p)
+        return covered + (box.width * box.height - area(box, frame))
+
+    for p in order:
+        named = bool(p.named_in)
+        # short labels beside small dots ("Ariha (1 of 5)"); the caption says what the pair means
+        count = f" ({len(p.named_in)} of {n_reports}{' reports' if p.main else ''})"
+        note = count if named else " (for orientation)"
+        gap = 11 if p.main else 6
+        best: tuple[float, Any, Any] | None = None
+        first = ((gap, 0, "left", "center"),) if p.main else ()  # the town's name level with its star
+        for dx, dy, ha, va in (*first, (gap, 4, "left", "bottom"), (gap, -3, "left", "top"),
+                               (-gap, 4, "right", "bottom"), (-gap, -3, "right", "top"),
+                               (0, 9, "center", "bottom"), (0, -9, "center", "top")):
+            ann = ax.annotate(p.name + note, (p.lon, p.lat), xytext=(dx, dy), textcoords="offset points",
+                              ha=ha, va=va, fontsize=10 if p.main else 8.5,
+                              fontweight="bold" if p.main else "normal",
+                              bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+                              zorder=4)
+            box = ann.get_window_extent(renderer)
+            score = clash(box, p)
+            if best is None or score < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (score, ann, box)
+            else:
+                ann.remove()
+            if score == 0:
+                break
+        assert best is not None
+        placed.append(best[2])
 
 
 __all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms",

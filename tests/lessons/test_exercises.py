@@ -696,3 +696,19 @@ def test_multiple_choice_options_do_not_give_the_answer_away_by_length():
             right = len(ex.correct_options[0])
             others = sorted(len(o.text) for o in ex.options if not o.correct)
             assert right <= 1.6 * others[-1], ex.id
+
+
+def test_correct_the_machine_prompts_describe_the_marks_as_they_are_shown():
+    """The kit's marks are a tint on the word buttons (no brackets since the passage is shown once);
+    a prompt that says they are 'shown [in brackets]' sends the learner looking for brackets."""
+    stale = [ex.id for ex in EXERCISES.values() if "[in brackets]" in (ex.prompt or "")]
+    assert stale == []
+
+
+def test_a_mark_inside_another_is_listed_once():
+    from mediakit.lessons.exercises.select_words import machine_marks_html
+
+    text = "Continue this story at South Front. SUPPORT US"
+    p = Passage(text=text, machine=((0, len(text)), (0, 34), (36, len(text))))
+    html = machine_marks_html(p)
+    assert "(1 mark:" in html and html.count("\u2018") == 1

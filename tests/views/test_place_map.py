@@ -58,3 +58,29 @@ def test_a_case_without_places_gets_a_sentence_and_a_broken_file_a_plain_error(m
                                         encoding="utf-8")
     with pytest.raises(CaseError, match="Nowhere"):
         load_places(load_case(folder))
+
+
+def test_map_labels_do_not_overlap_and_the_map_fits_a_classroom_screen(seed_analysis):
+    """Kafranbel lies next to Maarat al-Numan: its label used to sit under the town's. And the
+    map (title and caption included) was about 1,000 px tall at the notebook's 100 dpi."""
+    import matplotlib.pyplot as plt
+
+    ax = plot_place_map(seed_analysis)
+    fig = ax.figure
+    fig.set_dpi(100)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+
+    def covered(x, y) -> float:  # share of the smaller label that the other covers
+        w = min(x.x1, y.x1) - max(x.x0, y.x0)
+        h = min(x.y1, y.y1) - max(x.y0, y.y0)
+        return max(w, 0) * max(h, 0) / min(x.width * x.height, y.width * y.height)
+
+    # label boxes may touch at their padding, but no label may hide a tenth of another
+    clashes = [(a, b, round(covered(x, y), 2)) for i, (a, x) in enumerate(boxes)
+               for b, y in boxes[i + 1:] if covered(x, y) > 0.1]
+    assert clashes == []
+    tight = fig.get_tightbbox(renderer)
+    assert tight.height * 100 <= 760, tight.height * 100  # inches -> px at 100 dpi
+    plt.close(fig)

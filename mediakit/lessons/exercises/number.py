@@ -82,7 +82,7 @@ def build(w: ExerciseWidget) -> list[Any]:
     import ipywidgets as W
 
     box = W.Text(value="", placeholder="a number, e.g. 12, 1,200 or 3.5 million",
-                 layout=W.Layout(width="16em"))
+                 layout=W.Layout(width="24em"))
     w.controls["answer"] = box
     unit = W.HTML(esc(w.exercise.unit)) if w.exercise.unit else W.HTML("")
     return [W.HBox([box, unit])]

@@ -308,7 +308,11 @@ def machine_marks_html(passage: Passage) -> str:
     the word buttons themselves (see :func:`machine_words`), so this says how they look and how
     many there are, and lists them in words for screen readers and print."""
     text = passage.text
-    spans = sorted(passage.machine or ())
+    # a mark inside another mark (a 'read more' line inside a longer boilerplate stretch) is
+    # one stretch of tinted words on the page: list it once
+    every = sorted(set(passage.machine or ()))
+    spans = [m for m in every
+             if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in every)]
     n = len(spans)
     listed = "; ".join(f"\u2018{esc(' '.join(text[s:e].split()))}\u2019" for s, e in spans)
     return (
