@@ -212,11 +212,10 @@ def test_lesson_06_example_and_exercise_texts_ship_their_parses(tmp_path, monkey
     (else: run tools/ship_parse_cache.py)."""
     from pathlib import Path
 
+    import mediakit.nlp as m
     from mediakit.cases import load_case
     from mediakit.lessons.exercises import load_lessons
     from mediakit.nlp import Pipeline, pipeline
-
-    import mediakit.nlp as m
 
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))  # an empty user cache
     monkeypatch.setattr(m, "_LOADED", set())  # as in a fresh kernel, whatever ran before

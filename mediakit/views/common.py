@@ -222,10 +222,13 @@ def row_labels(case: Case, *, sep: str = " ") -> dict[str, str]:
         if len(reps) == 1:
             out[reps[0].id] = label
             continue
-        dates = [str(r.date or "").strip() for r in reps]
+        dates = [_day(r.date) for r in reps]
         authors = [str(r.original_author or "").strip() for r in reps]
-        if all(dates) and len(set(dates)) == len(reps):
-            extra = dict(zip((r.id for r in reps), dates, strict=True))
+        known = [d for d in dates if d]
+        if len(known) >= len(reps) - 1 and len(set(known)) == len(known) and known:
+            # the copy's own date; a copy that prints none is said to be undated, never given
+            # a date taken from its file name or id
+            extra = {r.id: d or "undated copy" for r, d in zip(reps, dates, strict=True)}
         elif all(authors) and len(set(authors)) == len(reps):
             extra = {r.id: f"from {a}" for r, a in zip(reps, authors, strict=True)}
         else:
@@ -233,6 +236,18 @@ def row_labels(case: Case, *, sep: str = " ") -> dict[str, str]:
         for r in reps:
             out[r.id] = f"{label}{sep}({extra[r.id]})"
     return {r.id: out[r.id] for r in case.reports}
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(value: Any) -> str:
+    """A report's date as a reader writes it ("3 Feb 2020"); other forms are kept as given."""
+    text = str(value or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return text
 
 
 def row_label(case: Case, report_id: str) -> str:

@@ -91,7 +91,7 @@ def test_figures_dot_plot_uses_one_marker_per_report_and_notes_vague(analysis, a
     assert not any("_" in r or "[" in r for r in rows)  # plain words, no verdict codes
     markers = {c.get_label(): tuple(c.get_paths()[0].vertices.round(2).flatten())
                for c in ax.collections if not c.get_label().startswith("_")}
-    assert set(markers) == {"Sputnik", "Global Research (jan26)"}
+    assert set(markers) == {"Sputnik", "Global Research (undated copy)"}
     assert len(set(markers.values())) == 2
 
 
@@ -136,4 +136,4 @@ def test_charts_name_two_reports_of_one_outlet_apart(analysis, ax):
     plots.plot_source_mix(analysis, ax=ax)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert ticks == list(render.row_labels(analysis.case, sep="\n").values())
-    assert "Global Research\n(jan26)" in ticks and "Sputnik" in ticks
+    assert "Global Research\n(undated copy)" in ticks and "Sputnik" in ticks

@@ -183,11 +183,11 @@ def test_side_of_is_the_comparison_stages_resolver(seed_case):
 
 def test_row_labels_tell_two_reports_of_one_outlet_apart(seed_case):
     labels = render.row_labels(seed_case)
-    assert labels["globalresearch-sf-jan26"] == "Global Research (jan26)"
-    assert labels["globalresearch-sf-jan31"] == "Global Research (jan31)"
+    assert labels["globalresearch-sf-jan26"] == "Global Research (undated copy)"
+    assert labels["globalresearch-sf-jan31"] == "Global Research (3 Feb 2020)"
     assert labels["sputnik"] == "Sputnik"
     assert len(set(labels.values())) == len(seed_case.reports)
-    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith("\n(jan26)")
+    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith("\n(undated copy)")
 
 
 def test_row_labels_say_what_tells_two_reports_apart_in_few_words():
@@ -201,11 +201,15 @@ def test_row_labels_say_what_tells_two_reports_apart_in_few_words():
 
     # each has its own date: the date; else each its own author; else the shortest distinct id end
     assert labels(rep("daily-a", date="2020-01-02"), rep("daily-b", date="2020-01-03")) == [
-        "Daily (2020-01-02)", "Daily (2020-01-03)"]
+        "Daily (2 Jan 2020)", "Daily (3 Jan 2020)"]
+    # one copy prints no date: it is undated, never dated from its id
+    assert labels(rep("daily-jan01"), rep("daily-b", date="2020-01-03")) == [
+        "Daily (undated copy)", "Daily (3 Jan 2020)"]
     assert labels(rep("daily-a", original_author="AP"), rep("daily-b", original_author="AFP")) == [
         "Daily (from AP)", "Daily (from AFP)"]
-    assert labels(rep("daily-copy-one", date="2020-01-02"), rep("daily-copy-two")) == [
-        "Daily (one)", "Daily (two)"]
+    assert labels(rep("daily-copy-one"), rep("daily-copy-two")) == ["Daily (one)", "Daily (two)"]
+    assert labels(rep("daily-copy-one", date="2020-01-02"), rep("daily-copy-two"),
+                  rep("daily-copy-three")) == ["Daily (one)", "Daily (two)", "Daily (three)"]
     assert labels(rep("a-x"), rep("x")) == ["Daily (a-x)", "Daily (x)"]
 
 
