@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..records import Attribution, Quote
 from ._doc import doc_text
 from .marks import quoted_spans
-from .quotes import _find_cue, _inverted_subject, _Resolver, cue_text, is_reporting, subject_of
+from .quotes import Resolver, cue_text, find_cue, inverted_subject, is_reporting, subject_of
 from .speech import (
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
@@ -78,7 +78,7 @@ def attributions(
     quoted = [
         (s.inner_start, s.inner_end) for s in quoted_spans(text) if s.kind == "quote"
     ]
-    resolver = _Resolver(doc, verbs, lexicon)
+    resolver = Resolver(doc, verbs, lexicon)
     out: dict[tuple[int, int], Attribution] = {}
     verb_sentences: set[int] = set()
 
@@ -176,7 +176,7 @@ def attributions(
         subj = subject_of(tok)
         if subj is None and not passive:
             # "“...,” said one HTS militant"
-            subj = _inverted_subject(tok, min(len(doc), tok.i + 9), lexicon=lexicon)
+            subj = inverted_subject(tok, min(len(doc), tok.i + 9), lexicon=lexicon)
             if subj is not None and subj.dep_ not in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
                 subj = None
         if subj is None and passive:
@@ -249,7 +249,7 @@ def attributions(
         # resolved like any other source, rather than the antecedent the quote reports
         span = spans_by_start.get(q.start)
         if span is not None:
-            verb, subj, _ = _find_cue(doc, text, span, verbs, lexicon)
+            verb, subj, _ = find_cue(doc, text, span, verbs, lexicon)
             if verb is not None and subj is not None:
                 # (a quote of several sentences has its cue in the last one)
                 add(make_mention(subj, lexicon=lexicon), q.cue, verb)

@@ -242,7 +242,7 @@ def _within_paragraph(subj: Token, verb: Token) -> Token | None:
     return None
 
 
-def _inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None) -> Token | None:
+def inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None) -> Token | None:
     """``said one HTS militant``: a noun right after the verb (a parser may call it dobj).
 
     A verb that pins a judgement on its object (``lexicon.target_verbs``: accuse, blame,
@@ -267,7 +267,7 @@ def _inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None
     return None
 
 
-class _Resolver:
+class Resolver:
     """Keeps the mentions seen so far and resolves pronouns and definite descriptions."""
 
     def __init__(self, doc: Doc, verbs: frozenset[str], lexicon: Lexicon | None) -> None:
@@ -570,13 +570,13 @@ def _frame_cue(doc: Doc, text: str, span: QuotedSpan, after: list[Token]) -> tup
             if subj is not None and subj.i < verb.i:
                 return verb, subj
     if a.pos_ == "VERB" and a.tag_ in {"VBD", "VBZ"} and (b.pos_ == "PROPN" or b.lower_ in {"the", "a", "an", "one"}):
-        subj = _inverted_subject(a, after[-1].i + 1)
+        subj = inverted_subject(a, after[-1].i + 1)
         if subj is not None:
             return a, subj
     return None
 
 
-def _find_cue(
+def find_cue(
     doc: Doc,
     text: str,
     span: QuotedSpan,
@@ -592,7 +592,7 @@ def _find_cue(
         g_after = gov.idx >= span.end
         subj = subject_of(gov)
         if subj is None and g_after and after:
-            subj = _inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
+            subj = inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
         if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
             subj = _by_phrase(doc, span.end, a_end, lexicon)
         if subj is not None and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
@@ -618,7 +618,7 @@ def _find_cue_nearby(
     """The cue by position: a reporting verb just after the quote, then before it."""
     for t in after[:8]:
         if is_reporting(t, verbs):
-            subj = subject_of(t) or _inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
+            subj = subject_of(t) or inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
             if subj is not None and subj.i > t.i and sum(
                 not x.is_space for x in doc[t.i + 1 : subj.i]
             ) > 7:
@@ -692,10 +692,10 @@ def quotes(
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
     spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote"])
-    resolver = _Resolver(doc, verbs, lexicon)
+    resolver = Resolver(doc, verbs, lexicon)
     found: list[dict] = []
     for span in spans:
-        verb, subj, cue_after = _find_cue(doc, text, span, verbs, lexicon)
+        verb, subj, cue_after = find_cue(doc, text, span, verbs, lexicon)
         mention: Mention | None = None
         pull = False
         pm = _pull_quote_speaker(doc, text, span, lexicon)

@@ -554,7 +554,7 @@ def name_words(m: Mention, doc: Doc) -> list[str]:
 def identity(m: Mention, doc: Doc) -> str:
     """A key shared by the mentions of one person: a named person's surname ("Maria Okafor",
     "Okafor" -> "okafor"); otherwise the mention's position. (The resolver also tells apart two
-    people who share a surname, such as a father and a daughter: see ``quotes._Resolver``.)"""
+    people who share a surname, such as a father and a daughter: see ``quotes.Resolver``.)"""
     if m.source_type == "named_person" and not m.pronoun:
         words = name_words(m, doc)
         if words:
