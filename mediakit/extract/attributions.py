@@ -11,7 +11,18 @@ What counts (each rule is one a learner can apply by hand):
 - indirect speech is covered by the verb rules ("He added that ...");
 - every direct quotation with a speaker, when its cue verb was not already counted;
 - a pronoun source ("he", "They also claim") gets ``resolves_to`` = the earlier description it
-  stands for, and that description's source type.
+  stands for, and that description's source type; so does a relative "who" ("Ruiz, who wants
+  a recount": the source is "who", standing for Ruiz), unless the noun it describes is already
+  a source of the same sentence ("said Ruiz, who chairs the board");
+- public acts of speech and stance with what they act on (``act_verbs``: "called for talks",
+  "blasted the plan", "defended the vote"; ``object_act_verbs`` only on words or a document:
+  "released a statement", not "released the hostages"; "declined to say whether ...", not
+  "declined to comment") and the agent of such a verb in the passive ("proposed by the rail
+  operator");
+- a short name or noun opening a line before a colon ("Coach Duarte: Our defence needs ...",
+  a headline or a transcript line).
+
+The writer and the reader ("I", "we", "you") are never sources.
 
 Two decisions, so learners can see them and argue with them:
 
@@ -26,6 +37,7 @@ Two decisions, so learners can see them and argue with them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
@@ -39,6 +51,7 @@ from .speech import (
     REPORTING_VERBS,
     Lexicon,
     Mention,
+    classify,
     default_lexicon,
     is_source_like,
     make_mention,
@@ -81,6 +94,7 @@ def attributions(
     resolver = Resolver(doc, verbs, lexicon)
     out: dict[tuple[int, int], Attribution] = {}
     verb_sentences: set[int] = set()
+    relatives: dict[tuple[int, int], int] = {}  # a "who" source -> where its noun starts
 
     def add(m: Mention, cue: str, anchor: Token, kind: str = "speech") -> None:
         sent, ss, se = _sentence(anchor)
@@ -88,6 +102,14 @@ def attributions(
         m = resolver.retype(m)
         stype, named = m.source_type, m.named
         r = resolver.resolve(m)
+        rel = _relative_antecedent(doc[m.head])
+        if rel is not None and not _is_reporting_lemma(anchor, verbs):
+            relatives[(m.start, m.end)] = rel.idx
+        if rel is not None:
+            # "Clinton, who wants ...": the source is "who" as written, standing for the noun
+            r = resolver.resolve(make_mention(rel, lexicon=lexicon))
+            if r.pronoun:
+                r = m
         if r is not m and not r.pronoun:
             # "he", "They", "the source": kept as written, typed as what they stand for
             resolves_to, stype, named = r.text, r.source_type, r.named
@@ -127,10 +149,17 @@ def attributions(
                 sentence_end=se,
             )
 
+    for m, cue, anchor in _colon_sources(doc, text, lexicon):
+        add(m, cue, anchor)
     for tok in doc:
         if _inside(quoted, tok.idx, tok.idx + len(tok.text)):
             continue
         low = tok.lower_
+        # "the plan favoured by Republicans": the agent of a passive verb of stance or speech
+        agent = _stance_agent(tok, verbs, lexicon)
+        if agent is not None:
+            add(make_mention(agent, lexicon=lexicon), cue_text(tok, lexicon=lexicon), tok,
+                "belief" if _lemma(tok) in lexicon.belief_verbs else "speech")
         # according to X
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             for g in doc[tok.i + 1].children:
@@ -191,7 +220,7 @@ def attributions(
         if subj.lower_ == "it" and passive:
             continue
         if subj.lower_ in {"i", "we", "you", "me", "us"}:
-            continue
+            continue  # the writer or the reader: no source the report pins a claim on
         # "an official who asked not to be named": asking for anonymity pins no claim
         if subj.lower_ in {"who", "that"} and lemma == "ask" and not _has_clause(tok):
             continue
@@ -274,6 +303,11 @@ def attributions(
     # a pull quote repeats, for display, a quote already in the body: its credit line is no
     # second attribution of the speaker (the quote itself stays in the quotes list)
     pulls = _pull_regions(text, quotes)
+    # "said Ana Ruiz, who chairs the board": the relative clause describes a source already
+    # counted; its "who" is no second source
+    for key, ante in list(relatives.items()):
+        if any(a.start <= ante < a.end for k, a in out.items() if k != key):
+            out.pop(key, None)
     return sorted(
         (a for a in out.values() if not any(s <= a.start < e for s, e in pulls)),
         key=lambda a: (a.start, a.end),
@@ -302,36 +336,117 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
     """
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     is_evidence = lemma in lexicon.evidence_verbs
     is_belief = lemma in lexicon.belief_verbs
-    if not (is_evidence or is_belief):
+    phrase = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
+                   and f"{lemma} {c.lower_}" in lexicon.act_verb_phrases), None)
+    is_act = phrase is not None or lemma in lexicon.act_verbs or lemma in lexicon.object_act_verbs and any(
+        c.dep_ == "ccomp" or c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.speech_objects or _is_document(c, lexicon))
+        for c in verb.children) or lemma in lexicon.refusal_verbs and any(
+        c.dep_ == "xcomp" and (_lemma(c) in lexicon.act_verbs | lexicon.belief_verbs or _lemma(c) in REPORTING_VERBS)
+        and any(g.dep_ in {"ccomp", "dobj", "xcomp"} for g in c.children) for c in verb.children)
+    if not (is_evidence or is_belief or is_act):
         return
-    if not any(c.dep_ in _BELIEF_COMPLEMENTS for c in verb.children):
+    if phrase is None and not any(c.dep_ in _BELIEF_COMPLEMENTS | {"dative"} for c in verb.children):
         return
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
         return
-    if subj.dep_ == "nsubj" and subj.lower_ in {"who"} and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "Clinton, who wants ...": the noun the clause describes
     if is_evidence and _is_document(subj, lexicon):
         add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb, "document")
         return
-    if not is_belief or subj.lower_ in {"i", "we", "you", "me", "us"}:
+    if not (is_belief or is_act):
         return
+    if subj.lower_ in {"i", "we", "you"}:
+        return  # the writer or the reader
     # a finite verb or one with its auxiliary ("wants", "will back"), not a participle that
     # describes a noun ("militants planning an attack")
     if verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "aux" for c in verb.children):
         return
     # someone who can hold a view: any person, body or named noun; a document or a thing
     # named by a document noun ("the bill supports families") holds none
-    if _is_document(subj, lexicon) or not (
-        is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon) or subj.pos_ in {"NOUN", "PROPN"}
-    ):
+    source_like = is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+    if _is_document(subj, lexicon) or not (source_like or subj.pos_ in {"NOUN", "PROPN"} and is_belief):
         return
-    add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb, "belief")
+    add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb,
+        "belief" if is_belief else "speech")
+
+
+# lemmas the small English model gets wrong for verbs these rules read ("hopes" -> "hop")
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _stance_agent(verb: Token, verbs: frozenset[str], lexicon: Lexicon) -> Token | None:
+    """``favoured by Republicans``, ``rejected by 59 percent of voters``: the agent of a passive
+    verb of stance or public speech (a reporting verb's agent is read with the verb rules)."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or is_reporting(verb, verbs):
+        return None
+    lemma = _lemma(verb)
+    if lemma not in lexicon.act_verbs and lemma not in lexicon.belief_verbs:
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.pos_ in {"NOUN", "PROPN", "NUM"}):
+                    return g
+    return None
+
+
+_QUOTE_MARKS = "\"“”‘’'«»„"
+
+
+def _colon_sources(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[Mention, str, Token]]:
+    """``Ruiz: Budget will pass`` (a headline), ``MODERATOR: Thank you all`` (a transcript): a
+    short name or noun that opens a line and ends at a colon gives the words after it."""
+    out = []
+    for mt in re.finditer(r"(?m)^[ \t]*([^\n:]{1,60}?):[ \t]+\S", text):
+        s, e = mt.start(1), mt.end(1)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not 1 <= len(span) <= 6 or text[s:e].strip().lower() in lexicon.colon_non_sources:
+            continue
+        line_end = text.find("\n", e)
+        after = text[e + 1 : len(text) if line_end < 0 else line_end]
+        if len(after.split()) < 4 or "@" in after or text[s] in _QUOTE_MARKS:
+            continue  # a list of short items ("Ruiz: hold on."), a contact line, a transcript
+        words = [t for t in span if not t.is_punct]
+        if not words or words[0].lower_.rstrip(".") in lexicon.colon_non_sources and len(words) == 1:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP"} for t in span):
+            continue  # a clause ("The answer is:"), not a name
+        if not any(t.text[:1].isupper() for t in words):
+            continue
+        head = span.root
+        if head.lower_ in lexicon.colon_non_sources:
+            continue  # "Editor's note:"
+        if not (head.pos_ in {"PROPN", "NOUN"} and is_source_like(doc[head.i : head.i + 1], head, lexicon=lexicon)
+                or head.text.isupper() and len(head.text) > 1):
+            continue
+        colon = doc.char_span(e, e + 1, alignment_mode="expand")
+        anchor = colon[0] if colon is not None and len(colon) else head
+        m = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                    source_type=classify(span, head, lexicon=lexicon)[0],
+                    named=classify(span, head, lexicon=lexicon)[1], head=head.i)
+        out.append((m, ":", anchor))
+    return out
+
+
+def _is_reporting_lemma(tok: Token, verbs: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in verbs
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """``Clinton, who wants ...``, ``voters who say ...``: the noun a relative pronoun stands for."""
+    if tok.lower_ in {"who", "that", "which"} and tok.dep_ in {"nsubj", "nsubjpass"} \
+            and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head.head
+    return None
 
 
 def _pull_regions(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:

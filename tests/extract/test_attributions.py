@@ -331,3 +331,47 @@ def test_any_noun_subject_of_a_verb_of_saying_is_its_source(nlp):
     assert by_source(items, "Angry shareholders").cue == "said"
     assert any(a.source.endswith("percent of customers") or a.source == "Forty percent" for a in items)
     assert all(a.kind == "speech" for a in items)
+
+
+def _atts(nlp, text: str) -> list[Attribution]:
+    doc = nlp(text)
+    return attributions(doc, quotes=quotes(doc))
+
+
+def test_public_acts_of_speech_pin_a_position_on_their_subject(nlp):
+    items = _atts(nlp, "The mayor called for a ban on night fishing. Marta Silva, the union's "
+                       "secretary, blasted the plan and the ferry company released a statement. "
+                       "Ruiz declined to say whether the terminal would close.")
+    cues = {a.source: a.cue for a in items}
+    assert cues.get("The mayor") == "called"
+    assert "blasted" in cues.values()
+    assert cues.get("the ferry company") == "released"
+    assert cues.get("Ruiz") == "declined"
+
+
+def test_acts_on_things_or_people_are_no_speech(nlp):
+    items = _atts(nlp, "The ferry company released the hostages' luggage. Police questioned a suspect "
+                       "and the coach refused to leave the pitch.")
+    assert items == [], [(a.source, a.cue) for a in items]
+
+
+def test_a_relative_who_is_the_source_as_written_standing_for_its_noun(nlp):
+    items = _atts(nlp, "The garden club is led by Ana Duarte, who wants the council to plant more trees.")
+    who = by_source(items, "who")
+    assert who.resolves_to == "Ana Duarte" and who.kind == "belief"
+
+
+def test_the_writer_is_no_source(nlp):
+    items = _atts(nlp, "I think the league got this one wrong, and we said so last week.")
+    assert items == [], [(a.source, a.cue) for a in items]
+
+
+def test_a_name_before_a_colon_at_the_start_of_a_line_gives_the_words_after_it(nlp):
+    items = _atts(nlp, "Coach Duarte: Our defence needs a complete rebuild\n\nUpdate: the match starts at "
+                       "eight tonight in the old stadium.")
+    assert [(a.source, a.cue) for a in items] == [("Coach Duarte", ":")]
+
+
+def test_the_agent_of_a_passive_verb_of_stance(nlp):
+    items = _atts(nlp, "The new timetable, proposed by the rail operator, starts in May.")
+    assert [a.source for a in items] == ["the rail operator"]
