@@ -19,7 +19,11 @@ How it works, step by step (each step is a plain rule a learner can check by han
    quote after reported speech in its paragraph (``Kemp said ... "..."``) continues that
    speaker; one that opens its paragraph takes the speaker of the sentence right after it. A
    clause ending in a colon gives its subject as the speaker whatever the verb (``Weller
-   summed it up: '...'``). Words inside the marks are never the speaker.
+   summed it up: '...'``), also from the paragraph before (``Duarte continued:`` / ``Said
+   Olu Bankole:`` then the quote in a paragraph of its own). A paragraph that is all quotation
+   right after a paragraph with a quote of a known speaker goes on with that speaker. A
+   quotation inside another one is the outer speaker's words unless someone outside the outer
+   quote is named as saying it. Words inside the marks are never the speaker.
 5. Pronouns (he, she, they) are resolved to the latest earlier mention of a fitting source,
    and a definite description ("the fighter") to the fuller earlier one ("one rebel fighter").
    "the spokeswoman" / "the coach" go to the latest person named with that role (in the name,
@@ -144,6 +148,10 @@ def subject_of(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     doc = verb.doc
+    # "Ruiz continued by saying ...": a participle after a preposition takes its verb's subject
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head.head)
     # "..., adding that ...", "Writing on X, he said": a participle takes its clause's subject
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head)
@@ -205,7 +213,12 @@ def _across_mark(a: Token, b: Token) -> bool:
     words inside a quotation are never the subject of the verb that introduces it."""
     doc = a.doc
     lo, hi = sorted((a.i, b.i))
-    return any(t.text in _MARK_CHARS and t.tag_ != "POS" for t in doc[lo + 1 : hi])
+    return any(_is_mark(t) for t in doc[lo + 1 : hi])
+
+
+def _is_mark(t: Token) -> bool:
+    """A quote mark token: one mark, or doubled straight ones ("''", "``"), not a possessive."""
+    return bool(t.text) and all(c in _MARK_CHARS or c == "`" for c in t.text) and t.tag_ != "POS"
 
 
 def _appositive_name(subj: Token) -> Token:
@@ -602,7 +615,52 @@ def find_cue(
         frame = _frame_cue(doc, text, span, after)
         if frame is not None:
             return frame[0], frame[1], True
+        intro = _colon_intro(doc, text, span, verbs, lexicon)
+        if intro is not None:
+            return intro[0], intro[1], False
     return found
+
+
+def _colon_intro(
+    doc: Doc, text: str, span: QuotedSpan, verbs: frozenset[str], lexicon: Lexicon | None
+) -> tuple[Token, Token] | None:
+    """A quotation that opens its paragraph after a paragraph ending in a colon: ``Ruiz
+    continued:`` / ``Said Ruiz:`` / ``In a statement, the club wrote:``. The short clause before
+    the colon gives the speaker: its subject, or the name after a verb that opens it."""
+    if text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
+        return None  # the quote does not open its paragraph
+    prev_end = len(text[: span.start].rstrip())
+    if prev_end == 0 or text[prev_end - 1] != ":":
+        return None
+    line_start = text.rfind("\n", 0, prev_end - 1) + 1
+    toks = [t for t in _tokens_between(doc, line_start, prev_end - 1) if not t.is_space]
+    if not toks or len(toks) > 25 or any(_is_mark(t) for t in toks):
+        return None
+    verbs_in = [t for t in toks if t.pos_ in {"VERB", "AUX"}]
+    for v in verbs_in:
+        subj = subject_of(v)
+        if subj is not None and subj.i < v.i and toks[0].i <= subj.i and is_source_like(
+            doc[subj.i : subj.i + 1], subj, lexicon=lexicon
+        ):
+            return v, subj
+    # "Said Ruiz:", "Continued the mayor:" (the model may tag an opening "Continued" as an
+    # adjective)
+    first = toks[0]
+    if is_reporting(first, verbs | {"continue"}) or first.lower_ in _INVERTED_OPENERS:
+        for t in toks[1:]:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                h = t
+                while h.dep_ in {"compound", "flat"} and h.head.i > h.i and h.head.i <= toks[-1].i:
+                    h = h.head
+                h = _appositive_name(h)
+                if is_source_like(doc[h.i : h.i + 1], h, lexicon=lexicon):
+                    return first, h
+                break
+    return None
+
+
+# words that open an inverted introduction before a colon: "Said Ruiz:", "Continued Ruiz:"
+_INVERTED_OPENERS = {"said", "added", "continued", "wrote", "concluded", "explained", "asked"}
 
 
 def _find_cue_nearby(
@@ -734,6 +792,22 @@ def quotes(
             near = _speaker_in_paragraph(doc, text, f["span"], verbs, lexicon)
             if near is not None:
                 f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0], lexicon=lexicon)
+            elif prev is not None and prev["mention"] is not None and _whole_paragraph(text, f["span"]) \
+                    and _next_paragraph(text, prev["span"], f["span"]):
+                # a paragraph that is all quotation, straight after a paragraph holding a quote
+                # of a known speaker, goes on with that speaker's words
+                f["mention"], f["cue"] = prev["mention"], prev["cue"]
+    # a quotation inside another one ("... prompt people to say, 'They know what they are
+    # doing.'") is in the words of the outer quote's speaker, unless someone outside the outer
+    # quote is named as saying it
+    for f in found:
+        outer = next((g for g in found if g is not f and g["span"].inner_start <= f["span"].start
+                      and f["span"].end <= g["span"].inner_end), None)
+        if outer is None or outer["mention"] is None:
+            continue
+        m = f["mention"]
+        if m is None or outer["span"].inner_start <= m.start < outer["span"].inner_end:
+            f["mention"], f["cue"] = outer["mention"], outer["cue"]
     out: list[Quote] = []
     for f in found:
         span: QuotedSpan = f["span"]
@@ -838,6 +912,21 @@ def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             continue
         out.append(sp)
     return out
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    """True if the quotation fills its paragraph: only white space before it on its line, and
+    at most closing punctuation after it."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    rest = text[span.end : len(text) if line_end < 0 else line_end]
+    return not text[line_start : span.start].strip() and not rest.strip(" .,;…")
+
+
+def _next_paragraph(text: str, a: QuotedSpan, b: QuotedSpan) -> bool:
+    """True if ``b`` stands in the paragraph right after the one that holds ``a``."""
+    between = text[a.end : b.start]
+    return "\n" in between and not between[between.index("\n") :].strip()
 
 
 def _same_paragraph(text: str, a: QuotedSpan, b: QuotedSpan) -> bool:
