@@ -597,7 +597,29 @@ def find_cue(
     lexicon: Lexicon | None,
     label_verbs: frozenset[str] = LABEL_VERBS,
 ) -> tuple[Token | None, Token | None, bool]:
-    """(cue verb, speaker head token, cue_after) for a quoted span, or Nones."""
+    """(cue verb, speaker head token, cue_after) for a quoted span, or Nones. A speaker or a cue
+    inside the quoted words themselves ("I will make this promise to you: we will ...") is
+    never the one that introduces them."""
+    verb, subj, after_ = _find_cue(doc, text, span, verbs, lexicon, label_verbs)
+    if verb is not None and span.inner_start <= verb.idx < span.inner_end:
+        return None, None, False
+    if subj is not None and span.inner_start <= subj.idx < span.inner_end:
+        # the parse ran into the quotation: the noun right before the verb after it
+        alt = _noun_before(verb) if verb.idx >= span.end else None
+        if alt is not None and alt.idx >= span.end and is_source_like(doc[alt.i : alt.i + 1], alt, lexicon=lexicon):
+            return verb, alt, after_
+        return verb, None, after_
+    return verb, subj, after_
+
+
+def _find_cue(
+    doc: Doc,
+    text: str,
+    span: QuotedSpan,
+    verbs: frozenset[str],
+    lexicon: Lexicon | None,
+    label_verbs: frozenset[str],
+) -> tuple[Token | None, Token | None, bool]:
     a_start, a_end = _clause_after(doc, text, span.end)
     after = _tokens_between(doc, a_start, a_end)
     gov = _governing_cue(doc, span, verbs, label_verbs)
@@ -608,7 +630,9 @@ def find_cue(
             subj = inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
         if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
             subj = _by_phrase(doc, span.end, a_end, lexicon)
-        if subj is not None and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+        inside = span.inner_start <= gov.idx < span.inner_end or subj is not None and (
+            span.inner_start <= subj.idx < span.inner_end)
+        if subj is not None and not inside and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
             return gov, subj, g_after
     found = _find_cue_nearby(doc, text, span, verbs, lexicon, after, a_start, a_end)
     if found[0] is None:

@@ -318,3 +318,14 @@ def test_continued_by_saying(nlp):
     text = ("Mayor Ruth Adeyemi welcomed the ruling. Adeyemi continued by saying, \u201cThe wells will be "
             "tested every month from now on.\u201d")
     assert [q.speaker for q in quotes(nlp(text))] == ["Adeyemi"]
+
+
+def test_words_inside_the_quote_are_never_its_speaker(nlp):
+    text = ("\u201cI will make you this promise: We will open the pool by June,\u201d parks director "
+            "Hana Mori said on Friday.")
+    assert [q.speaker for q in quotes(nlp(text))] == ["parks director Hana Mori"]
+
+
+def test_a_whispered_quote(nlp):
+    text = "\u201cThe keys are under the mat,\u201d the caretaker whispered."
+    assert [q.speaker for q in quotes(nlp(text))] == ["the caretaker"]
