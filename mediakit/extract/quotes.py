@@ -773,7 +773,7 @@ def quotes(
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
-    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote"])
+    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote" and not _not_words(text, s)])
     resolver = Resolver(doc, verbs, lexicon)
     found: list[dict] = []
     for span in spans:
@@ -910,6 +910,33 @@ def _speaker_in_paragraph(
             if subj is not None:
                 return t, subj
     return None
+
+
+_TITLE_BEFORE = {"on", "in", "to", "at", "during", "from", "of", "with"}
+
+
+def _not_words(text: str, span: QuotedSpan) -> bool:
+    """Quote marks that hold no one's words:
+
+    - a value in markup left in the text (``<tweet author="..." id="7834...">``): the mark
+      comes straight after "=";
+    - the title of a show, a book or a song after a preposition or a possessive (``said on
+      "Meet the Press"``, ``told CBS's "Face the Nation,"``): up to seven words, each long word
+      capitalised, with no ! or ?.
+    """
+    if text[max(0, span.start - 1) : span.start] == "=":
+        return True
+    inner = span.text.strip().rstrip(".,;:")
+    words = inner.split()
+    if not words or len(words) > 7 or "!" in inner or "?" in inner:
+        return False
+    if not all(w[:1].isupper() or len(w) < 4 or not w[:1].isalpha() for w in words) or not words[0][:1].isupper():
+        return False
+    before = re.findall(r"[\w'’]+", text[max(0, span.start - 40) : span.start])
+    if not before:
+        return False
+    prev = before[-1]
+    return prev.lower() in _TITLE_BEFORE or prev.endswith(("'s", "’s"))
 
 
 def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:

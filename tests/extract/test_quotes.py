@@ -329,3 +329,10 @@ def test_words_inside_the_quote_are_never_its_speaker(nlp):
 def test_a_whispered_quote(nlp):
     text = "\u201cThe keys are under the mat,\u201d the caretaker whispered."
     assert [q.speaker for q in quotes(nlp(text))] == ["the caretaker"]
+
+
+def test_show_titles_and_markup_values_are_no_quotes(nlp):
+    text = ("The coach said on \u201cMatch of the Day\u201d that the club would appeal.\n\n"
+            '<post author="harbourfc" id="99120034">Great win tonight.</post>\n\n'
+            "\u201cWe will appeal,\u201d she said.")
+    assert [q.text for q in quotes(nlp(text))] == ["We will appeal,"]
