@@ -55,6 +55,7 @@ from .speech import (
     default_lexicon,
     is_source_like,
     make_mention,
+    type_confidence,
 )
 
 # The words these rules use (hearsay verbs, verbs that need a complement or a clause, report
@@ -100,7 +101,7 @@ def attributions(
         sent, ss, se = _sentence(anchor)
         resolves_to = None
         m = resolver.retype(m)
-        stype, named = m.source_type, m.named
+        stype, named, confidence = m.source_type, m.named, m.confidence if not m.pronoun else "low"
         r = resolver.resolve(m)
         rel = _relative_antecedent(doc[m.head])
         if rel is not None and not _is_reporting_lemma(anchor, verbs):
@@ -112,7 +113,7 @@ def attributions(
                 r = m
         if r is not m and not r.pronoun:
             # "he", "They", "the source": kept as written, typed as what they stand for
-            resolves_to, stype, named = r.text, r.source_type, r.named
+            resolves_to, stype, named, confidence = r.text, r.source_type, r.named, r.confidence
         if not m.pronoun:
             resolver.add(m)
         key = (m.start, m.end)
@@ -130,6 +131,7 @@ def attributions(
             sentence_end=se,
             resolves_to=resolves_to,
             kind="document" if kind == "speech" and _is_document(doc[m.head], lexicon) else kind,
+            type_confidence=confidence,
         )
         verb_sentences.add(ss)
 
@@ -147,6 +149,7 @@ def attributions(
                 sentence=sent,
                 sentence_start=ss,
                 sentence_end=se,
+                type_confidence="high",  # the rule for hearsay decided: no one is named
             )
 
     for m, cue, anchor in _colon_sources(doc, text, lexicon):
@@ -299,6 +302,7 @@ def attributions(
             sentence=qtok.sent.text,
             sentence_start=qtok.sent.start_char,
             sentence_end=qtok.sent.end_char,
+            type_confidence=q.type_confidence,
         )
     # a pull quote repeats, for display, a quote already in the body: its credit line is no
     # second attribution of the speaker (the quote itself stays in the quotes list)
@@ -430,9 +434,9 @@ def _colon_sources(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[Mention,
             continue
         colon = doc.char_span(e, e + 1, alignment_mode="expand")
         anchor = colon[0] if colon is not None and len(colon) else head
-        m = Mention(text=span.text, start=span.start_char, end=span.end_char,
-                    source_type=classify(span, head, lexicon=lexicon)[0],
-                    named=classify(span, head, lexicon=lexicon)[1], head=head.i)
+        stype, named = classify(span, head, lexicon=lexicon)
+        m = Mention(text=span.text, start=span.start_char, end=span.end_char, source_type=stype,
+                    named=named, head=head.i, confidence=type_confidence(span, head, lexicon=lexicon))
         out.append((m, ":", anchor))
     return out
 

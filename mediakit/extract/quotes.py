@@ -64,6 +64,7 @@ from .speech import (
     person_roles,
     resolve_pronoun,
     same_referent,
+    type_confidence,
 )
 
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -482,7 +483,8 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
     stype, named = classify(sp, head, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i)
+    return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i,
+                   confidence=type_confidence(sp, head, lexicon=lexicon))
 
 
 _CREDIT = re.compile(r"[ \t]*[-–—―][ \t]*([A-Z][^\n]{0,60}?)[ \t.]*(?=\n|$)")
@@ -507,7 +509,8 @@ def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None
     stype, named = classify(sp, sp.root, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i)
+    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i,
+                   confidence=type_confidence(sp, sp.root, lexicon=lexicon))
 
 
 def _by_phrase(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> Token | None:
@@ -838,6 +841,7 @@ def quotes(
         m: Mention | None = f["mention"]
         speaker = speaker_type = None
         s_start = s_end = None
+        confidence = "low"
         if m is not None:
             r = resolver.resolve(m) if not f["pull"] else m
             if not m.pronoun and not f["pull"]:
@@ -845,6 +849,7 @@ def quotes(
             speaker = r.text
             speaker_type = r.source_type if not r.pronoun else "unspecified"
             s_start, s_end = r.start, r.end
+            confidence = r.confidence if not r.pronoun else "low"
         out.append(
             Quote(
                 text=span.text,
@@ -857,6 +862,7 @@ def quotes(
                 speaker_start=s_start,
                 speaker_end=s_end,
                 pull_quote=f["pull"],
+                type_confidence=confidence,
             )
         )
     return out

@@ -180,6 +180,9 @@ class Mention:
     head: int  # token index of the head
     pronoun: bool = False
     plural: bool = False
+    # how sure the source type is: "high" when a word list, a title, an apposition or the
+    # gazetteer decided it, "low" when only the language model's entity label (or nothing) did
+    confidence: str = "high"
 
     def key(self) -> str:
         return self.text.lower()
@@ -496,6 +499,7 @@ def make_mention(
             head=head.i,
             pronoun=True,
             plural=head.lower_ in {"they", "them", "we"},
+            confidence="low",
         )
     s, e = mention_tokens(head)
     span = doc[s:e]
@@ -510,7 +514,35 @@ def make_mention(
         named=named,
         head=head.i,
         plural=plural,
+        confidence=type_confidence(span, head, lexicon=lexicon, kinds=kinds),
     )
+
+
+def type_confidence(
+    span: Span, head: Token, *, lexicon: Lexicon | None = None, kinds: Mapping[str, str] | None = None
+) -> str:
+    """"high" when a rule decided the mention's source type (a word of the lists: "ministry",
+    "spokeswoman", "newspaper", "Reuters", "sources"; a title before a name; a role in
+    apposition; the case's gazetteer), "low" when only the language model's entity label did
+    ("Okafor" tagged PERSON, "Calvera" tagged ORG) or nothing did. The reader shows it, so a
+    learner knows which types to check first."""
+    lex = lexicon or default_lexicon()
+    kinds = kinds or lex.kinds
+    if kinds:
+        ent = _ent_span(head)
+        if ent is not None and ent.ent_id_ and kinds.get(ent.ent_id_) in KIND_TYPES:
+            return "high"
+    vocab = (lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
+             | lex.titles | lex.org_words | lex.media_names | lex.partisan)
+    for t in span:
+        if t.lower_.rstrip(".") in vocab or t.lemma_.lower() in vocab:
+            return "high"
+    text_low = span.text.lower()
+    if any(n in text_low for n in lex.ngo_names) or any(" " in n and n in text_low for n in lex.media_names):
+        return "high"
+    if person_roles(head, lexicon=lex):
+        return "high"
+    return "low"
 
 
 def mention_gender(m: Mention, doc: Doc, *, gendered: Mapping[str, str] = GENDERED) -> str | None:

@@ -375,3 +375,14 @@ def test_a_name_before_a_colon_at_the_start_of_a_line_gives_the_words_after_it(n
 def test_the_agent_of_a_passive_verb_of_stance(nlp):
     items = _atts(nlp, "The new timetable, proposed by the rail operator, starts in May.")
     assert [a.source for a in items] == ["the rail operator"]
+
+
+def test_type_confidence_says_whether_a_rule_or_only_the_model_typed_the_source(nlp):
+    items = _atts(nlp, "The Interior Ministry said the road was closed. Calvera said it would "
+                       "reopen the line, and Ortiz, a spokeswoman for the port, said ships were waiting. "
+                       "The publisher said the book was withdrawn.")
+    conf = {a.source: (a.source_type, a.type_confidence) for a in items}
+    assert conf["The Interior Ministry"] == ("official_body", "high")
+    assert conf["The publisher"] == ("media_outlet", "high")
+    assert conf["Calvera"][1] == "low"  # only the model's entity label types a bare name
+    assert any(k.startswith("Ortiz") and v[1] == "high" for k, v in conf.items())

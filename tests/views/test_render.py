@@ -239,3 +239,14 @@ def test_friendly_errors_shows_kit_errors_and_lets_bugs_through(capsys):
         raise CaseError("No such case.")
     with pytest.raises(ZeroDivisionError), friendly_errors():
         1 / 0  # noqa: B018
+
+
+def test_describe_says_when_a_source_kind_is_only_the_models_guess(analysis):
+    from dataclasses import replace
+
+    r = analysis.case.report("sputnik")
+    anns = {a.key: a for a in render.annotations(r, analysis.records[r.id])}
+    sure = render.describe_html(anns["s1"], r)
+    assert "a guess" not in sure
+    guess = replace(anns["s1"], record=replace(anns["s1"].record, type_confidence="low"))
+    assert "a guess" in render.describe_html(guess, r)
