@@ -180,6 +180,13 @@ def attributions(
         if low in lexicon.hedge_sources:
             unspecified(tok.idx, tok.idx + len(tok.text), tok.text, tok)
             continue
+        if not is_reporting(tok, verbs) and _continues_quote(tok, text, lexicon):
+            # "“...,” she continued.", "He continued, “...”": words beside the quotation
+            subj = subject_of(tok) or inverted_subject(tok, min(len(doc), tok.i + 6), lexicon=lexicon)
+            if subj is not None and subj.lower_ not in {"i", "we", "you"} \
+                    and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+                add(make_mention(subj, lexicon=lexicon), cue_text(tok, lexicon=lexicon), tok)
+            continue
         if not is_reporting(tok, verbs):
             # "reports appeared that ..."
             if tok.lemma_.lower() in lexicon.report_noun_verbs and tok.pos_ == "VERB":
@@ -349,7 +356,7 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
         c.dep_ == "ccomp" or c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.speech_objects or _is_document(c, lexicon))
         for c in verb.children) or lemma in lexicon.refusal_verbs and any(
         c.dep_ == "xcomp" and (_lemma(c) in lexicon.act_verbs | lexicon.belief_verbs or _lemma(c) in REPORTING_VERBS)
-        and any(g.dep_ in {"ccomp", "dobj", "xcomp"} for g in c.children) for c in verb.children)
+        and _has_clause(c) for c in verb.children)
     if not (is_evidence or is_belief or is_act):
         return
     if phrase is None and not any(c.dep_ in _BELIEF_COMPLEMENTS | {"dative"} for c in verb.children):
@@ -385,6 +392,25 @@ _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 def _lemma(tok: Token) -> str:
     return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _continues_quote(verb: Token, text: str, lexicon: Lexicon) -> bool:
+    """``“...,” she continued.`` / ``He continued, “...”`` / ``Ruiz went on: “...”``: a verb of
+    going on (``continue_verbs``) reports words only right beside a quotation mark."""
+    if verb.pos_ not in {"VERB", "AUX"} or _lemma(verb) not in lexicon.continue_verbs:
+        return False
+    if any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
+        return False  # "continued the tour", "continued to campaign"
+    if _lemma(verb) == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        return False  # only "went on"
+    doc = verb.doc
+    last = max([verb] + [c for c in verb.children if c.dep_ == "prt"], key=lambda t: t.i)
+    after = text[last.idx + len(last.text) : last.idx + len(last.text) + 4].lstrip(" ,:")
+    before = text[max(0, verb.idx - 40) : verb.idx].rstrip()
+    subj = subject_of(verb)
+    if subj is not None and subj.i < verb.i:
+        before = text[max(0, doc[subj.left_edge.i].idx - 4) : doc[subj.left_edge.i].idx].rstrip()
+    return after[:1] in _QUOTE_MARKS or before[-1:] in _QUOTE_MARKS
 
 
 def _stance_agent(verb: Token, verbs: frozenset[str], lexicon: Lexicon) -> Token | None:

@@ -386,3 +386,9 @@ def test_type_confidence_says_whether_a_rule_or_only_the_model_typed_the_source(
     assert conf["The publisher"] == ("media_outlet", "high")
     assert conf["Calvera"][1] == "low"  # only the model's entity label types a bare name
     assert any(k.startswith("Ortiz") and v[1] == "high" for k, v in conf.items())
+
+
+def test_continued_beside_a_quotation_reports_words(nlp):
+    items = _atts(nlp, "\u201cThe harvest was late,\u201d the farmer said. \u201cThe rain never stopped,\u201d "
+                       "she continued. The cooperative continued the tour of the barns.")
+    assert [(a.source, a.cue) for a in items if a.cue.startswith("continued")] == [("she", "continued")]
