@@ -55,6 +55,7 @@ from .speech import (
     default_lexicon,
     is_source_like,
     make_mention,
+    relative_antecedent,
     type_confidence,
 )
 
@@ -103,7 +104,7 @@ def attributions(
         m = resolver.retype(m)
         stype, named, confidence = m.source_type, m.named, m.confidence if not m.pronoun else "low"
         r = resolver.resolve(m)
-        rel = _relative_antecedent(doc[m.head])
+        rel = relative_antecedent(doc[m.head])
         if rel is not None and not _is_reporting_lemma(anchor, verbs):
             relatives[(m.start, m.end)] = rel.idx
         if rel is not None:
@@ -469,14 +470,6 @@ def _colon_sources(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[Mention,
 
 def _is_reporting_lemma(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.lemma_.lower() in verbs
-
-
-def _relative_antecedent(tok: Token) -> Token | None:
-    """``Clinton, who wants ...``, ``voters who say ...``: the noun a relative pronoun stands for."""
-    if tok.lower_ in {"who", "that", "which"} and tok.dep_ in {"nsubj", "nsubjpass"} \
-            and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
-        return tok.head.head
-    return None
 
 
 def _pull_regions(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:

@@ -62,12 +62,14 @@ from .speech import (
     mention_gender,
     name_words,
     person_roles,
+    relative_antecedent,
     resolve_pronoun,
     same_referent,
     type_confidence,
 )
 
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_RELATIVE_OR_DEMONSTRATIVE = {"who", "that", "which", "this", "these", "those"}
 _DASHES = ("-", "–", "—", "―")
 
 
@@ -487,7 +489,7 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
                    confidence=type_confidence(sp, head, lexicon=lexicon))
 
 
-_CREDIT = re.compile(r"[ \t]*[-–—―][ \t]*([A-Z][^\n]{0,60}?)[ \t.]*(?=\n|$)")
+_CREDIT = re.compile(r"[ \t\xa0]*[-–—―][ \t\xa0]*([A-Z][^\n]{0,60}?)[ \t\xa0.]*(?=\n|$)")
 
 
 def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None) -> Mention | None:
@@ -786,6 +788,11 @@ def quotes(
         pm = _pull_quote_speaker(doc, text, span, lexicon)
         if pm is not None and verb is None:
             mention, pull = pm, True
+        elif subj is not None and subj.lower_ in _RELATIVE_OR_DEMONSTRATIVE:
+            # "Ruiz, who said ...": the noun a relative pronoun stands for; a demonstrative
+            # ("That makes me smart," ...) is never a speaker
+            ante = relative_antecedent(subj)
+            mention = make_mention(ante, lexicon=lexicon) if ante is not None else None
         elif subj is not None:
             mention = make_mention(subj, lexicon=lexicon)
         elif verb is None:

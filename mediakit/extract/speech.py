@@ -652,3 +652,15 @@ def token_at(doc: Doc, char: int) -> Token | None:
     if span is None or not len(span):
         return None
     return span[0]
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """``Clinton, who wants ...``, ``voters who say ...``: the noun a relative pronoun stands for
+    (``Lena Ortiz, an architect who said``: the name the described noun stands beside)."""
+    if tok.lower_ in {"who", "that", "which"} and tok.dep_ in {"nsubj", "nsubjpass"} \
+            and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head.head
+        if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head
+        return noun
+    return None

@@ -336,3 +336,15 @@ def test_show_titles_and_markup_values_are_no_quotes(nlp):
             '<post author="harbourfc" id="99120034">Great win tonight.</post>\n\n'
             "\u201cWe will appeal,\u201d she said.")
     assert [q.text for q in quotes(nlp(text))] == ["We will appeal,"]
+
+
+def test_a_dash_credit_after_a_no_break_space(nlp):
+    text = ("\u201cThe market is the heart of this town.\u201d \u2015\u00a0Ines Moreau\n"
+            "\u201cWe will be back next spring.\u201d \u2015\u00a0Tomas Varga\n")
+    assert [q.speaker for q in quotes(nlp(text))] == ["Ines Moreau", "Tomas Varga"]
+
+
+def test_a_relative_who_speaker_is_its_noun_and_that_is_never_a_speaker(nlp):
+    text = ("The prize went to Lena Ortiz, an architect who said, \u201cI only drew what the "
+            "neighbours asked for.\u201d")
+    assert [q.speaker for q in quotes(nlp(text))] == ["Lena Ortiz"]
