@@ -246,7 +246,12 @@ def attributions(
         ):
             _document_or_belief(tok, lexicon, add)  # "The striker believes ..."
             continue
-        if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted):
+        # "As the Tribune first reported, ...": the clause of what was reported is the sentence
+        as_clause = subj.i < tok.i and any(
+            doc[j].lower_ == "as" and (j == doc[j].sent.start or doc[j - 1].is_punct)
+            for j in range(max(0, subj.i - 5), subj.i))
+        if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted) \
+                and not as_clause:
             continue
         if lemma in lexicon.needs_clause and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
             continue
@@ -258,7 +263,7 @@ def attributions(
         if lemma == "report" and not any(
             c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} or c.dep_ == "prep" and c.lower_ in {"on", "about"}
             for c in tok.children
-        ):
+        ) and not as_clause:
             continue
         # the verb of a relative clause or a participle modifying something else
         if tok.dep_ in {"amod", "acl"} and subj is None:
@@ -350,7 +355,10 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
         return
     lemma = _lemma(verb)
     is_evidence = lemma in lexicon.evidence_verbs
-    is_belief = lemma in lexicon.belief_verbs
+    # "sees the plan as a trap": the "as" phrase may hang on the verb or on its object
+    near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    is_belief = lemma in lexicon.belief_verbs or any(
+        c.dep_ == "prep" and f"{lemma} {c.lower_}" in lexicon.belief_phrases for c in near)
     phrase = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
                    and f"{lemma} {c.lower_}" in lexicon.act_verb_phrases), None)
     is_act = phrase is not None or lemma in lexicon.act_verbs or lemma in lexicon.object_act_verbs and any(

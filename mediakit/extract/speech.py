@@ -96,6 +96,7 @@ class Lexicon:
     act_verbs: frozenset[str] = field(default_factory=lambda: load_words("act_verbs"))
     object_act_verbs: frozenset[str] = field(default_factory=lambda: load_words("object_act_verbs"))
     speech_objects: frozenset[str] = field(default_factory=lambda: load_words("speech_objects"))
+    belief_phrases: frozenset[str] = field(default_factory=lambda: load_words("belief_phrases"))
     continue_verbs: frozenset[str] = field(default_factory=lambda: load_words("continue_verbs"))
     refusal_verbs: frozenset[str] = field(default_factory=lambda: load_words("refusal_verbs"))
     act_verb_phrases: frozenset[str] = field(default_factory=lambda: load_words("act_verb_phrases"))

@@ -392,3 +392,11 @@ def test_continued_beside_a_quotation_reports_words(nlp):
     items = _atts(nlp, "\u201cThe harvest was late,\u201d the farmer said. \u201cThe rain never stopped,\u201d "
                        "she continued. The cooperative continued the tour of the barns.")
     assert [(a.source, a.cue) for a in items if a.cue.startswith("continued")] == [("she", "continued")]
+
+
+def test_as_a_paper_reported_and_seeing_something_as(nlp):
+    items = _atts(nlp, "As the Harbour Gazette first reported, the ferry will stop in June. The "
+                       "fishermen's union sees the timetable as a betrayal.")
+    got = {a.source: (a.cue, a.kind) for a in items}
+    assert any("Gazette" in k and v[0].endswith("reported") for k, v in got.items()), got
+    assert got["The fishermen's union"] == ("sees", "belief")
