@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -100,6 +101,14 @@ def attributions(
 
     def add(m: Mention, cue: str, anchor: Token, kind: str = "speech") -> None:
         sent, ss, se = _sentence(anchor)
+        if m.start <= anchor.idx < m.end and m.end > anchor.idx + len(anchor.text) and anchor.pos_ == "VERB" \
+                and m.head < anchor.i:
+            m = replace(m, text=text[m.start : anchor.idx].rstrip(), end=m.start + len(text[m.start : anchor.idx].rstrip()))
+        elif m.start == anchor.idx and m.end > anchor.idx + len(anchor.text):
+            # "Said Ellis:" read by the model as one name: the source starts after the verb
+            rest = text[anchor.idx + len(anchor.text) : m.end]
+            start = m.end - len(rest.lstrip())
+            m = replace(m, text=text[start : m.end], start=start)
         resolves_to = None
         m = resolver.retype(m)
         stype, named, confidence = m.source_type, m.named, m.confidence if not m.pronoun else "low"

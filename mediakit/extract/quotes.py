@@ -86,10 +86,26 @@ def _clause_after(doc: Doc, text: str, pos: int) -> tuple[int, int]:
     end = pos
     while end < len(text):
         c = text[end]
+        if c == "." and _abbreviation_before(text, end):
+            end += 1  # "Mrs. Clinton asked", "Gov. Ruiz said": no sentence end
+            continue
         if c == "\n" or c in ".!?" or c in "“\"‘":
             break
         end += 1
     return pos, end
+
+
+# abbreviated titles written with a full stop before a name ("Mr.", "Gov.", "Sen.")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "prof",
+                  "rev", "hon", "st", "jr", "sr", "adm", "capt", "maj", "cmdr", "pres", "supt"}
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = re.search(r"(?<![\w.])(\w+)$", text[max(0, dot - 6) : dot])
+    if not m:
+        return False
+    w = m.group(1)
+    return w.lower() in _ABBREVIATIONS or len(w) == 1 and w.isupper()
 
 
 def _clause_before(doc: Doc, text: str, pos: int) -> tuple[int, int]:
@@ -727,6 +743,9 @@ def _find_cue_nearby(
             subj = subject_of(t)
             if subj is None and any(c.dep_ == "auxpass" for c in t.children):
                 subj = _by_phrase(doc, span.end, a_end, lexicon)
+            elif subj is None and before and t.i == before[0].i:
+                # "Said Ellis: “...”": a verb opening the clause, its speaker after it
+                subj = inverted_subject(t, before[-1].i + 1, lexicon=lexicon)
             return t, subj, False
     # "Skipper Jonas Weller summed it up: '...'": a clause ending in a colon introduces the
     # quote, and its subject (a person or a body) is the speaker, whatever the verb
@@ -795,6 +814,16 @@ def quotes(
             mention = make_mention(ante, lexicon=lexicon) if ante is not None else None
         elif subj is not None:
             mention = make_mention(subj, lexicon=lexicon)
+            if verb is not None and mention.start <= verb.idx < mention.end:
+                # the model read the verb into a name ("Said Ellis:", "Ruiz told Radio One" as one
+                # title): the speaker is the part on the subject's side of the verb
+                if subj.i > verb.i:
+                    cut = verb.idx + len(verb.text)
+                    rest = text[cut : mention.end]
+                    mention = replace(mention, text=rest.strip(), start=mention.end - len(rest.lstrip()))
+                else:
+                    mention = replace(mention, text=text[mention.start : verb.idx].rstrip(),
+                                      end=mention.start + len(text[mention.start : verb.idx].rstrip()))
         elif verb is None:
             mention = _credit_after(doc, text, span, lexicon)
         cue = None

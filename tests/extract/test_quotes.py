@@ -348,3 +348,13 @@ def test_a_relative_who_speaker_is_its_noun_and_that_is_never_a_speaker(nlp):
     text = ("The prize went to Lena Ortiz, an architect who said, \u201cI only drew what the "
             "neighbours asked for.\u201d")
     assert [q.speaker for q in quotes(nlp(text))] == ["Lena Ortiz"]
+
+
+def test_abbreviated_titles_do_not_end_the_cue_clause(nlp):
+    text = "''Why do the buses never come on time?'' Mrs. Okafor asked at the meeting."
+    assert [q.speaker for q in quotes(nlp(text))] == ["Mrs. Okafor"]
+
+
+def test_said_before_a_name_and_a_colon(nlp):
+    text = "The meeting ran late.\n\nSaid Ellis: \u201cNobody wanted to go home before the vote.\u201d"
+    assert [q.speaker for q in quotes(nlp(text))] == ["Ellis"]
