@@ -22,7 +22,8 @@ What counts (each rule is one a learner can apply by hand):
 - a short name or noun opening a line before a colon ("Coach Duarte: Our defence needs ...",
   a headline or a transcript line).
 
-The writer and the reader ("I", "we", "you") are never sources.
+The writer and the reader ("I", "we", "you") are never sources, and neither is a pronoun inside
+what someone else is reported to say ("Ruiz said she plans to ...": one source, Ruiz).
 
 Two decisions, so learners can see them and argue with them:
 
@@ -100,6 +101,8 @@ def attributions(
     relatives: dict[tuple[int, int], int] = {}  # a "who" source -> where its noun starts
 
     def add(m: Mention, cue: str, anchor: Token, kind: str = "speech") -> None:
+        if m.pronoun and _inside_own_report(anchor, verbs, lexicon):
+            return  # "Ruiz said she plans to ...": part of what Ruiz said, not a second source
         sent, ss, se = _sentence(anchor)
         if m.start <= anchor.idx < m.end and m.end > anchor.idx + len(anchor.text) and anchor.pos_ == "VERB" \
                 and m.head < anchor.i:
@@ -410,6 +413,21 @@ _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 def _lemma(tok: Token) -> str:
     return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _inside_own_report(verb: Token, verbs: frozenset[str], lexicon: Lexicon) -> bool:
+    """True if ``verb`` stands in the clause of what someone else is reported to say or think
+    ("Ruiz said she plans to ...", "Ortiz told the crowd that he knows ..."): its pronoun
+    subject is that speaker again, and the clause is the content of the outer attribution."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"} and (is_reporting(tok, verbs) or _lemma(tok) in lexicon.belief_verbs):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.pos_ in {"PROPN", "NOUN"}
+    return False
 
 
 def _continues_quote(verb: Token, text: str, lexicon: Lexicon) -> bool:

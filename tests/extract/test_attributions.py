@@ -400,3 +400,8 @@ def test_as_a_paper_reported_and_seeing_something_as(nlp):
     got = {a.source: (a.cue, a.kind) for a in items}
     assert any("Gazette" in k and v[0].endswith("reported") for k, v in got.items()), got
     assert got["The fishermen's union"] == ("sees", "belief")
+
+
+def test_a_pronoun_inside_what_someone_said_is_no_second_source(nlp):
+    items = _atts(nlp, "Coach Ana Duarte said she plans to rest three players on Sunday.")
+    assert [(a.source, a.cue) for a in items] == [("Coach Ana Duarte", "said")]
