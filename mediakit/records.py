@@ -56,6 +56,9 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     pull_quote: bool = False
+    # how sure speaker_type is: "high" when a word list, a title or the gazetteer decided it,
+    # "low" when only the language model's entity label did (or no speaker was found)
+    type_confidence: str = "high"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,6 +82,9 @@ class Attribution:
     # source: "the lawsuit alleges", "polls show") or "belief" (a view or intention: "X wants",
     # "X believes", "X backs")
     kind: str = "speech"
+    # how sure source_type is: "high" when a word list, a title or the gazetteer decided it,
+    # "low" when only the language model's entity label did
+    type_confidence: str = "high"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -110,3 +110,24 @@ def test_real_news_numbers_are_current(name):
         kept = stored["scores"][key]
         assert (kept["tp"], kept["fp"], kept["fn"]) == (d["tp"], d["fp"], d["fn"]), (
             f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")
+
+
+def test_learners_are_told_the_real_news_error_rates_beside_the_best_case():
+    from mediakit.evaluation import accuracy_summary, expect_wrong_sentence
+
+    acc = stored_accuracy()
+    if "polnear_dev" not in acc or "babe" not in acc:
+        pytest.skip("real-news numbers not stored")
+    sentence = expect_wrong_sentence()
+    share = 1 - acc["polnear_dev"]["scores"]["attributions"]["recall"]
+    assert sentence and "sources" in sentence
+    summary = accuracy_summary()
+    assert sentence in summary and "best case" in summary
+    assert summary.index("real news") < summary.index("best case")
+    # the sentence is computed: a kit that missed almost no sources would say so
+    fake = {**acc, "polnear_dev": {**acc["polnear_dev"], "scores": {
+        **acc["polnear_dev"]["scores"],
+        "attributions": {**acc["polnear_dev"]["scores"]["attributions"], "recall": 0.99}}}}
+    assert "almost none of the sources" in expect_wrong_sentence(fake) or share < 0.05
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sentence in " ".join(readme.split()), "put expect_wrong_sentence() into the README paragraph"

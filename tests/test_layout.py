@@ -78,17 +78,12 @@ def test_imports_run_downward_only():
     assert not wrong, "imports that run upward:\n" + "\n".join(wrong)
 
 
-# to be made public when the speaker rules in extract/quotes.py settle (issue 10 is rewriting them)
-KNOWN = {("mediakit.extract.attributions", "mediakit.extract.quotes")}
-
-
 def test_no_module_imports_another_modules_private_names():
     wrong = []
     for path in _modules():
         for target, names, line in _imports(path):
             private = [n for n in names if n.startswith("_") and not n.startswith("__")]
-            if private and target != _module_name(path) \
-                    and (_module_name(path), target) not in KNOWN:
+            if private and target != _module_name(path):
                 wrong.append(f"{path.relative_to(PKG.parent)}:{line} imports {private} from {target}")
     assert not wrong, "imports of private names:\n" + "\n".join(wrong)
 

@@ -19,7 +19,11 @@ How it works, step by step (each step is a plain rule a learner can check by han
    quote after reported speech in its paragraph (``Kemp said ... "..."``) continues that
    speaker; one that opens its paragraph takes the speaker of the sentence right after it. A
    clause ending in a colon gives its subject as the speaker whatever the verb (``Weller
-   summed it up: '...'``). Words inside the marks are never the speaker.
+   summed it up: '...'``), also from the paragraph before (``Duarte continued:`` / ``Said
+   Olu Bankole:`` then the quote in a paragraph of its own). A paragraph that is all quotation
+   right after a paragraph with a quote of a known speaker goes on with that speaker. A
+   quotation inside another one is the outer speaker's words unless someone outside the outer
+   quote is named as saying it. Words inside the marks are never the speaker.
 5. Pronouns (he, she, they) are resolved to the latest earlier mention of a fitting source,
    and a definite description ("the fighter") to the fuller earlier one ("one rebel fighter").
    "the spokeswoman" / "the coach" go to the latest person named with that role (in the name,
@@ -58,14 +62,17 @@ from .speech import (
     mention_gender,
     name_words,
     person_roles,
+    relative_antecedent,
     resolve_pronoun,
     same_referent,
+    type_confidence,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
     from spacy.tokens import Doc, Span, Token
 
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_RELATIVE_OR_DEMONSTRATIVE = {"who", "that", "which", "this", "these", "those"}
 _DASHES = ("-", "–", "—", "―")
 
 
@@ -82,10 +89,26 @@ def _clause_after(doc: Doc, text: str, pos: int) -> tuple[int, int]:
     end = pos
     while end < len(text):
         c = text[end]
+        if c == "." and _abbreviation_before(text, end):
+            end += 1  # "Mrs. Clinton asked", "Gov. Ruiz said": no sentence end
+            continue
         if c == "\n" or c in ".!?" or c in "“\"‘":
             break
         end += 1
     return pos, end
+
+
+# abbreviated titles written with a full stop before a name ("Mr.", "Gov.", "Sen.")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "prof",
+                  "rev", "hon", "st", "jr", "sr", "adm", "capt", "maj", "cmdr", "pres", "supt"}
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = re.search(r"(?<![\w.])(\w+)$", text[max(0, dot - 6) : dot])
+    if not m:
+        return False
+    w = m.group(1)
+    return w.lower() in _ABBREVIATIONS or len(w) == 1 and w.isupper()
 
 
 def _clause_before(doc: Doc, text: str, pos: int) -> tuple[int, int]:
@@ -147,6 +170,10 @@ def subject_of(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     doc = verb.doc
+    # "Ruiz continued by saying ...": a participle after a preposition takes its verb's subject
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head.head)
     # "..., adding that ...", "Writing on X, he said": a participle takes its clause's subject
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head)
@@ -208,7 +235,12 @@ def _across_mark(a: Token, b: Token) -> bool:
     words inside a quotation are never the subject of the verb that introduces it."""
     doc = a.doc
     lo, hi = sorted((a.i, b.i))
-    return any(t.text in _MARK_CHARS and t.tag_ != "POS" for t in doc[lo + 1 : hi])
+    return any(_is_mark(t) for t in doc[lo + 1 : hi])
+
+
+def _is_mark(t: Token) -> bool:
+    """A quote mark token: one mark, or doubled straight ones ("''", "``"), not a possessive."""
+    return bool(t.text) and all(c in _MARK_CHARS or c == "`" for c in t.text) and t.tag_ != "POS"
 
 
 def _appositive_name(subj: Token) -> Token:
@@ -245,7 +277,7 @@ def _within_paragraph(subj: Token, verb: Token) -> Token | None:
     return None
 
 
-def _inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None) -> Token | None:
+def inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None) -> Token | None:
     """``said one HTS militant``: a noun right after the verb (a parser may call it dobj).
 
     A verb that pins a judgement on its object (``lexicon.target_verbs``: accuse, blame,
@@ -270,7 +302,7 @@ def _inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None
     return None
 
 
-class _Resolver:
+class Resolver:
     """Keeps the mentions seen so far and resolves pronouns and definite descriptions."""
 
     def __init__(self, doc: Doc, verbs: frozenset[str], lexicon: Lexicon | None) -> None:
@@ -472,10 +504,11 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
     stype, named = classify(sp, head, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i)
+    return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i,
+                   confidence=type_confidence(sp, head, lexicon=lexicon))
 
 
-_CREDIT = re.compile(r"[ \t]*[-–—―][ \t]*([A-Z][^\n]{0,60}?)[ \t.]*(?=\n|$)")
+_CREDIT = re.compile(r"[ \t\xa0]*[-–—―][ \t\xa0]*([A-Z][^\n]{0,60}?)[ \t\xa0.]*(?=\n|$)")
 
 
 def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None) -> Mention | None:
@@ -497,7 +530,8 @@ def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None
     stype, named = classify(sp, sp.root, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i)
+    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i,
+                   confidence=type_confidence(sp, sp.root, lexicon=lexicon))
 
 
 def _by_phrase(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> Token | None:
@@ -573,10 +607,33 @@ def _frame_cue(doc: Doc, text: str, span: QuotedSpan, after: list[Token]) -> tup
             if subj is not None and subj.i < verb.i:
                 return verb, subj
     if a.pos_ == "VERB" and a.tag_ in {"VBD", "VBZ"} and (b.pos_ == "PROPN" or b.lower_ in {"the", "a", "an", "one"}):
-        subj = _inverted_subject(a, after[-1].i + 1)
+        subj = inverted_subject(a, after[-1].i + 1)
         if subj is not None:
             return a, subj
     return None
+
+
+def find_cue(
+    doc: Doc,
+    text: str,
+    span: QuotedSpan,
+    verbs: frozenset[str],
+    lexicon: Lexicon | None,
+    label_verbs: frozenset[str] = LABEL_VERBS,
+) -> tuple[Token | None, Token | None, bool]:
+    """(cue verb, speaker head token, cue_after) for a quoted span, or Nones. A speaker or a cue
+    inside the quoted words themselves ("I will make this promise to you: we will ...") is
+    never the one that introduces them."""
+    verb, subj, after_ = _find_cue(doc, text, span, verbs, lexicon, label_verbs)
+    if verb is not None and span.inner_start <= verb.idx < span.inner_end:
+        return None, None, False
+    if subj is not None and span.inner_start <= subj.idx < span.inner_end:
+        # the parse ran into the quotation: the noun right before the verb after it
+        alt = _noun_before(verb) if verb.idx >= span.end else None
+        if alt is not None and alt.idx >= span.end and is_source_like(doc[alt.i : alt.i + 1], alt, lexicon=lexicon):
+            return verb, alt, after_
+        return verb, None, after_
+    return verb, subj, after_
 
 
 def _find_cue(
@@ -585,9 +642,8 @@ def _find_cue(
     span: QuotedSpan,
     verbs: frozenset[str],
     lexicon: Lexicon | None,
-    label_verbs: frozenset[str] = LABEL_VERBS,
+    label_verbs: frozenset[str],
 ) -> tuple[Token | None, Token | None, bool]:
-    """(cue verb, speaker head token, cue_after) for a quoted span, or Nones."""
     a_start, a_end = _clause_after(doc, text, span.end)
     after = _tokens_between(doc, a_start, a_end)
     gov = _governing_cue(doc, span, verbs, label_verbs)
@@ -595,17 +651,64 @@ def _find_cue(
         g_after = gov.idx >= span.end
         subj = subject_of(gov)
         if subj is None and g_after and after:
-            subj = _inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
+            subj = inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
         if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
             subj = _by_phrase(doc, span.end, a_end, lexicon)
-        if subj is not None and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+        inside = span.inner_start <= gov.idx < span.inner_end or subj is not None and (
+            span.inner_start <= subj.idx < span.inner_end)
+        if subj is not None and not inside and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
             return gov, subj, g_after
     found = _find_cue_nearby(doc, text, span, verbs, lexicon, after, a_start, a_end)
     if found[0] is None:
         frame = _frame_cue(doc, text, span, after)
         if frame is not None:
             return frame[0], frame[1], True
+        intro = _colon_intro(doc, text, span, verbs, lexicon)
+        if intro is not None:
+            return intro[0], intro[1], False
     return found
+
+
+def _colon_intro(
+    doc: Doc, text: str, span: QuotedSpan, verbs: frozenset[str], lexicon: Lexicon | None
+) -> tuple[Token, Token] | None:
+    """A quotation that opens its paragraph after a paragraph ending in a colon: ``Ruiz
+    continued:`` / ``Said Ruiz:`` / ``In a statement, the club wrote:``. The short clause before
+    the colon gives the speaker: its subject, or the name after a verb that opens it."""
+    if text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
+        return None  # the quote does not open its paragraph
+    prev_end = len(text[: span.start].rstrip())
+    if prev_end == 0 or text[prev_end - 1] != ":":
+        return None
+    line_start = text.rfind("\n", 0, prev_end - 1) + 1
+    toks = [t for t in _tokens_between(doc, line_start, prev_end - 1) if not t.is_space]
+    if not toks or len(toks) > 25 or any(_is_mark(t) for t in toks):
+        return None
+    verbs_in = [t for t in toks if t.pos_ in {"VERB", "AUX"}]
+    for v in verbs_in:
+        subj = subject_of(v)
+        if subj is not None and subj.i < v.i and toks[0].i <= subj.i and is_source_like(
+            doc[subj.i : subj.i + 1], subj, lexicon=lexicon
+        ):
+            return v, subj
+    # "Said Ruiz:", "Continued the mayor:" (the model may tag an opening "Continued" as an
+    # adjective)
+    first = toks[0]
+    if is_reporting(first, verbs | {"continue"}) or first.lower_ in _INVERTED_OPENERS:
+        for t in toks[1:]:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                h = t
+                while h.dep_ in {"compound", "flat"} and h.head.i > h.i and h.head.i <= toks[-1].i:
+                    h = h.head
+                h = _appositive_name(h)
+                if is_source_like(doc[h.i : h.i + 1], h, lexicon=lexicon):
+                    return first, h
+                break
+    return None
+
+
+# words that open an inverted introduction before a colon: "Said Ruiz:", "Continued Ruiz:"
+_INVERTED_OPENERS = {"said", "added", "continued", "wrote", "concluded", "explained", "asked"}
 
 
 def _find_cue_nearby(
@@ -621,7 +724,7 @@ def _find_cue_nearby(
     """The cue by position: a reporting verb just after the quote, then before it."""
     for t in after[:8]:
         if is_reporting(t, verbs):
-            subj = subject_of(t) or _inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
+            subj = subject_of(t) or inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
             if subj is not None and subj.i > t.i and sum(
                 not x.is_space for x in doc[t.i + 1 : subj.i]
             ) > 7:
@@ -643,6 +746,9 @@ def _find_cue_nearby(
             subj = subject_of(t)
             if subj is None and any(c.dep_ == "auxpass" for c in t.children):
                 subj = _by_phrase(doc, span.end, a_end, lexicon)
+            elif subj is None and before and t.i == before[0].i:
+                # "Said Ellis: “...”": a verb opening the clause, its speaker after it
+                subj = inverted_subject(t, before[-1].i + 1, lexicon=lexicon)
             return t, subj, False
     # "Skipper Jonas Weller summed it up: '...'": a clause ending in a colon introduces the
     # quote, and its subject (a person or a body) is the speaker, whatever the verb
@@ -694,18 +800,33 @@ def quotes(
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
-    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote"])
-    resolver = _Resolver(doc, verbs, lexicon)
+    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote" and not _not_words(text, s)])
+    resolver = Resolver(doc, verbs, lexicon)
     found: list[dict] = []
     for span in spans:
-        verb, subj, cue_after = _find_cue(doc, text, span, verbs, lexicon)
+        verb, subj, cue_after = find_cue(doc, text, span, verbs, lexicon)
         mention: Mention | None = None
         pull = False
         pm = _pull_quote_speaker(doc, text, span, lexicon)
         if pm is not None and verb is None:
             mention, pull = pm, True
+        elif subj is not None and subj.lower_ in _RELATIVE_OR_DEMONSTRATIVE:
+            # "Ruiz, who said ...": the noun a relative pronoun stands for; a demonstrative
+            # ("That makes me smart," ...) is never a speaker
+            ante = relative_antecedent(subj)
+            mention = make_mention(ante, lexicon=lexicon) if ante is not None else None
         elif subj is not None:
             mention = make_mention(subj, lexicon=lexicon)
+            if verb is not None and mention.start <= verb.idx < mention.end:
+                # the model read the verb into a name ("Said Ellis:", "Ruiz told Radio One" as one
+                # title): the speaker is the part on the subject's side of the verb
+                if subj.i > verb.i:
+                    cut = verb.idx + len(verb.text)
+                    rest = text[cut : mention.end]
+                    mention = replace(mention, text=rest.strip(), start=mention.end - len(rest.lstrip()))
+                else:
+                    mention = replace(mention, text=text[mention.start : verb.idx].rstrip(),
+                                      end=mention.start + len(text[mention.start : verb.idx].rstrip()))
         elif verb is None:
             mention = _credit_after(doc, text, span, lexicon)
         cue = None
@@ -737,12 +858,29 @@ def quotes(
             near = _speaker_in_paragraph(doc, text, f["span"], verbs, lexicon)
             if near is not None:
                 f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0], lexicon=lexicon)
+            elif prev is not None and prev["mention"] is not None and _whole_paragraph(text, f["span"]) \
+                    and _next_paragraph(text, prev["span"], f["span"]):
+                # a paragraph that is all quotation, straight after a paragraph holding a quote
+                # of a known speaker, goes on with that speaker's words
+                f["mention"], f["cue"] = prev["mention"], prev["cue"]
+    # a quotation inside another one ("... prompt people to say, 'They know what they are
+    # doing.'") is in the words of the outer quote's speaker, unless someone outside the outer
+    # quote is named as saying it
+    for f in found:
+        outer = next((g for g in found if g is not f and g["span"].inner_start <= f["span"].start
+                      and f["span"].end <= g["span"].inner_end), None)
+        if outer is None or outer["mention"] is None:
+            continue
+        m = f["mention"]
+        if m is None or outer["span"].inner_start <= m.start < outer["span"].inner_end:
+            f["mention"], f["cue"] = outer["mention"], outer["cue"]
     out: list[Quote] = []
     for f in found:
         span: QuotedSpan = f["span"]
         m: Mention | None = f["mention"]
         speaker = speaker_type = None
         s_start = s_end = None
+        confidence = "low"
         if m is not None:
             r = resolver.resolve(m) if not f["pull"] else m
             if not m.pronoun and not f["pull"]:
@@ -750,6 +888,7 @@ def quotes(
             speaker = r.text
             speaker_type = r.source_type if not r.pronoun else "unspecified"
             s_start, s_end = r.start, r.end
+            confidence = r.confidence if not r.pronoun else "low"
         out.append(
             Quote(
                 text=span.text,
@@ -762,6 +901,7 @@ def quotes(
                 speaker_start=s_start,
                 speaker_end=s_end,
                 pull_quote=f["pull"],
+                type_confidence=confidence,
             )
         )
     return out
@@ -817,6 +957,33 @@ def _speaker_in_paragraph(
     return None
 
 
+_TITLE_BEFORE = {"on", "in", "to", "at", "during", "from", "of", "with"}
+
+
+def _not_words(text: str, span: QuotedSpan) -> bool:
+    """Quote marks that hold no one's words:
+
+    - a value in markup left in the text (``<tweet author="..." id="7834...">``): the mark
+      comes straight after "=";
+    - the title of a show, a book or a song after a preposition or a possessive (``said on
+      "Meet the Press"``, ``told CBS's "Face the Nation,"``): up to seven words, each long word
+      capitalised, with no ! or ?.
+    """
+    if text[max(0, span.start - 1) : span.start] == "=":
+        return True
+    inner = span.text.strip().rstrip(".,;:")
+    words = inner.split()
+    if not words or len(words) > 7 or "!" in inner or "?" in inner:
+        return False
+    if not all(w[:1].isupper() or len(w) < 4 or not w[:1].isalpha() for w in words) or not words[0][:1].isupper():
+        return False
+    before = re.findall(r"[\w'’]+", text[max(0, span.start - 40) : span.start])
+    if not before:
+        return False
+    prev = before[-1]
+    return prev.lower() in _TITLE_BEFORE or prev.endswith(("'s", "’s"))
+
+
 def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     """A quotation that runs over several paragraphs (each opens with a mark, only the last one
     closes) is one quote: its paragraphs are joined, from the first opening mark to the last
@@ -841,6 +1008,21 @@ def _merge_paragraphs(text: str, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             continue
         out.append(sp)
     return out
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    """True if the quotation fills its paragraph: only white space before it on its line, and
+    at most closing punctuation after it."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    rest = text[span.end : len(text) if line_end < 0 else line_end]
+    return not text[line_start : span.start].strip() and not rest.strip(" .,;…")
+
+
+def _next_paragraph(text: str, a: QuotedSpan, b: QuotedSpan) -> bool:
+    """True if ``b`` stands in the paragraph right after the one that holds ``a``."""
+    between = text[a.end : b.start]
+    return "\n" in between and not between[between.index("\n") :].strip()
 
 
 def _same_paragraph(text: str, a: QuotedSpan, b: QuotedSpan) -> bool:

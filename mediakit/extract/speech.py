@@ -95,6 +95,14 @@ class Lexicon:
     report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
     hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
     belief_verbs: frozenset[str] = field(default_factory=lambda: load_words("belief_verbs"))
+    act_verbs: frozenset[str] = field(default_factory=lambda: load_words("act_verbs"))
+    object_act_verbs: frozenset[str] = field(default_factory=lambda: load_words("object_act_verbs"))
+    speech_objects: frozenset[str] = field(default_factory=lambda: load_words("speech_objects"))
+    belief_phrases: frozenset[str] = field(default_factory=lambda: load_words("belief_phrases"))
+    continue_verbs: frozenset[str] = field(default_factory=lambda: load_words("continue_verbs"))
+    refusal_verbs: frozenset[str] = field(default_factory=lambda: load_words("refusal_verbs"))
+    act_verb_phrases: frozenset[str] = field(default_factory=lambda: load_words("act_verb_phrases"))
+    colon_non_sources: frozenset[str] = field(default_factory=lambda: load_words("colon_non_sources"))
     evidence_verbs: frozenset[str] = field(default_factory=lambda: load_words("evidence_verbs"))
     document_nouns: frozenset[str] = field(default_factory=lambda: load_words("document_nouns"))
     say_verbs: frozenset[str] = field(default_factory=lambda: load_words("say_verbs"))
@@ -176,6 +184,9 @@ class Mention:
     head: int  # token index of the head
     pronoun: bool = False
     plural: bool = False
+    # how sure the source type is: "high" when a word list, a title, an apposition or the
+    # gazetteer decided it, "low" when only the language model's entity label (or nothing) did
+    confidence: str = "high"
 
     def key(self) -> str:
         return self.text.lower()
@@ -488,6 +499,7 @@ def make_mention(
             head=head.i,
             pronoun=True,
             plural=head.lower_ in {"they", "them", "we"},
+            confidence="low",
         )
     s, e = mention_tokens(head)
     span = doc[s:e]
@@ -502,7 +514,35 @@ def make_mention(
         named=named,
         head=head.i,
         plural=plural,
+        confidence=type_confidence(span, head, lexicon=lexicon, kinds=kinds),
     )
+
+
+def type_confidence(
+    span: Span, head: Token, *, lexicon: Lexicon | None = None, kinds: Mapping[str, str] | None = None
+) -> str:
+    """"high" when a rule decided the mention's source type (a word of the lists: "ministry",
+    "spokeswoman", "newspaper", "Reuters", "sources"; a title before a name; a role in
+    apposition; the case's gazetteer), "low" when only the language model's entity label did
+    ("Okafor" tagged PERSON, "Calvera" tagged ORG) or nothing did. The reader shows it, so a
+    learner knows which types to check first."""
+    lex = lexicon or default_lexicon()
+    kinds = kinds or lex.kinds
+    if kinds:
+        ent = _ent_span(head)
+        if ent is not None and ent.ent_id_ and kinds.get(ent.ent_id_) in KIND_TYPES:
+            return "high"
+    vocab = (lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
+             | lex.titles | lex.org_words | lex.media_names | lex.partisan)
+    for t in span:
+        if t.lower_.rstrip(".") in vocab or t.lemma_.lower() in vocab:
+            return "high"
+    text_low = span.text.lower()
+    if any(n in text_low for n in lex.ngo_names) or any(" " in n and n in text_low for n in lex.media_names):
+        return "high"
+    if person_roles(head, lexicon=lex):
+        return "high"
+    return "low"
 
 
 def mention_gender(m: Mention, doc: Doc, *, gendered: Mapping[str, str] = GENDERED) -> str | None:
@@ -552,7 +592,7 @@ def name_words(m: Mention, doc: Doc) -> list[str]:
 def identity(m: Mention, doc: Doc) -> str:
     """A key shared by the mentions of one person: a named person's surname ("Maria Okafor",
     "Okafor" -> "okafor"); otherwise the mention's position. (The resolver also tells apart two
-    people who share a surname, such as a father and a daughter: see ``quotes._Resolver``.)"""
+    people who share a surname, such as a father and a daughter: see ``quotes.Resolver``.)"""
     if m.source_type == "named_person" and not m.pronoun:
         words = name_words(m, doc)
         if words:
@@ -611,3 +651,15 @@ def token_at(doc: Doc, char: int) -> Token | None:
     if span is None or not len(span):
         return None
     return span[0]
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """``Clinton, who wants ...``, ``voters who say ...``: the noun a relative pronoun stands for
+    (``Lena Ortiz, an architect who said``: the name the described noun stands beside)."""
+    if tok.lower_ in {"who", "that", "which"} and tok.dep_ in {"nsubj", "nsubjpass"} \
+            and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head.head
+        if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head
+        return noun
+    return None

@@ -74,6 +74,11 @@ def _dl(rows: Iterable[tuple[str, Any]]) -> str:
     ) + "</dl>"
 
 
+# added to the kind of a speaker or source the kit typed on the language model's guess alone
+_LOW_CONFIDENCE = (" (a guess: no word list or title decided this kind, only the language model's "
+                   "reading of the name; check it)")
+
+
 def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) -> str:
     """What the kit found for one annotation and why, as an HTML detail panel.
 
@@ -91,7 +96,8 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         rows = [
             ("Words", f"\u201c{excerpt}\u201d"),
             ("Speaker", get_field(r, "speaker") or "not found by the kit"),
-            ("Kind of speaker", SOURCE_TYPE_NAMES.get(st, st)),
+            ("Kind of speaker", SOURCE_TYPE_NAMES.get(st, st)
+             + (_LOW_CONFIDENCE if get_field(r, "speaker") and get_field(r, "type_confidence") == "low" else "")),
             ("Why the kit thinks so", "the words stand between quotation marks"
              + (f" and the reporting verb \u201c{get_field(r, 'cue')}\u201d links them to the speaker"
                 if get_field(r, "cue") else "; no reporting verb was found next to them")),
@@ -103,7 +109,8 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         title = "Source"
         rows = [
             ("Who is cited", source_name(r)),
-            ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"),
+            ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"
+             + (_LOW_CONFIDENCE if get_field(r, "type_confidence") == "low" else "")),
             ("Named", "yes" if get_field(r, "named") else "no"),
             ("Why the kit thinks so", f"the cue \u201c{get_field(r, 'cue')}\u201d pins a claim on this source"),
             ("Sentence", get_field(r, "sentence")),

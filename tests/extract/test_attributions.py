@@ -331,3 +331,77 @@ def test_any_noun_subject_of_a_verb_of_saying_is_its_source(nlp):
     assert by_source(items, "Angry shareholders").cue == "said"
     assert any(a.source.endswith("percent of customers") or a.source == "Forty percent" for a in items)
     assert all(a.kind == "speech" for a in items)
+
+
+def _atts(nlp, text: str) -> list[Attribution]:
+    doc = nlp(text)
+    return attributions(doc, quotes=quotes(doc))
+
+
+def test_public_acts_of_speech_pin_a_position_on_their_subject(nlp):
+    items = _atts(nlp, "The mayor called for a ban on night fishing. Marta Silva, the union's "
+                       "secretary, blasted the plan and the ferry company released a statement. "
+                       "Ruiz declined to say whether the terminal would close.")
+    cues = {a.source: a.cue for a in items}
+    assert cues.get("The mayor") == "called"
+    assert "blasted" in cues.values()
+    assert cues.get("the ferry company") == "released"
+    assert cues.get("Ruiz") == "declined"
+
+
+def test_acts_on_things_or_people_are_no_speech(nlp):
+    items = _atts(nlp, "The ferry company released the hostages' luggage. Police questioned a suspect "
+                       "and the coach refused to leave the pitch.")
+    assert items == [], [(a.source, a.cue) for a in items]
+
+
+def test_a_relative_who_is_the_source_as_written_standing_for_its_noun(nlp):
+    items = _atts(nlp, "The garden club is led by Ana Duarte, who wants the council to plant more trees.")
+    who = by_source(items, "who")
+    assert who.resolves_to == "Ana Duarte" and who.kind == "belief"
+
+
+def test_the_writer_is_no_source(nlp):
+    items = _atts(nlp, "I think the league got this one wrong, and we said so last week.")
+    assert items == [], [(a.source, a.cue) for a in items]
+
+
+def test_a_name_before_a_colon_at_the_start_of_a_line_gives_the_words_after_it(nlp):
+    items = _atts(nlp, "Coach Duarte: Our defence needs a complete rebuild\n\nUpdate: the match starts at "
+                       "eight tonight in the old stadium.")
+    assert [(a.source, a.cue) for a in items] == [("Coach Duarte", ":")]
+
+
+def test_the_agent_of_a_passive_verb_of_stance(nlp):
+    items = _atts(nlp, "The new timetable, proposed by the rail operator, starts in May.")
+    assert [a.source for a in items] == ["the rail operator"]
+
+
+def test_type_confidence_says_whether_a_rule_or_only_the_model_typed_the_source(nlp):
+    items = _atts(nlp, "The Interior Ministry said the road was closed. Calvera said it would "
+                       "reopen the line, and Ortiz, a spokeswoman for the port, said ships were waiting. "
+                       "The publisher said the book was withdrawn.")
+    conf = {a.source: (a.source_type, a.type_confidence) for a in items}
+    assert conf["The Interior Ministry"] == ("official_body", "high")
+    assert conf["The publisher"] == ("media_outlet", "high")
+    assert conf["Calvera"][1] == "low"  # only the model's entity label types a bare name
+    assert any(k.startswith("Ortiz") and v[1] == "high" for k, v in conf.items())
+
+
+def test_continued_beside_a_quotation_reports_words(nlp):
+    items = _atts(nlp, "\u201cThe harvest was late,\u201d the farmer said. \u201cThe rain never stopped,\u201d "
+                       "she continued. The cooperative continued the tour of the barns.")
+    assert [(a.source, a.cue) for a in items if a.cue.startswith("continued")] == [("she", "continued")]
+
+
+def test_as_a_paper_reported_and_seeing_something_as(nlp):
+    items = _atts(nlp, "As the Harbour Gazette first reported, the ferry will stop in June. The "
+                       "fishermen's union sees the timetable as a betrayal.")
+    got = {a.source: (a.cue, a.kind) for a in items}
+    assert any("Gazette" in k and v[0].endswith("reported") for k, v in got.items()), got
+    assert got["The fishermen's union"] == ("sees", "belief")
+
+
+def test_a_pronoun_inside_what_someone_said_is_no_second_source(nlp):
+    items = _atts(nlp, "Coach Ana Duarte said she plans to rest three players on Sunday.")
+    assert [(a.source, a.cue) for a in items] == [("Coach Ana Duarte", "said")]

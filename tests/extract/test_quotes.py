@@ -281,3 +281,80 @@ def test_a_dash_inside_the_reporters_line_is_no_credit(nlp):
     # the quote does not open its line: the words after the dash are the reporter's
     doc = nlp("She called the climb “brutal” - Moreau later withdrew from the race.\n")
     assert all(q.speaker != "Moreau" for q in quotes(doc))
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text[:12], q.speaker) for q in quotes(nlp(text))]
+
+
+def test_a_colon_intro_across_a_paragraph_break(nlp):
+    got = _speakers(nlp, "The head gardener, Ana Duarte, was blunt about the frost.\n\nDuarte continued:\n\n"
+                         "\u201cWe lost every seedling in the north beds and we will have to start again in March.\u201d")
+    assert got == [("We lost ever", "Duarte")]
+    got = _speakers(nlp, "The club met on Tuesday night.\n\nSaid the treasurer, Olu Bankole:\n\n"
+                         "\u201cThe roof fund is empty and the bank will not lend us more.\u201d")
+    assert got == [("The roof fun", "Olu Bankole")]
+
+
+def test_a_whole_paragraph_quote_goes_on_with_the_previous_paragraphs_speaker(nlp):
+    text = ("\u201cThe pitch was flooded by noon,\u201d said groundsman Pete Olsen, who has looked after the "
+            "ground for thirty years and rarely misses a match.\n\n"
+            "\u201cI have never seen rain like it in all my years here.\u201d")
+    assert [q.speaker for q in quotes(nlp(text))] == ["groundsman Pete Olsen", "groundsman Pete Olsen"]
+
+
+def test_a_quote_inside_a_quote_is_the_outer_speakers_words(nlp):
+    text = ("\u201cWhen the buses run late, riders tell us, \u2018We are done with this line,\u2019 and they "
+            "drive instead,\u201d said Mira Holt, the transit director.")
+    assert {q.speaker for q in quotes(nlp(text))} == {"Mira Holt"}
+
+
+def test_doubled_straight_marks_keep_the_speaker_outside_the_quote(nlp):
+    text = "''Nobody expected the bridge to close so soon,'' Lena Park, a city engineer, said on Monday."
+    assert [q.speaker for q in quotes(nlp(text))] == ["Lena Park"]
+
+
+def test_continued_by_saying(nlp):
+    text = ("Mayor Ruth Adeyemi welcomed the ruling. Adeyemi continued by saying, \u201cThe wells will be "
+            "tested every month from now on.\u201d")
+    assert [q.speaker for q in quotes(nlp(text))] == ["Adeyemi"]
+
+
+def test_words_inside_the_quote_are_never_its_speaker(nlp):
+    text = ("\u201cI will make you this promise: We will open the pool by June,\u201d parks director "
+            "Hana Mori said on Friday.")
+    assert [q.speaker for q in quotes(nlp(text))] == ["parks director Hana Mori"]
+
+
+def test_a_whispered_quote(nlp):
+    text = "\u201cThe keys are under the mat,\u201d the caretaker whispered."
+    assert [q.speaker for q in quotes(nlp(text))] == ["the caretaker"]
+
+
+def test_show_titles_and_markup_values_are_no_quotes(nlp):
+    text = ("The coach said on \u201cMatch of the Day\u201d that the club would appeal.\n\n"
+            '<post author="harbourfc" id="99120034">Great win tonight.</post>\n\n'
+            "\u201cWe will appeal,\u201d she said.")
+    assert [q.text for q in quotes(nlp(text))] == ["We will appeal,"]
+
+
+def test_a_dash_credit_after_a_no_break_space(nlp):
+    text = ("\u201cThe market is the heart of this town.\u201d \u2015\u00a0Ines Moreau\n"
+            "\u201cWe will be back next spring.\u201d \u2015\u00a0Tomas Varga\n")
+    assert [q.speaker for q in quotes(nlp(text))] == ["Ines Moreau", "Tomas Varga"]
+
+
+def test_a_relative_who_speaker_is_its_noun_and_that_is_never_a_speaker(nlp):
+    text = ("The prize went to Lena Ortiz, an architect who said, \u201cI only drew what the "
+            "neighbours asked for.\u201d")
+    assert [q.speaker for q in quotes(nlp(text))] == ["Lena Ortiz"]
+
+
+def test_abbreviated_titles_do_not_end_the_cue_clause(nlp):
+    text = "''Why do the buses never come on time?'' Mrs. Okafor asked at the meeting."
+    assert [q.speaker for q in quotes(nlp(text))] == ["Mrs. Okafor"]
+
+
+def test_said_before_a_name_and_a_colon(nlp):
+    text = "The meeting ran late.\n\nSaid Ellis: \u201cNobody wanted to go home before the vote.\u201d"
+    assert [q.speaker for q in quotes(nlp(text))] == ["Ellis"]

@@ -282,3 +282,14 @@ def test_markdown_link_markup_is_hidden_but_the_text_and_offsets_stay(seed_case)
     assert "".join(parse(html_out).report_text) == text  # every character is still there
     assert "&lt;b&gt;x&lt;/b&gt;" in html_out and "<b>x</b>" not in html_out  # still escaped
     assert 'data-mk="s0"' in html_out and ">South Front</span>" in html_out  # the mark lines up
+
+
+def test_describe_says_when_a_source_kind_is_only_the_models_guess(analysis):
+    from dataclasses import replace
+
+    r = analysis.case.report("sputnik")
+    anns = {a.key: a for a in render.annotations(r, analysis.records[r.id])}
+    sure = render.describe_html(anns["s1"], r)
+    assert "a guess" not in sure
+    guess = replace(anns["s1"], record=replace(anns["s1"].record, type_confidence="low"))
+    assert "a guess" in render.describe_html(guess, r)
