@@ -247,8 +247,9 @@ class Progress:
         self.can_save = True
         self._file_learner = None
         self._answers = self._open()
-        if self.learner is None:
-            self.learner = self._file_learner
+        if self._file_learner and (learner is None or
+                                   learner_key(learner) == learner_key(self._file_learner)):
+            self.learner = self._file_learner  # the name as the learner first typed it
         if session and self.can_save:
             try:
                 with _locked(self.real_path.parent, create=True):
