@@ -71,6 +71,20 @@ class Progress:
         if self.learner is None:
             self.learner = self._file_learner
 
+    @classmethod
+    def from_entries(cls, answers: dict[str, dict[str, Any]], *, learner: str | None = None,
+                     path: str | Path = "(read only)") -> Progress:
+        """A read-only Progress over answers already read (the class report): never saves."""
+        prog = cls.__new__(cls)
+        prog.path = Path(path)
+        prog.learner = learner
+        prog.messages = []
+        prog.can_save = False
+        prog._listeners = []
+        prog._file_learner = learner
+        prog._answers = {k: dict(v) for k, v in answers.items()}
+        return prog
+
     @property
     def learner_key(self) -> str:
         """A stable key for this learner (16 hex digits): from their name when known, else from
