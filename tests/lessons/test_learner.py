@@ -156,3 +156,29 @@ def test_jupyterlab_on_a_personal_server_saves_beside_the_work_for_the_os_user(t
     assert prog.path == tmp_path / ".mediakit-progress.json" and prog.learner == "ana-b"
     prog.record("ex_01_01", "a", "correct")
     assert json.loads(prog.path.read_text(encoding="utf-8"))["learner"] == "ana-b"
+
+
+def test_the_kits_server_settings_shut_closed_pages_down_and_cull_idle_kernels(monkeypatch):
+    from traitlets.config import Config
+
+    from mediakit.lessons import serving
+
+    c = Config()
+    serving.configure(c)
+    assert c.VoilaConfiguration.prelaunch_hook is serving.prelaunch
+    assert c.MappingKernelManager.cull_idle_timeout == 900
+    assert c.MappingKernelManager.cull_connected is False
+
+    class Request:
+        touched = False
+
+        @property
+        def xsrf_token(self):
+            Request.touched = True  # tornado sets the _xsrf cookie when this is read
+            return b"t"
+
+    assert serving.prelaunch(Request(), None, None) is None and Request.touched
+    monkeypatch.setenv("MEDIAKIT_CULL_IDLE", "0")
+    c2 = Config()
+    serving.configure(c2)
+    assert "cull_idle_timeout" not in c2.MappingKernelManager
