@@ -1,10 +1,14 @@
 """A learner's progress: answers saved as they go, in a JSON file beside their work.
 
 The file (by default ``.mediakit-progress.json`` in the folder the notebook runs in, or the
-path in ``MEDIAKIT_PROGRESS``) is written atomically: to a temporary file in the same folder,
-flushed to disk, then moved over the old one, so a crash or a kernel restart mid-write never
-leaves half a file. Each save re-reads the file and changes only the exercise being saved, so
-two lessons open at once do not erase each other's answers.
+path in ``MEDIAKIT_PROGRESS``; a named learner's file is chosen by :mod:`.learner`) is written
+atomically: to a temporary file in the same folder, flushed to disk, then moved over the old
+one, so a crash or a kernel restart mid-write never leaves half a file (and the temporary files
+of a killed save are removed on the next open). Writers take a lock on the folder (``flock``,
+POSIX), then re-read the file and change only the exercise being saved, so two tabs, or Voilà
+and JupyterLab side by side, never lose each other's answers. A symbolic link stays a link (its
+target is written) and the file keeps its permissions. An answer that cannot be stored as JSON
+(a set, bytes) is refused with :class:`AnswerError` before anything changes.
 
 A file that cannot be read (broken JSON, the wrong shape) is never silently dropped: it is
 renamed to ``<name>.corrupt-<timestamp>`` and :attr:`Progress.messages` says so in plain words.
@@ -83,6 +87,7 @@ class Progress:
         prog._listeners = []
         prog._file_learner = learner
         prog._answers = {k: dict(v) for k, v in answers.items()}
+        prog._read_only = True
         return prog
 
     @property
@@ -320,8 +325,11 @@ class Progress:
     def done(self, ex_id: str) -> bool:
         return self.status(ex_id) in ("correct", "recorded", "submitted")
 
+    _read_only = False
+
     def reload(self) -> None:
-        self._answers = self._read()
+        if not self._read_only:
+            self._answers = self._read()
 
     def ids(self) -> list[str]:
         return sorted(self._answers)
