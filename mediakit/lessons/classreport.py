@@ -214,7 +214,7 @@ def _score(skills: dict[str, Any] | None, side: str) -> str:
     if not skills:
         return ""
     part = skills.get(side) or {}
-    if part.get("out_of"):
+    if part.get("out_of") and part.get("answered"):
         return f"{part.get('right', 0)}/{part['out_of']}"
     return ""
 

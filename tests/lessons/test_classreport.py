@@ -111,3 +111,28 @@ def test_an_unreadable_file_is_listed_not_fatal(class_folder):
     f.write_text(json.dumps({"answers": {}}), encoding="utf-8")
     f.chmod(0)
     assert "locked.json" in dict(class_report(class_folder).skipped)
+
+
+def test_the_skills_check_shows_when_the_kit_has_one(class_folder, monkeypatch):
+    import sys
+    import types
+
+    fake = types.ModuleType("mediakit.lessons.skills")
+    seen = []
+
+    def skills_check(prog):
+        seen.append(prog.learner)
+        right = 1 if prog.learner == "Ana" else 0
+        return {"before": {"answered": 4, "right": right, "out_of": 4, "complete": True},
+                "after": {"answered": 0, "right": 0, "out_of": 4, "complete": False}}
+
+    fake.skills_check = skills_check
+    monkeypatch.setitem(sys.modules, "mediakit.lessons.skills", fake)
+    report = class_report(class_folder)
+    assert report.skills_available and sorted(seen) == sorted(r.name for r in report.learners)
+    page = class_report_html(report)
+    assert "skills check before" in page and "1 of 4 right first time" in page
+    assert "not taken" in page
+    rows = list(csv.reader(io.StringIO(to_csv(report))))
+    assert rows[0][-2:] == ["skills before", "skills after"]
+    assert [{r[0]: r for r in rows[1:]}["Ana"][i] for i in (-2, -1)] == ["1/4", ""]
