@@ -121,7 +121,27 @@ def session_progress_path() -> Path:
         folder = Path(tempfile.gettempdir()) / SESSION_FOLDER
         path = folder / f"session-{uuid.uuid4().hex}.json"
         _state["session_path"] = path
+        _forget_old_sessions(folder)
     return path
+
+
+SESSION_DAYS = 2
+
+
+def _forget_old_sessions(folder: Path) -> None:
+    """Page-only answers of visitors who never gave a name, untouched for two days, go."""
+    import time
+
+    try:
+        old = [f for f in folder.glob("session-*.json")
+               if time.time() - f.stat().st_mtime > SESSION_DAYS * 86400]
+    except OSError:
+        return
+    for f in old:
+        try:
+            f.unlink()
+        except OSError:
+            pass
 
 
 def progress(path: str | Path | None = None) -> Progress:

@@ -4,6 +4,7 @@ reloads, lessons and days, in JupyterLab and Voila alike."""
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -182,3 +183,18 @@ def test_the_kits_server_settings_shut_closed_pages_down_and_cull_idle_kernels(m
     c2 = Config()
     serving.configure(c2)
     assert "cull_idle_timeout" not in c2.MappingKernelManager
+
+
+def test_page_only_sessions_of_nameless_visitors_do_not_pile_up(voila_visit, monkeypatch,
+                                                                tmp_path):
+    import time
+
+    monkeypatch.setattr(lesson.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    folder = tmp_path / "tmp" / "mediakit-voila-sessions"
+    folder.mkdir(parents=True)
+    old, recent = folder / "session-old.json", folder / "session-recent.json"
+    for f in (old, recent):
+        f.write_text("{}", encoding="utf-8")
+    os.utime(old, (time.time() - 3 * 86400,) * 2)
+    voila_visit()
+    assert not old.exists() and recent.exists()
