@@ -210,7 +210,10 @@ def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
     _notebook(folder / "light.ipynb",
               "import ipywidgets\nprint('ready-' + str(6 * 7))\nipywidgets.IntSlider(3)")
     _notebook(folder / "persist.ipynb",
-              "from mediakit import lesson\nlesson.learner_box()",
+              "from mediakit import lesson\n"
+              "print('in voila:', lesson.in_voila(), '| page only:',"
+              " 'mediakit-voila-sessions' in str(lesson.progress().path))\n"
+              "lesson.learner_box()",
               'lesson.exercise("ex_01_02")',
               'lesson.summary("01")')
     port, token = free_port(), secrets.token_hex(12)

@@ -51,6 +51,8 @@ def test_a_voila_learners_answer_survives_a_reload(voila_served, browser):
         page.goto(f"{server.url}/voila/render/persist.ipynb?token={token}")
         page.wait_for_selector(".mk-learner-name")
         page.wait_for_selector(".widget-radio-box input")
+        # the kernel knows it serves a Voila page, and keeps answers per page until named
+        page.wait_for_selector("text=in voila: True | page only: True")
         page.fill(".mk-learner-name", "../etc")
         page.click(".mk-learner-save")
         page.wait_for_selector(".mk-learner-message:has-text('letters, digits')")
