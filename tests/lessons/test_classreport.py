@@ -96,6 +96,9 @@ def test_notebook_view_and_chart_follow_the_kits_conventions(class_folder):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from mediakit import classreport
+
+    assert classreport.class_report_view is class_report_view
     view = class_report_view(class_folder)
     assert "3 learners" in view.text and "5 files skipped" in view.text
     fig, ax = plt.subplots()
