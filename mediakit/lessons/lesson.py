@@ -545,9 +545,6 @@ def _summary(lesson_id: str) -> HTML:
     )
 
 
-WithExercises = Live  # the old name of a note followed by exercise widgets
-
-
 def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> Live:
     """What the learner answered in the first-impressions poll of lesson 00 (with the polls
     themselves when nothing is saved yet). Kept up to date: a learner who types their name
