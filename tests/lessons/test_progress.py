@@ -28,6 +28,7 @@ def _writer(path: str, who: int, n: int, fresh_each_time: bool) -> None:
 
 
 @posix_only
+@pytest.mark.slow  # 2,000 saves, each flushed to disk: about a minute on a busy machine
 def test_four_writers_times_500_answers_lose_none(tmp_path):
     path = tmp_path / ".mediakit-progress.json"
     ctx = multiprocessing.get_context("fork")
