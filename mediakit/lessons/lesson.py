@@ -214,19 +214,25 @@ _widgets: list[weakref.ref] = []
 
 
 def _restore_widgets() -> None:
-    """Show the (new) learner's saved answers in every exercise already on the page."""
+    """Show the (new) learner's saved answers in every exercise already on the page, and empty
+    the exercises they have not answered (nobody sees the previous learner's answers)."""
+    prog = progress()
     alive = []
     for ref in _widgets:
         w = ref()
         if w is None:
             continue
         alive.append(ref)
-        restore = getattr(w, "restore", None) or getattr(w, "_restore", None)
-        if restore is not None:
-            try:
-                restore()
-            except Exception:  # a stale answer must never stop the lesson
-                pass
+        try:
+            if prog.get(w.exercise.id) is None:
+                w.set_answer(None)
+                w.tries = 0
+                w.controls["feedback"].value = ""
+                w.controls["status"].value = ""
+            else:
+                (getattr(w, "restore", None) or w._restore)()
+        except Exception:  # a stale answer must never stop the lesson
+            pass
     _widgets[:] = alive
 
 

@@ -255,11 +255,14 @@ class Progress:
         self._changed()
         return True
 
-    def adopt(self, path: str | Path, learner: str | None) -> None:
-        """Move to another progress file (a learner who just said who they are): answers given
-        in this session are merged into it (they are newer than the file's), then kept there."""
-        session = dict(self._answers)
+    def adopt(self, path: str | Path, learner: str | None, *, carry: bool | None = None) -> None:
+        """Move to another progress file (a learner who just said who they are). With ``carry``
+        (the default when leaving a page-only session, never when leaving a named learner's
+        file) the answers given so far are merged into it (they are newer than the file's)."""
         old_real = self.real_path
+        if carry is None:
+            carry = old_real.parent.name == SESSION_FOLDER
+        session = dict(self._answers) if carry else {}
         self.path = Path(path).expanduser()
         self.learner = learner
         self.messages = []

@@ -198,3 +198,21 @@ def test_page_only_sessions_of_nameless_visitors_do_not_pile_up(voila_visit, mon
     os.utime(old, (time.time() - 3 * 86400,) * 2)
     voila_visit()
     assert not old.exists() and recent.exists()
+
+
+def test_a_new_name_on_the_same_page_shows_that_learners_answers_only(voila_visit):
+    voila_visit()
+    w = lesson.exercise("ex_01_02")
+    option = w.controls["answer"].options[1]
+    lesson.identify("Fay")
+    w.set_answer(option)
+    w.check()
+    assert lesson.progress().answer("ex_01_02") == option
+    box = lesson.learner_box()
+    box.request = "\x00forget"  # "Not you? Change": the next person at this computer
+    assert w.answer is None and w.tries == 0 and w.controls["feedback"].value == ""
+    box.request = "Fay"  # Fay again: her answer comes back
+    assert w.answer == option and "saved answer" in w.controls["feedback"].value
+    box.request = "Gus"  # another name straight away: Fay's answers do not move to Gus
+    assert w.answer is None and "ex_01_02" not in lesson.progress()
+    assert Progress(learner.answers_path("Fay")).answer("ex_01_02") == option
