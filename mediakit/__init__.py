@@ -46,6 +46,7 @@ _SHORT_NAMES = {
     "display": ".views.display",
     "exercises": ".lessons.exercises",
     "progress": ".lessons.progress",
+    "classreport": ".lessons.classreport",
 }
 
 

@@ -4,6 +4,8 @@
     mediakit cases                        list the cases that ship with the kit
     mediakit new-case FOLDER              write a case.toml template for a folder of reports
     mediakit export CASE --html PAGE      write one self-contained HTML page of a case
+    mediakit class-report FOLDER [--html PATH] [--csv PATH]
+                                          what a class answered, from their saved answer files
 
 Problems with the input are printed as one plain sentence, never as a traceback.
 """
@@ -35,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new-case", help="write a case.toml template for a folder of reports")
     n.add_argument("folder")
     n.add_argument("--title", default=None)
+    c = sub.add_parser("class-report",
+                       help="what a class answered: per exercise and per learner (read only)")
+    c.add_argument("folder", help="a folder holding the learners' answer files (any depth)")
+    c.add_argument("--html", metavar="PATH", help="write the report as one self-contained page")
+    c.add_argument("--csv", metavar="PATH", help="write one row per learner for a grade book")
     _add_export(sub)
     return p
 
@@ -56,6 +63,38 @@ def _export(args: argparse.Namespace) -> int:
         print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
     size = export_page(analysis, args.html)
     print(f"Wrote {args.html} ({size / 1e6:.1f} MB): open it in any browser, no network needed.")
+    return 0
+
+
+def _write(path: str, text: str) -> None:
+    out = Path(path)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise MediakitError(f"Cannot write '{out}' ({exc.strerror}).") from None
+    print(f"Wrote {out}")
+
+
+def _class_report(args: argparse.Namespace) -> int:
+    from .lessons.classreport import class_report, to_csv
+
+    report = class_report(args.folder)
+    for f, why in report.skipped:
+        print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
+    if args.html:
+        from .views.classreport import class_report_html
+
+        _write(args.html, class_report_html(report))
+    if args.csv:
+        _write(args.csv, to_csv(report))
+    if not args.html and not args.csv:
+        print(f"{len(report.learners)} learners in {report.folder}")
+        for r in report.learners:
+            print(f"  {r.name:<30} {r.done:>3}/{r.total} exercises done, "
+                  f"{r.first_try_right} right at the first try")
+        for e in report.exercises:
+            if e.first_try_known:
+                print(f"  {e.id}: {e.first_try_right}/{e.first_try_known} right at the first try")
     return 0
 
 
@@ -93,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "export":
             return _export(args)
+        if args.command == "class-report":
+            return _class_report(args)
         from .analysis import analyze
 
         analysis = analyze(args.case, model=args.model, cache=not args.no_cache)

@@ -12,6 +12,9 @@ import pytest
 _CACHE = tempfile.mkdtemp(prefix="mediakit-test-cache-")
 os.environ.setdefault("MEDIAKIT_CACHE", _CACHE)
 os.environ.setdefault("MPLBACKEND", "Agg")
+# a JupyterHub may name the learner; tests start with nobody named (tests that need it set it)
+for _name in ("MEDIAKIT_LEARNER", "MEDIAKIT_ANSWERS", "MEDIAKIT_PROGRESS"):
+    os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 # the shared helper modules (handmade, htmlcheck, compare_helpers, speech_texts) live here and

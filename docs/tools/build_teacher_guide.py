@@ -412,10 +412,15 @@ RUNNING = """## Running the lessons
 2. Give each learner their own copy of `notebooks/` and `exercises/` (e.g. with nbgitpuller, or by copying
    the folder into each home directory). Keep them side by side: the lessons find `exercises/` next to the
    package or through the `MEDIAKIT_EXERCISES` environment variable.
-3. Each learner's answers are saved in `notebooks/.mediakit-progress.json` in their own home folder (learners
-   are told only "in this folder"). To
-   collect them, copy these files; they are plain JSON (exercise id → answer, status, tries, time). To keep
-   them elsewhere, set `MEDIAKIT_PROGRESS=/path/to/file.json` in the hub's environment.
+3. Name each learner in their server's environment: `MEDIAKIT_LEARNER` (their name or class code) and
+   `MEDIAKIT_ANSWERS` (their answers folder). Their answers then go to one file,
+   `learner-<name>-<hash>.json` in that folder, the same in JupyterLab and Voilà; without them, answers
+   are saved in `.mediakit-progress.json` beside the notebooks in each home folder. To see the class, run
+   `mediakit class-report FOLDER --html report.html --csv grades.csv` on a folder holding the files (any
+   depth): per exercise the share right at the first try and the common wrong first answers, per learner
+   their progress and the skills check. It only reads; damaged files are listed and skipped.
+   Put `mediakit/jupyter_config` on `JUPYTER_CONFIG_PATH` so that closed Voilà pages give their kernels
+   back and idle kernels are culled.
 4. The first run of a lesson parses the five reports (a few seconds) and caches the result
    (`MEDIAKIT_CACHE` chooses where); later runs are instant.
 5. To run the lessons on a case of your own without editing any notebook, set
@@ -436,12 +441,12 @@ or, on a hub with the Voilà server extension, open `…/voila/render/notebooks/
 lesson works this way: the text, the views and the exercises (with hints and explanations) are all widgets
 or prose, and the optional "Under the hood" cells show the kit's records as small tables.
 
-**Answers in Voilà are private and temporary.** Every visitor of a Voilà page shares the served folder, so
-the kit does not save answers there: it keeps each visitor's answers for their own page only (in a file
-named by a random session id in the server's temporary folder), and the box under the first cell says
-"Your answers are kept while this page is open". Closing or reloading the page starts afresh, and lesson 05
-then asks the first-impressions poll again. For progress that lasts, use JupyterLab (each learner's own
-folder) or set `MEDIAKIT_PROGRESS` per learner.
+**Answers in Voilà last once the learner gives a name.** Every visitor of a Voilà page shares the served
+folder, so until a learner types a name or class code in the box under the first cell, their answers are
+kept for their own page only. Once they type it (letters, digits, spaces and dashes; the browser remembers
+it), answers go to their own file in `mediakit-answers/` (or `MEDIAKIT_ANSWERS`) and come back after a
+reload, in later lessons (lesson 05 shows the lesson-00 first impression) and on other days. On a shared
+computer, "Not you? Change" forgets the name. On a hub that sets `MEDIAKIT_LEARNER`, no box is shown.
 
 If the lessons do not notice that they run in Voilà (the box under the first cell does not say "Your answers
 are kept while this page is open"), ask whoever runs the server to set `MEDIAKIT_VOILA=1` in its environment.

@@ -23,7 +23,8 @@ import re
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ from ..views.display import (
 from ..views.display import show as _display
 from ..views.display import show_error as _show_error
 from ..views.render import esc, get_field
+from . import learner as _learner
 from .exercises import (
     Exercise,
     ExerciseError,
@@ -48,7 +50,8 @@ from .exercises import (
     load_lessons,
     passage_for,
 )
-from .progress import Progress
+from .learner import LearnerNameError, check_name
+from .progress import DEFAULT_NAME, SESSION_FOLDER, Progress
 
 if TYPE_CHECKING:
     from ..analysis import CaseAnalysis
@@ -110,31 +113,127 @@ def in_voila() -> bool:
 
 
 def session_progress_path() -> Path:
-    """Where a Voilà visitor's answers are kept: a file of this kernel's own, named by a random
-    session id, in the system's temporary folder (never the served folder, so visitors never
-    see each other's answers; it goes when the page is closed and the kernel ends)."""
+    """Where a Voilà visitor's answers are kept until they say who they are: a file of this
+    kernel's own, named by a random session id, in the system's temporary folder (never the
+    served folder, so visitors never see each other's answers)."""
     path = _state.get("session_path")
     if path is None:
-        folder = Path(tempfile.gettempdir()) / "mediakit-voila-sessions"
+        folder = Path(tempfile.gettempdir()) / SESSION_FOLDER
         path = folder / f"session-{uuid.uuid4().hex}.json"
         _state["session_path"] = path
+        _forget_old_sessions(folder)
     return path
 
 
-def progress(path: str | Path | None = None) -> Progress:
-    """The learner's progress (saved beside the notebooks, or at ``path``).
+SESSION_DAYS = 2
 
-    In Voilà (see :func:`in_voila`) every visitor shares the served folder, so answers are kept
-    per kernel session instead (:func:`session_progress_path`), unless ``path`` or
-    ``MEDIAKIT_PROGRESS`` names a file.
+
+def _forget_old_sessions(folder: Path) -> None:
+    """Page-only answers of visitors who never gave a name, untouched for two days, go."""
+    import time
+
+    try:
+        old = [f for f in folder.glob("session-*.json")
+               if time.time() - f.stat().st_mtime > SESSION_DAYS * 86400]
+    except OSError:
+        return
+    for f in old:
+        try:
+            f.unlink()
+        except OSError:
+            pass
+
+
+def progress(path: str | Path | None = None) -> Progress:
+    """The learner's progress. Where it is kept, first match wins:
+
+    1. ``path``, or the file named by ``MEDIAKIT_PROGRESS``;
+    2. the learner named by ``MEDIAKIT_LEARNER`` (a JupyterHub sets it per learner), or by
+       :func:`identify` / the learner box: ``learner-<slug>-<hash>.json`` in ``MEDIAKIT_ANSWERS``
+       (default: ``mediakit-answers`` beside the notebooks), the same file in JupyterLab and Voilà;
+    3. in Voilà (see :func:`in_voila`), until the visitor types a name: a file of this page's own
+       (:func:`session_progress_path`), so visitors never share answers;
+    4. in JupyterLab: ``.mediakit-progress.json`` beside the notebooks, for the account's user.
     """
     current = _state.get("progress")
     if path is not None or current is None:
-        if path is None and in_voila() and not os.environ.get("MEDIAKIT_PROGRESS"):
-            path = session_progress_path()
-        current = Progress(path)
+        name = None
+        if path is None and not os.environ.get(_learner.PROGRESS_ENV):
+            try:
+                name = _learner.env_learner()
+            except LearnerNameError as exc:
+                show_error(LearnerNameError(f"{_learner.LEARNER_ENV} cannot be used: {exc}"))
+            if name is not None:
+                path = _learner.answers_path(name)
+            elif in_voila():
+                path = session_progress_path()
+        current = Progress(path, learner=name)
+        if current.learner is None and not in_voila() and current.path.name == DEFAULT_NAME:
+            current.learner = _learner.os_user()
         _state["progress"] = current
     return current
+
+
+def identify(name: str) -> tuple[str, str]:
+    """Save this learner's answers under ``name`` (a name or class code) from now on.
+
+    The name is checked (letters, digits, spaces and dashes; at most 40 characters), never used
+    as a path; answers given before, in this session, move into the learner's file, and the
+    exercises on the page show the learner's saved answers. Returns (the name, a message).
+    """
+    tidy = check_name(name)
+    prog = progress()
+    prog.adopt(_learner.answers_path(tidy), tidy)
+    _restore_widgets()
+    n = len(prog)
+    saved = f"{n} saved answer{'s' if n != 1 else ''}" if n else "no saved answers yet"
+    return prog.learner or tidy, f"Saving your answers as {prog.learner or tidy} ({saved})."
+
+
+def forget() -> None:
+    """Stop saving under the current name (a shared computer): a fresh page-only session."""
+    _state["session_path"] = None
+    progress().adopt(session_progress_path(), None)
+    _restore_widgets()
+
+
+def learner_box() -> Any:
+    """The box where a Voilà visitor types their name or class code once (remembered by the
+    browser), so their answers last across reloads, lessons and days."""
+    from .learner_widget import LearnerBox
+
+    prog = progress()
+    named = prog.learner if prog.path != _state.get("session_path") else None
+    message = (f"Saving your answers as {named}." if named else
+               "Type your name or class code, so your answers are kept when you reload the page "
+               "and in the next lessons.")
+    return LearnerBox(identify, forget, name=named or "", message=message)
+
+
+_widgets: list[weakref.ref] = []
+
+
+def _restore_widgets() -> None:
+    """Show the (new) learner's saved answers in every exercise already on the page, and empty
+    the exercises they have not answered (nobody sees the previous learner's answers)."""
+    prog = progress()
+    alive = []
+    for ref in _widgets:
+        w = ref()
+        if w is None:
+            continue
+        alive.append(ref)
+        try:
+            if prog.get(w.exercise.id) is None:
+                w.set_answer(None)
+                w.tries = 0
+                w.controls["feedback"].value = ""
+                w.controls["status"].value = ""
+            else:
+                (getattr(w, "restore", None) or w._restore)()
+        except Exception:  # a stale answer must never stop the lesson
+            pass
+    _widgets[:] = alive
 
 
 def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | None = None,
@@ -166,6 +265,8 @@ def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | No
     _state["analysis"] = analysis
     if not quiet:
         _display(_banner(analysis, prog, from_env=from_env))
+    if in_voila() and prog.path == _state.get("session_path"):
+        _display(learner_box())
     return analysis
 
 
@@ -210,12 +311,13 @@ def _lesson_cases() -> set[str]:
 def saved_where(prog: Progress | None = None) -> str:
     """Where answers go, in words for a learner (never a hidden file's path)."""
     prog = prog or progress()
-    if in_voila() and prog.path == _state.get("session_path"):
-        return ("Your answers are kept while this page is open (only you see them; they are "
-                "gone when you close or reload the page)")
+    if prog.path == _state.get("session_path"):
+        return ("Your answers are kept while this page is open; type your name or class code "
+                "in the box below to keep them after a reload")
+    who = f" under the name {prog.learner}" if prog.learner else ""
     if prog.path.parent.resolve() == Path.cwd().resolve():
-        return "Your answers are saved automatically (in this folder)"
-    return f"Your answers are saved automatically (in the folder {prog.path.parent.name})"
+        return f"Your answers are saved automatically (in this folder){who}"
+    return f"Your answers are saved automatically (in the folder {prog.path.parent.name}){who}"
 
 
 def analysis_for(case_id: str | None = None) -> CaseAnalysis:
@@ -378,8 +480,10 @@ def exercise(ex_id: str) -> ExerciseWidget | None:
             about = analysis_for(ex.case).case.title if ex.case == SEED_CASE else ex.case
             note = (f"This exercise is about the seed case ({about}), not the case loaded above."
                     + (f" {note}" if note else ""))
-        return exercise_widget(ex, passage=p, progress=progress(), report_labels=labels,
-                               source_note=note)
+        w = exercise_widget(ex, passage=p, progress=progress(), report_labels=labels,
+                            source_note=note)
+        _widgets.append(weakref.ref(w))
+        return w
     except MediakitError as exc:
         show_error(exc)
         return None
@@ -403,14 +507,43 @@ STATUS_TEXT = {
 }
 
 
+class Live(HTML):
+    """HTML that follows the learner's progress: displayed as a widget that is drawn again after
+    every save and every change of learner (so a summary at the end of a Voilà page counts the
+    answers given on it). ``.html`` and ``.text`` are as it was when made."""
+
+    def __init__(self, build: Callable[[], HTML], widgets: Sequence[Any] = ()):
+        first = build()
+        super().__init__(first.html, text=first.text)
+        self.widgets = list(widgets)
+        self._build = build
+
+    def _ipython_display_(self) -> None:
+        import ipywidgets
+
+        note = ipywidgets.HTML(self.html)
+
+        def redraw(_prog: Progress) -> None:
+            note.value = self._build().html
+
+        progress().on_change(redraw)
+        _display(note)
+        for w in self.widgets:
+            _display(w)
+
+
 def summary(lesson_id: str) -> HTML:
     """A table of this lesson's exercises and where the learner stands on each: a live widget
-    that updates whenever an answer is saved, without re-running the cell."""
+    that updates whenever an answer is saved or the learner changes, without re-running the
+    cell."""
     from .live import LiveSummary
 
     lesson_obj = load_lessons().get(lesson_id)
     ids = [ex.id for ex in lesson_obj.exercises] if lesson_obj is not None else []
-    return LiveSummary(lambda: summary_html(lesson_id), ids)
+    live = LiveSummary(lambda: summary_html(lesson_id), ids)
+    # every save (a widget's or not) and a learner who names themselves: drawn again
+    progress().on_change(lambda _prog: live.refresh())
+    return live
 
 
 def summary_html(lesson_id: str) -> HTML:
@@ -445,35 +578,30 @@ def skills() -> HTML:
     return HTML(skills_check_html(prog), text="Skills check")
 
 
-class WithExercises(HTML):
-    """A note followed by exercise widgets, shown in that order (``.text`` is the note's)."""
-
-    def __init__(self, note: HTML, widgets: Sequence[Any]):
-        super().__init__(note.html, text=note.text)
-        self.widgets = list(widgets)
-
-    def _ipython_display_(self) -> None:
-        _display(HTML(self.html, text=self.text))
-        for w in self.widgets:
-            _display(w)
-
-
-def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> HTML:
-    """What the learner answered in the first-impressions poll of lesson 00."""
+def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> Live:
+    """What the learner answered in the first-impressions poll of lesson 00 (with the polls
+    themselves when nothing is saved yet). Kept up to date: a learner who types their name
+    below the lesson's start sees their lesson-00 answer appear."""
     prog = progress()
     prog.reload()
+    polls: list[Any] = []
+    if not prog.answer(ex_id) and not (reason_id and prog.answer(reason_id)):
+        polls = [w for w in (exercise(i) for i in (ex_id, reason_id) if i) if w is not None]
+    return Live(lambda: _first_impression(ex_id, reason_id), polls)
+
+
+def _first_impression(ex_id: str, reason_id: str | None) -> HTML:
+    prog = progress()
     e = esc
     choice = prog.answer(ex_id)
     reason = prog.answer(reason_id) if reason_id else None
     if not choice and not reason:
-        note = HTML(
+        return HTML(
             "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
             "<p>No first impression is saved yet (it is asked in lesson 00). You can answer it "
             "now, before you look back at the evidence:</p></div>",
             text="No first impression saved yet.",
         )
-        polls = [w for w in (exercise(i) for i in (ex_id, reason_id) if i) if w is not None]
-        return WithExercises(note, polls)
     parts = ["<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
              "<p><strong>In lesson 00 you said:</strong></p><ul>"]
     if choice:
@@ -605,6 +733,9 @@ __all__ = [
     "exercise",
     "exercises",
     "first_impression",
+    "forget",
+    "identify",
+    "learner_box",
     "inline_machine_spans",
     "machine_spans",
     "outlets",

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import pytest
 
 HERE = Path(__file__).resolve().parent
@@ -185,3 +186,53 @@ def page(browser):
         yield p
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- Voila as the kit serves it
+
+CONFIG = Path(__file__).resolve().parents[2] / "mediakit" / "jupyter_config"
+
+
+def _notebook(path: Path, *cells: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture()
+def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
+    """A Jupyter server with the kit's settings (mediakit/jupyter_config) and a token, serving
+    Voila pages at /voila/render/ as ``kit.py lab`` and a hub do; answers in tmp/answers."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    _notebook(folder / "light.ipynb",
+              "import ipywidgets\nprint('ready-' + str(6 * 7))\nipywidgets.IntSlider(3)")
+    _notebook(folder / "persist.ipynb",
+              "from mediakit import lesson\n"
+              "print('in voila:', lesson.in_voila(), '| page only:',"
+              " 'mediakit-voila-sessions' in str(lesson.progress().path))\n"
+              "lesson.learner_box()",
+              'lesson.exercise("ex_01_02")',
+              'lesson.summary("01")')
+    port, token = free_port(), secrets.token_hex(12)
+    env = _env(tmp_path)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(CONFIG), *filter(None, [env.get("JUPYTER_CONFIG_PATH")])])
+    env["MEDIAKIT_ANSWERS"] = str(tmp_path / "answers")
+    for name in ("MEDIAKIT_LEARNER", "MEDIAKIT_PROGRESS", "MEDIAKIT_VOILA"):
+        env.pop(name, None)
+    cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser", "--ip=127.0.0.1",
+           f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={folder}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait(f"http://127.0.0.1:{port}/api/status?token={token}", proc, log)
+        yield Server(f"http://127.0.0.1:{port}", folder, proc, log), token
+    finally:
+        _stop(proc)

@@ -485,12 +485,16 @@ def options_for(ex: Exercise, report_labels: Sequence[str] = ()) -> tuple[str, .
 def learner_key(progress: Any) -> str:
     """The stable identity of a learner, for shuffling options: the one place that decides it.
 
-    Today: a ``learner`` of the progress (a name or class code) when it has one, else its file's
-    full path (each learner's own folder on a hub); "" without progress (options in file order
-    for a teacher previewing an exercise).
+    :attr:`Progress.learner_key` (from the learner's name when they gave one, else from the
+    progress file's place: each learner's own folder on a hub); for other objects a ``learner``
+    field or the file's full path; "" without progress (options in file order for a teacher
+    previewing an exercise).
     """
     if progress is None:
         return ""
+    key = getattr(progress, "learner_key", None)  # Progress: from the learner's name, else its file
+    if isinstance(key, str) and key:
+        return key
     for attr in ("learner", "learner_id", "identity"):
         value = getattr(progress, attr, None)
         if isinstance(value, str) and value.strip():
