@@ -223,6 +223,9 @@ def test_lesson_06_example_and_exercise_texts_ship_their_parses(tmp_path, monkey
     def boom(self):
         raise AssertionError("a shipped parse is stale: run tools/ship_parse_cache.py")
 
+    import mediakit.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "_LOADED", set())  # as in a fresh kernel: models not loaded
     monkeypatch.setattr(Pipeline, "nlp", property(boom))
     example = load_case(Path(__file__).resolve().parent.parent / "notebooks" / "example_case")
     docs = parse([r.text for r in example.reports], pipeline(gazetteer=example.gazetteer))
