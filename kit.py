@@ -215,8 +215,9 @@ def ensure_chromium() -> str | None:
 def lab(args: list[str]) -> int:
     setup("")
     lab_settings()
+    # no news, and no extension listing from PyPI: the lab never reaches for the network
     cmd = [BIN / "jupyter", "lab", "--ServerApp.root_dir", ROOT / "notebooks",
-           "--LabApp.news_url=None"]
+           "--LabApp.news_url=None", "--LabApp.extension_manager=readonly"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("opening JupyterLab on the lessons; start with 00_start_here.ipynb. Ctrl+C stops it.")

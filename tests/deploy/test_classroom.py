@@ -61,18 +61,27 @@ def test_a_class_of_three_logs_in_reads_and_keeps_answers(hub_ready, tmp_path):
     assert "time to first reader" in report, report
 
 
+def _run(coro):
+    """Run a coroutine to its end, in a thread of its own: the browser tests may leave an event
+    loop running in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_class_code_login_checks_the_code_and_the_name(hub_ready):
     from classroom_hub import ClassCodeAuthenticator
 
     auth = ClassCodeAuthenticator(class_code="otter-42")
-    login = lambda name, code: asyncio.run(  # noqa: E731
+    login = lambda name, code: _run(  # noqa: E731
         auth.authenticate(None, {"username": name, "password": code}))
     assert login("Sam", "otter-42") == "sam"
     assert login("sam", "otter-41") is None
     assert login("../etc", "otter-42") is None  # a name is a folder name, never a path
     assert login("", "otter-42") is None
     assert ClassCodeAuthenticator(class_code="").class_code == ""
-    assert asyncio.run(ClassCodeAuthenticator(class_code="").authenticate(
+    assert _run(ClassCodeAuthenticator(class_code="").authenticate(
         None, {"username": "sam", "password": ""})) is None
 
 
