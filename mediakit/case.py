@@ -6,7 +6,9 @@ the file names and outlets stay unknown. Unknown metadata stays ``None``; nothin
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .boilerplate import find_headline, split_boilerplate
-from .errors import CaseError, ReportError
+from .errors import CaseError, MediakitError, ReportError
 from .records import Region
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -190,22 +192,54 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(lines)
 
 
+def inside_case(folder: Path, name: str, what: str, error: type[MediakitError] = CaseError) -> Path:
+    """``folder / name`` if it lies inside the case folder once every symbolic link is followed;
+    else ``error`` with a one-line reason (a case downloaded from anywhere must not read
+    ``/etc/passwd`` through ``../..``, an absolute path or a link)."""
+    path = folder / name
+    try:
+        root = folder.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        raise error(f"The {what} '{name}' cannot be found inside the case folder (a broken link).",
+                    path=str(path)) from None
+    if real != root and root not in real.parents:
+        raise error(f"The {what} '{name}' lies outside the case folder; a case may only name files "
+                    "inside its own folder.", path=str(path))
+    return path
+
+
+def read_limited(path: Path, limit: int, what: str,
+                 error: type[MediakitError] = ReportError) -> bytes:
+    """The bytes of a regular file, read up to ``limit`` (the size is checked while reading, so
+    a file that grows, or /dev/zero, cannot fill the memory); a FIFO, a device or a folder is
+    refused without opening it (a FIFO would block for ever)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"The {what} '{path}' does not exist.", path=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"'{path}' is a folder, not a {what}.", path=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"The {what} '{path.name}' is not a regular file (a device, a pipe or a "
+                    "socket); the kit reads only ordinary files.", path=str(path))
+    too_big = error(f"The {what} '{path.name}' is too large (over {limit // 1_000_000 or 1} MB); "
+                    "a news report is usually under 100 kB.", path=str(path))
+    if st.st_size > limit:
+        raise too_big
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
 def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Read one report file (txt, md or html) and return (text, encoding, normalised)."""
     name = path.name
-    if not path.exists():
-        raise ReportError(f"The report file '{path}' does not exist.", path=str(path))
-    if path.is_dir():
-        raise ReportError(f"'{path}' is a folder, not a report file.", path=str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise ReportError(
-                f"The report '{name}' is too large ({size // 1_000_000} MB); "
-                "a news report is usually under 100 kB.",
-                path=str(path),
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_REPORT_BYTES, "report file")
     except PermissionError:
         raise ReportError(f"The report '{name}' cannot be read (permission denied).",
                           path=str(path)) from None
@@ -230,9 +264,12 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- case.toml
 
 
+MAX_TOML_BYTES = 2_000_000
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_TOML_BYTES, "file", CaseError)
     except OSError as exc:
         raise CaseError(f"'{path}' cannot be read ({exc.strerror}).", path=str(path)) from None
     try:
@@ -316,6 +353,9 @@ def shipped_cases() -> list[str]:
 
 def case_path(case: str | Path) -> Path:
     """Resolve a shipped case id or a folder path to a folder."""
+    if isinstance(case, str) and not case.strip():
+        raise CaseError("No case given: name a shipped case (see 'mediakit cases') or a folder "
+                        "of reports.")
     p = Path(case).expanduser()
     if p.exists():
         return p
@@ -341,7 +381,8 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         raise CaseError(f"'{folder}' is a file; a case is a folder of reports.", path=str(folder))
     meta: dict[str, Any] = {}
     toml_path = folder / "case.toml"
-    if toml_path.exists():
+    if toml_path.exists() or toml_path.is_symlink():
+        toml_path = inside_case(folder, "case.toml", "case description")
         meta = _read_toml(toml_path)
     where = "case.toml"
 
@@ -370,7 +411,8 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         fname = entry["file"]
         rwhere = f"{where}, report '{fname}'"
         try:
-            text, encoding, normalised = read_report_file(folder / fname)
+            text, encoding, normalised = read_report_file(
+                inside_case(folder, fname, "report file", ReportError))
         except ReportError as exc:
             if strict:
                 raise
@@ -411,14 +453,14 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     gazetteer = _gazetteer_from(meta.get("entity"), where)
     gz_file = meta.get("gazetteer")
     if isinstance(gz_file, str):
-        gz_path = folder / gz_file
+        gz_path = inside_case(folder, gz_file, "gazetteer")
         if not gz_path.exists():
             raise CaseError(f"case.toml names the gazetteer '{gz_file}', but there is no such file.")
         gazetteer += _gazetteer_from(_read_toml(gz_path).get("entity"), gz_file)
     lexicon: dict[str, Any] = {}
     lex = meta.get("lexicon")
     if isinstance(lex, str):
-        lex_path = folder / lex
+        lex_path = inside_case(folder, lex, "lexicon")
         if not lex_path.exists():
             raise CaseError(f"case.toml names the lexicon '{lex}', but there is no such file.")
         lexicon = _read_toml(lex_path)

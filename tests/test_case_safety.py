@@ -1,0 +1,111 @@
+"""A case downloaded from anywhere: nothing outside its folder, no hang on odd files (issue 12)."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from mediakit.case import load_case
+from mediakit.errors import CaseError
+
+TEXT = "Officials said 300 people left the town on Monday, the ministry said.\n"
+
+
+def _case(tmp_path, toml: str = "", files: dict[str, str] | None = None):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if toml:
+        (folder / "case.toml").write_text(toml, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["../../../../../../etc/hostname", "/etc/hostname", "../secret.txt"])
+def test_a_report_outside_the_case_folder_is_refused(tmp_path, name):
+    (tmp_path / "secret.txt").write_text("the machine's secret", encoding="utf-8")
+    folder = _case(tmp_path, f'[[reports]]\nfile = "a.txt"\n[[reports]]\nfile = "{name}"\n')
+    case = load_case(folder)
+    assert [r.file for r in case.reports] == ["a.txt"]
+    ((f, why),) = case.skipped
+    assert f == name and "outside the case folder" in why and "\n" not in why
+    assert all("secret" not in r.text for r in case.reports)
+
+
+def test_a_symlinked_report_pointing_outside_is_refused(tmp_path):
+    (tmp_path / "secret.txt").write_text("the machine's secret", encoding="utf-8")
+    folder = _case(tmp_path)
+    (folder / "report.txt").symlink_to(tmp_path / "secret.txt")
+    case = load_case(folder)
+    assert [r.file for r in case.reports] == ["a.txt"]
+    assert "outside the case folder" in dict(case.skipped)["report.txt"]
+
+
+def test_a_symlink_inside_the_folder_is_fine(tmp_path):
+    folder = _case(tmp_path, '[[reports]]\nfile = "b.txt"\n')
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    assert load_case(folder).reports[0].text == TEXT
+
+
+@pytest.mark.parametrize("key", ["gazetteer", "lexicon"])
+@pytest.mark.parametrize("name", ["../outside.toml", "/etc/hostname"])
+def test_gazetteer_and_lexicon_outside_the_folder_are_refused(tmp_path, key, name):
+    (tmp_path / "outside.toml").write_text("[[entity]]\nname = 'X'\nlabel = 'ORG'\n", encoding="utf-8")
+    folder = _case(tmp_path, f'{key} = "{name}"\n')
+    with pytest.raises(CaseError, match="outside the case folder"):
+        load_case(folder)
+
+
+@pytest.fixture
+def hang_guard():
+    def boom(*_):
+        raise TimeoutError("blocked")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def test_a_fifo_named_as_report_does_not_block(tmp_path, hang_guard):
+    folder = _case(tmp_path, '[[reports]]\nfile = "a.txt"\n[[reports]]\nfile = "pipe.txt"\n')
+    os.mkfifo(folder / "pipe.txt")
+    case = load_case(folder)
+    assert "not a regular file" in dict(case.skipped)["pipe.txt"]
+
+
+@pytest.mark.parametrize("key", ["gazetteer", "lexicon"])
+def test_a_device_named_as_gazetteer_or_lexicon_is_refused(tmp_path, hang_guard, key):
+    folder = _case(tmp_path)
+    (folder / "zero.toml").symlink_to("/dev/zero")  # inside by name, a device in fact
+    (folder / "case.toml").write_text(f'{key} = "zero.toml"\n', encoding="utf-8")
+    with pytest.raises(CaseError, match="not a regular file|outside the case folder"):
+        load_case(folder)
+
+
+def test_a_report_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
+    import mediakit.case as c
+
+    folder = _case(tmp_path, files={"b.txt": TEXT * 50})
+    real_stat = os.stat
+
+    class Small:  # the size on disk says small; the reading finds more
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, 10
+
+    monkeypatch.setattr(c.os, "stat", lambda p, *a, **k: Small(real_stat(p, *a, **k)))
+    monkeypatch.setattr(c, "MAX_REPORT_BYTES", 1000)
+    case = load_case(folder)
+    assert "too large" in dict(case.skipped)["b.txt"]
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_case_name_is_refused(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(CaseError, match="No case given"):
+        load_case(name)
