@@ -16,6 +16,7 @@ How it works (never quadratic in text length):
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from collections import defaultdict
@@ -99,6 +100,9 @@ def shared_passages(
     max_repeats: int = 3,
     include_boilerplate: bool = True,
     self_source_patterns: Sequence[str] = SELF_SOURCE_PATTERNS,
+    per_pair: int | None = None,
+    total: int | None = None,
+    counts: dict[tuple[str, str], int] | None = None,
 ) -> list[SharedPassage]:
     """Every passage two reports of ``case`` share, longest and most similar first per pair.
 
@@ -108,6 +112,10 @@ def shared_passages(
     report is a stock phrase and starts no passage. Passages that lie in boilerplate
     (disclaimers, donation appeals) are flagged ``boilerplate`` and dropped when
     ``include_boilerplate`` is false.
+
+    ``per_pair`` and ``total`` keep only the longest passages of each pair and in all while
+    they are found (a case of thousands of similar reports shares hundreds of thousands);
+    ``counts`` then receives how many each pair of report ids shares before the caps.
     """
     records = records or {}
     reports = list(case.reports)
@@ -148,6 +156,8 @@ def shared_passages(
 
     names = [_names_of(case, r) for r in reports]
     out: list[SharedPassage] = []
+    heap: list[tuple[int, int, SharedPassage]] = []
+    serial = 0
     # one report at a time against the later ones: only its seeds are held, never every pair's
     for ra, seq in enumerate(seqs):
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -165,10 +175,27 @@ def shared_passages(
                         for pb in pbs:
                             bucket.append((pa, pb))
         for rb, pairs in sorted(hits.items()):
-            out.extend(_passages_of_pair(
+            found = _passages_of_pair(
                 case, records, reports, names, ra, rb, pairs, seqs, starts, ends, spelled,
                 n=n, max_gap=max_gap, min_words=min_words, min_quote_words=min_quote_words,
-                include_boilerplate=include_boilerplate, self_source_patterns=self_source_patterns))
+                include_boilerplate=include_boilerplate, self_source_patterns=self_source_patterns)
+            if counts is not None and found:
+                counts[(reports[ra].id, reports[rb].id)] = len(found)
+            if per_pair is not None and len(found) > per_pair:
+                best = sorted(range(len(found)), key=lambda i: (-found[i].words, i))[:per_pair]
+                found = [found[i] for i in sorted(best)]
+            if total is None:
+                out.extend(found)
+                continue
+            for p in found:  # the longest ``total`` in all, the earlier found first on a tie
+                serial += 1
+                item = (p.words, -serial, p)
+                if len(heap) < total:
+                    heapq.heappush(heap, item)
+                elif item[:2] > heap[0][:2]:
+                    heapq.heapreplace(heap, item)
+    if total is not None:
+        out = [p for _, _, p in heap]
     order = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda p: (p.boilerplate, order[p.a], order[p.b], p.a_start, p.b_start))
     return out
