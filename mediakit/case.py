@@ -6,10 +6,12 @@ the file names and outlets stay unknown. Unknown metadata stays ``None``; nothin
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -301,6 +303,34 @@ def slug(name: str) -> str:
     return s or "report"
 
 
+CASE_KEYS = ("id", "title", "summary", "language", "reports", "entity", "gazetteer", "lexicon",
+             "sides", "event", "event_place", "event_verbs")
+REPORT_KEYS = ("file", "id", "outlet", "original_author", "date", "url", "notes", "title")
+ENTITY_KEYS = ("name", "label", "variants", "side", "kind")
+SIDE_KEYS = ("name", "label", "terms")
+GAZETTEER_KEYS = ("entity",)
+
+
+def unknown_keys(table: Any, known: Sequence[str], where: str) -> list[str]:
+    """One line per key of ``table`` that the kit does not read, with a "did you mean" for a
+    near miss ("outlt", "[[report]]")."""
+    if not isinstance(table, dict):
+        return []
+    out = []
+    for key in table:
+        if key in known:
+            continue
+        near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{near[0]}'?" if near else f" (the keys are: {', '.join(known)})"
+        out.append(f"In {where}, the key '{key}' is not one the kit reads{hint}")
+    return out
+
+
+def _raise_all(problems: list[str]) -> None:
+    if problems:
+        raise CaseError("\n".join(problems))
+
+
 def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
     entries = []
     if data is None:
@@ -308,8 +338,14 @@ def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
     if not isinstance(data, list):
         raise CaseError(f"In {where}, 'entity' should be a list of [[entity]] tables.")
     for i, item in enumerate(data, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
             raise CaseError(f"In {where}, entity number {i} needs a name = \"...\".")
+        problems = unknown_keys(item, ENTITY_KEYS, f"{where}, entity '{item['name']}'")
+        for key in ("label", "side", "kind"):
+            if key in item and not isinstance(item[key], str):
+                problems.append(f"In {where}, the {key} of '{item['name']}' should be text in "
+                                f"quotes, not {item[key]!r}.")
+        _raise_all(problems)
         variants = item.get("variants", [])
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             raise CaseError(f"In {where}, the variants of '{item['name']}' should be a list of text.")
@@ -334,6 +370,7 @@ def _sides_from(data: Any, where: str) -> tuple[Side, ...]:
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise CaseError(f"In {where}, side number {i} needs a name = \"...\".")
+        _raise_all(unknown_keys(item, SIDE_KEYS, f"{where}, side '{item['name']}'"))
         terms = item.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
             raise CaseError(f"In {where}, the terms of side '{item['name']}' should be a list of text.")
@@ -385,6 +422,11 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         toml_path = inside_case(folder, "case.toml", "case description")
         meta = _read_toml(toml_path)
     where = "case.toml"
+    _raise_all(unknown_keys(meta, CASE_KEYS, where))
+    for key in ("gazetteer", "lexicon"):
+        if key in meta and not isinstance(meta[key], str) and not (key == "lexicon" and isinstance(meta[key], dict)):
+            raise CaseError(f"In {where}, '{key}' should be the name of a file in the case folder, "
+                            f'in quotes (like {key} = "{key}.toml"), not {meta[key]!r}.')
 
     entries = meta.get("reports")
     if entries is None:
@@ -410,6 +452,7 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
             raise CaseError(f"In {where}, report number {i} needs file = \"name-of-the-file.txt\".")
         fname = entry["file"]
         rwhere = f"{where}, report '{fname}'"
+        _raise_all(unknown_keys(entry, REPORT_KEYS, rwhere))
         try:
             text, encoding, normalised = read_report_file(
                 inside_case(folder, fname, "report file", ReportError))
@@ -456,7 +499,9 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         gz_path = inside_case(folder, gz_file, "gazetteer")
         if not gz_path.exists():
             raise CaseError(f"case.toml names the gazetteer '{gz_file}', but there is no such file.")
-        gazetteer += _gazetteer_from(_read_toml(gz_path).get("entity"), gz_file)
+        gz_data = _read_toml(gz_path)
+        _raise_all(unknown_keys(gz_data, GAZETTEER_KEYS, gz_file))
+        gazetteer += _gazetteer_from(gz_data.get("entity"), gz_file)
     lexicon: dict[str, Any] = {}
     lex = meta.get("lexicon")
     if isinstance(lex, str):

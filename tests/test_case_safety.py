@@ -109,3 +109,37 @@ def test_an_empty_case_name_is_refused(name, tmp_path, monkeypatch):
     (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
     with pytest.raises(CaseError, match="No case given"):
         load_case(name)
+
+
+@pytest.mark.parametrize("toml, expected", [
+    ('[[report]]\nfile = "a.txt"\n', "'report' is not one the kit reads; did you mean 'reports'?"),
+    ('[[reports]]\nfile = "a.txt"\noutlt = "X"\n', "'outlt' is not one the kit reads; did you mean 'outlet'?"),
+    ('gazetteer = 5\n', "'gazetteer' should be the name of a file"),
+    ('lexicon = 5\n', "'lexicon' should be the name of a file"),
+    ('[[entity]]\nname = "X"\nkind = 5\n', "the kind of 'X' should be text"),
+    ('[[entity]]\nname = "X"\nkind = ["x"]\n', "the kind of 'X' should be text"),
+    ('[[entity]]\nname = "X"\nside = ["a"]\n', "the side of 'X' should be text"),
+    ('[[entity]]\nname = ""\n', "entity number 1 needs a name"),
+    ('[[entity]]\nname = "X"\nvariant = ["Y"]\n', "did you mean 'variants'?"),
+])
+def test_unknown_keys_and_wrong_types_are_said_in_one_line(tmp_path, toml, expected):
+    folder = _case(tmp_path, toml)
+    with pytest.raises(CaseError) as exc:
+        load_case(folder)
+    assert expected in str(exc.value)
+    assert all(line.startswith("In ") or "entity number" in line for line in str(exc.value).splitlines())
+
+
+def test_every_unknown_key_gets_its_own_line(tmp_path):
+    folder = _case(tmp_path, 'titel = "T"\nsumary = "S"\n[[reports]]\nfile = "a.txt"\n')
+    with pytest.raises(CaseError) as exc:
+        load_case(folder)
+    lines = str(exc.value).splitlines()
+    assert len(lines) == 2 and "'title'" in lines[0] and "'summary'" in lines[1]
+
+
+def test_an_unknown_key_in_a_gazetteer_file_is_said(tmp_path):
+    folder = _case(tmp_path, 'gazetteer = "g.toml"\n',
+                   files={"g.toml": '[[entities]]\nname = "X"\n'})
+    with pytest.raises(CaseError, match="did you mean 'entity'"):
+        load_case(folder)
