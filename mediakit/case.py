@@ -298,6 +298,12 @@ def _opt_str(entry: dict[str, Any], key: str, where: str) -> str | None:
     return value or None
 
 
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 on disk (kept by Python as surrogates,
+    which no UTF-8 file or JSON can hold) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def slug(name: str) -> str:
     s = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
     return s or "report"
@@ -450,21 +456,23 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise CaseError(f"In {where}, report number {i} needs file = \"name-of-the-file.txt\".")
-        fname = entry["file"]
+        on_disk = entry["file"]
+        # a file name that is not UTF-8 on disk: shown (and written to JSON) with U+FFFD
+        fname = shown_name(on_disk)
         rwhere = f"{where}, report '{fname}'"
         _raise_all(unknown_keys(entry, REPORT_KEYS, rwhere))
         try:
             text, encoding, normalised = read_report_file(
-                inside_case(folder, fname, "report file", ReportError))
+                inside_case(folder, on_disk, "report file", ReportError))
         except ReportError as exc:
             if strict:
                 raise
-            skipped.append((fname, str(exc)))
+            skipped.append((fname, shown_name(str(exc))))
             continue
         given = _opt_str(entry, "id", rwhere)
         if given is not None and given in seen_ids:
             raise CaseError(f"In {where}, two reports have the id '{given}'; ids must differ.")
-        rid = given or slug(Path(fname).stem)
+        rid = given or slug(Path(fname).stem.replace("\ufffd", "-"))
         if given is None:  # ids made from file names: "Storm report.txt", "storm-report.md"
             base, k = rid, 2
             while rid in seen_ids:
@@ -519,10 +527,10 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         raise CaseError("In case.toml, 'event_verbs' should be a list of verbs in quotes, "
                         'like event_verbs = ["capture", "enter"].')
 
-    cid = _opt_str(meta, "id", where) or slug(folder.name)
+    cid = _opt_str(meta, "id", where) or slug(shown_name(folder.name))
     return Case(
         id=cid,
-        title=_opt_str(meta, "title", where) or folder.name,
+        title=_opt_str(meta, "title", where) or shown_name(folder.name),
         path=folder,
         reports=tuple(reports),
         summary=_opt_str(meta, "summary", where),

@@ -143,3 +143,20 @@ def test_an_unknown_key_in_a_gazetteer_file_is_said(tmp_path):
                    files={"g.toml": '[[entities]]\nname = "X"\n'})
     with pytest.raises(CaseError, match="did you mean 'entity'"):
         load_case(folder)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_json(tmp_path):
+    from mediakit.cli import main
+
+    folder = _case(tmp_path)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9 report.txt"), "wb") as fh:
+        fh.write(TEXT.encode("utf-8"))
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as fh:
+        fh.write(b"\x00\x01\x02" * 100)  # skipped: its reason names the file too
+    out = tmp_path / "out.json"
+    assert main(["analyze", str(folder), "--json", str(out), "--no-cache"]) == 0
+    import json
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "caf\ufffd report.txt" in [r["file"] for r in data["reports"]]
+    assert [s["file"] for s in data["skipped"]] == ["bad\ufffd.txt"]
