@@ -118,6 +118,24 @@ class Case:
 # --------------------------------------------------------------------------- reading files
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte order mark (every
+    other byte zero in mostly-Latin text), else None."""
+    if len(raw) < 8 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.3 * half and other < 0.02 * half:
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec if _control_ratio(text[:2048].encode("utf-8")) < 0.05 else None
+    return None
+
+
 def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     """Decode report bytes: UTF-8 (a BOM is dropped), else Windows-1252. CRLF becomes LF.
 
@@ -136,6 +154,10 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
             text, encoding, normalised = decode_report(raw, name=name)
             return text, codec, ("bom",) + normalised
     sample = raw[:4096]
+    codec16 = _utf16_without_bom(raw)
+    if codec16:
+        text, _, normalised = decode_report(raw.decode(codec16).encode("utf-8"), name=name)
+        return text, codec16, normalised
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise ReportError(
             f"The report '{name}' looks like a binary file, not text.",
@@ -149,17 +171,24 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     try:
         text = raw.decode("utf-8")
         encoding = "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # One stray byte must not turn a whole UTF-8 report into Windows-1252 mojibake
+        # ("Maâ€™arat"): Windows-1252 only when the text as a whole reads better that way (no
+        # more well-formed UTF-8 characters than bad bytes), else UTF-8 with the bad bytes
+        # replaced and a note naming where.
+        as_utf8 = raw.decode("utf-8", "replace")
+        bad = as_utf8.count("\ufffd") - raw.count("\ufffd".encode())
+        good = sum(1 for c in as_utf8 if ord(c) > 127 and c != "\ufffd")
         try:
-            text = raw.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ReportError(
-                f"The report '{name}' is neither UTF-8 nor Windows-1252 text "
-                f"(unreadable byte at position {exc.start}).",
-                path=name,
-                hint="Open it in a text editor and save it as UTF-8.",
-            ) from None
+            as_1252: str | None = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            as_1252 = None
+        if as_1252 is not None and good <= bad:
+            text, encoding = as_1252, "cp1252"
+        else:
+            text, encoding = as_utf8, "utf-8"
+            normalised.append(f"{bad} byte{'s' if bad != 1 else ''} that are not UTF-8 replaced "
+                              f"by \ufffd (the first at byte {exc.start})")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         normalised.append("crlf")

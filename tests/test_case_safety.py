@@ -160,3 +160,33 @@ def test_a_file_name_that_is_not_utf8_does_not_break_json(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert "caf\ufffd report.txt" in [r["file"] for r in data["reports"]]
     assert [s["file"] for s in data["skipped"]] == ["bad\ufffd.txt"]
+
+
+def test_one_stray_byte_keeps_a_utf8_report_utf8_with_a_note():
+    from mediakit.case import decode_report
+
+    good = "Fighters left Ma’arat al-Numan, “the town”, on Monday. " * 20
+    raw = good.encode("utf-8")
+    raw = raw[:500] + b"\x92" + raw[500:]  # one Windows-1252 apostrophe pasted in
+    text, encoding, normalised = decode_report(raw, name="r.txt")
+    assert encoding == "utf-8"
+    assert "Ma’arat" in text and "â€" not in text and text.count("\ufffd") == 1
+    (note,) = [n for n in normalised if "not UTF-8" in n]
+    assert "byte 500" in note and "\n" not in note
+
+
+def test_a_windows_1252_report_still_reads_as_windows_1252():
+    from mediakit.case import decode_report
+
+    raw = "Fighters left Ma’arat al-Numan on Monday, “the town”.".encode("cp1252")
+    text, encoding, _ = decode_report(raw, name="r.txt")
+    assert encoding == "cp1252" and "Ma’arat" in text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected(codec):
+    from mediakit.case import decode_report
+
+    raw = "Fighters left Ma’arat al-Numan on Monday.\n".encode(codec)
+    text, encoding, _ = decode_report(raw, name="r.txt")
+    assert encoding == codec and text.startswith("Fighters left Ma’arat")
