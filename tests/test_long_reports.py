@@ -124,6 +124,21 @@ def test_grouping_the_figures_of_a_pasted_table_does_not_hang():
     assert groups
 
 
+def test_figure_word_lists_are_prepared_once_not_per_figure(monkeypatch):
+    """Grouping folded every listed word again for every figure (about 200 folds a figure):
+    a pasted table of thousands of numbers took minutes."""
+    import mediakit.compare.figures as F
+
+    case, records = _number_case(20_000)
+    n = len(records["table"].figures)
+    calls = []
+    real = F.fold
+    monkeypatch.setattr(F, "fold", lambda s: calls.append(1) or real(s))
+    monkeypatch.setattr(F, "_PHRASES", {}, raising=False)
+    F.figure_groups(case, records)
+    assert len(calls) < 10 * n
+
+
 def _folder(tmp_path, texts):
     for i, t in enumerate(texts):
         (tmp_path / f"r{i}.txt").write_text(t, encoding="utf-8")
