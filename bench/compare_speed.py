@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import load_case, load_pipeline  # noqa: E402
 from mediakit.analysis import extract_report  # noqa: E402
-from mediakit.boilerplate import find_headline, split_boilerplate  # noqa: E402
-from mediakit.case import Case, Report  # noqa: E402
+from mediakit.cases import Case, Report, find_headline, split_boilerplate  # noqa: E402  # noqa: E402
 from mediakit.compare import compare  # noqa: E402
 from mediakit.compare._common import sentences  # noqa: E402
 

@@ -44,7 +44,7 @@ print(json.dumps({"seconds": dt, "cpu": dc, "peak_mb": resource.getrusage(resour
 
 
 def _seed_sentences() -> list[str]:
-    from mediakit.case import load_case
+    from mediakit.cases import load_case
 
     case = load_case("maarat-al-numan")
     out = []

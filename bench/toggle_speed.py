@@ -19,7 +19,7 @@ import time
 
 from mediakit import load_case, render, views
 from mediakit.analysis import CaseAnalysis
-from mediakit.case import Case, Report
+from mediakit.cases import Case, Report
 from mediakit.compare import Comparisons
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, Region, ReportRecords
 

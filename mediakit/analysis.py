@@ -2,24 +2,34 @@
 
 ``analyze(case)`` returns a :class:`CaseAnalysis`; ``CaseAnalysis.to_dict()`` is the JSON
 contract of ``mediakit analyze`` (see docs/json-contract.md). Field names there are stable.
+
+A finished analysis is cached beside the parses (``<cache>/analyses/``), keyed by the case
+(texts, metadata, gazetteer, lexicon), the pipeline's cache key and a fingerprint of the kit's
+own code and data, so a lesson that was opened before starts without parsing or extracting,
+and any change to the kit or the case computes it afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import re
+import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .case import Case, Report, load_case
+from .cases.case import Case, Report, load_case
 from .compare import Comparisons, compare
 from .errors import CaseError
 from .extract import attributions, figures, loaded_terms, quotes
-from .nlp import iter_parse, load_pipeline, model_name, parse
+from .nlp import Pipeline, cache_dir, iter_parse, parse, pipeline, pipeline_key
 from .records import ReportRecords
 
 if TYPE_CHECKING:
@@ -261,6 +271,12 @@ def analyze(
     """
     if not isinstance(case, Case):
         case = load_case(case)
+    nlp = pipeline(model, gazetteer=case.gazetteer)
+    stored = _cached_analysis(case, nlp) if cache else None
+    if stored is not None:
+        if keep_docs:  # read from the parse cache only if someone asks for them
+            stored.docs = LazyDocs(stored.case.reports, nlp, cache=cache)
+        return stored
     skipped = list(case.skipped)
     todo = []
     for r in case.reports:
@@ -269,7 +285,6 @@ def analyze(
             skipped.append((r.file, why))
         else:
             todo.append(r)
-    nlp = load_pipeline(model, gazetteer=case.gazetteer)
     records: dict[str, ReportRecords] = {}
     # what the case's gazetteer says each named group is (media outlet, NGO...): source types
     kinds = {e.name: e.kind for e in case.gazetteer if e.kind}
@@ -292,16 +307,76 @@ def analyze(
                        skipped=tuple(skipped))
     docs: Mapping[str, Doc] = held if hold else LazyDocs(case.reports, nlp, cache=cache)
     comps = compare(case, records, docs=docs)
+    info = nlp.meta
     meta = {
-        "name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model_name(model))}",
-        "package": model_name(model),
-        "version": str(nlp.meta.get("version", "")),
-        "spacy_version": str(nlp.meta.get("spacy_version", "")),
+        "name": f"{info.get('lang', 'en')}_{info.get('name', nlp.name)}",
+        "package": nlp.name,
+        "version": str(info.get("version", "")),
+        "spacy_version": str(info.get("spacy_version", "")),
     }
-    return CaseAnalysis(
+    result = CaseAnalysis(
         case=case,
         model=meta,
         records=records,
         comparisons=comps,
         docs=docs if keep_docs else {},
     )
+    if cache:
+        _store_analysis(result, nlp)
+    return result
+
+
+ANALYSIS_SCHEMA = "1"
+
+
+@lru_cache(maxsize=1)
+def kit_fingerprint() -> str:
+    """A hash of the kit's own code and data (parse caches aside): any edit to an extractor, a
+    comparison or a lexicon gives a new fingerprint, so no stale analysis is ever reused."""
+    from . import __version__
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{ANALYSIS_SCHEMA}|{__version__}".encode())
+    for f in sorted(root.rglob("*")):
+        rel = f.relative_to(root).as_posix()
+        if not f.is_file() or "__pycache__" in rel or rel.startswith("data/parsecache/"):
+            continue
+        if f.suffix not in (".py", ".toml", ".txt", ".json", ".csv"):
+            continue
+        h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _analysis_file(case: Case, nlp: Pipeline) -> Path:
+    h = hashlib.sha256()
+    h.update(f"{kit_fingerprint()}|{pipeline_key(nlp)}|".encode())
+    h.update(pickle.dumps(replace(case, path=None), protocol=4))
+    return cache_dir() / "analyses" / f"{case.id[:40]}-{h.hexdigest()[:32]}.pickle"
+
+
+def _cached_analysis(case: Case, nlp: Pipeline) -> CaseAnalysis | None:
+    try:
+        f = _analysis_file(case, nlp)
+        if not f.exists():
+            return None
+        stored = pickle.loads(f.read_bytes())
+    except Exception:  # a damaged or foreign file: the analysis is simply computed again
+        return None
+    if not isinstance(stored, CaseAnalysis) or stored.case != replace(case, path=None):
+        return None
+    stored.case = case
+    return stored
+
+
+def _store_analysis(result: CaseAnalysis, nlp: Pipeline) -> None:
+    try:
+        f = _analysis_file(result.case, nlp)
+        data = pickle.dumps(replace(result, case=replace(result.case, path=None), docs={}),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        f.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, f)
+    except Exception:  # no cache (read-only home, an unpicklable record) is not a failure
+        return

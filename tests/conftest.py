@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,9 @@ os.environ.setdefault("MEDIAKIT_CACHE", _CACHE)
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
+# the shared helper modules (handmade, htmlcheck, compare_helpers, speech_texts) live here and
+# are imported by tests in every sub-folder
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SEEDS = ROOT / "mediakit" / "data" / "cases" / "maarat-al-numan"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mediakit.analysis import CaseAnalysis
-from mediakit.case import Case, Report
+from mediakit.cases import Case, Report
 from mediakit.compare.passages import SharedPassage
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, ReportRecords
 

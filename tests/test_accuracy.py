@@ -74,3 +74,39 @@ def test_readme_shows_the_stored_numbers():
     spec.loader.exec_module(bench)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert bench.markdown_table() in readme, "paste `python bench/accuracy.py --markdown` into README.md"
+
+
+def _bench():
+    import importlib.util
+    import sys
+
+    if "bench_accuracy" in sys.modules:
+        return sys.modules["bench_accuracy"]
+    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_accuracy"] = bench
+    spec.loader.exec_module(bench)
+    return bench
+
+
+@pytest.mark.parametrize("name", ["polnear_dev", "basil", "babe"])
+def test_real_news_numbers_are_current(name):
+    """The real-news numbers shown to learners were measured with the current code and lists.
+
+    Re-scoring a corpus takes half a minute or more, so the stored numbers carry a fingerprint of
+    what they depend on (bench/accuracy.py REAL_INPUTS and the model); only when it differs is the
+    corpus scored again, and the counts must then agree."""
+    bench = _bench()
+    stored = stored_accuracy().get(name)
+    if stored is None:
+        pytest.fail(f"no {name} numbers stored: run bench/accuracy.py --write with the corpora")
+    if stored.get("inputs") == bench.inputs_fingerprint(name):
+        return
+    fresh = bench.score_real(name)
+    if fresh is None:
+        pytest.fail(f"the {name} numbers are stale and the corpus is missing: "
+                    "run bench/accuracy.py --write where ../shared/corpora is")
+    for key, d in fresh["scores"].items():
+        kept = stored["scores"][key]
+        assert (kept["tp"], kept["fp"], kept["fn"]) == (d["tp"], d["fp"], d["fn"]), (
+            f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")

@@ -67,8 +67,9 @@ def test_bad_input_is_one_plain_line(tmp_path, capsys):
 def test_skipped_report_is_reported(make_case, capsys):
     folder = make_case({"ok.txt": "The minister resigned on Friday.", "bad.txt": b"\x00\x01\x02" * 50})
     assert main(["analyze", str(folder)]) == 0
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert "skipped bad.txt" in err and "binary" in err
+    assert (out + err).count("skipped bad.txt") == 1  # told once, not in the summary as well
 
 
 def test_missing_model_says_what_to_install(monkeypatch):
@@ -85,6 +86,20 @@ def test_new_case_template_round_trips(make_case, capsys):
     case = load_case(folder)
     assert case.title == 'A "quoted" title' and len(case.reports) == 2
     assert main(["new-case", str(folder)]) == 2  # never overwrites
+
+
+def test_new_case_leaves_out_unreadable_files_and_says_why(make_case, capsys):
+    from mediakit import load_case
+
+    folder = make_case({"a.txt": "One report.", "bad.txt": b"\x00\x01\x02" * 50})
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["new-case", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "binary" in err and "empty.txt" in err
+    toml = (folder / "case.toml").read_text(encoding="utf-8")
+    assert "# Left out: " in toml and '# file = "bad.txt"' in toml
+    case = load_case(folder)  # the template lists only what the kit can read
+    assert [r.file for r in case.reports] == ["a.txt"] and case.skipped == ()
 
 
 def test_cases_lists_the_seed(capsys):

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from mediakit.case import Case, Report
+from mediakit.cases import Case, Report
 from mediakit.records import Figure, Region, ReportRecords
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from mediakit.case import GazetteerEntry
+from mediakit.cases import GazetteerEntry
 from mediakit.nlp import load_pipeline, parse
 
 
@@ -155,3 +155,79 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc(nlp, monkeypatch):
     assert max(sizes) <= m.PIECE and sum(sizes) == len(text)
     assert doc[-3].lemma_ == "say" and any(e.label_ == "GPE" for e in doc.ents)
     assert len(list(doc.sents)) >= 600
+
+
+READ_CACHED = """
+import json, sys
+from mediakit.cases import load_case
+from mediakit import nlp as N
+case = load_case("maarat-al-numan")
+p = N.pipeline(gazetteer=case.gazetteer)
+docs = N.parse([r.text for r in case.reports], p)
+print(json.dumps({"loaded": p.loaded, "key": p.key,
+                  "ents": [[(e.text, e.label_, e.ent_id_) for e in d.ents] for d in docs],
+                  "tags": [[(t.tag_, t.dep_, t.head.i, t.lemma_, t.is_stop, t.like_num) for t in d]
+                           for d in docs]}))
+"""
+
+
+def test_cached_parses_are_read_without_loading_the_models(tmp_path, seed_case):
+    """A lesson whose parses are cached must not load the tagger, parser and NER (seconds and
+    hundreds of MB per learner), and must see exactly what the full pipeline gives."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from mediakit.nlp import pipeline, pipeline_key
+
+    nlp = load_pipeline(gazetteer=seed_case.gazetteer)
+    assert pipeline(gazetteer=seed_case.gazetteer).key == pipeline_key(nlp)
+    full = parse([r.text for r in seed_case.reports], nlp, cache=False)
+    env = dict(os.environ, MEDIAKIT_CACHE=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", READ_CACHED], env=env, capture_output=True,
+                         text=True, check=True).stdout
+    got = json.loads(out)
+    assert got["loaded"] is False
+    assert got["key"] == pipeline_key(nlp)
+    assert got["ents"] == [[list(x) for x in ((e.text, e.label_, e.ent_id_) for e in d.ents)]
+                           for d in full]
+    assert got["tags"] == [[list(x) for x in ((t.tag_, t.dep_, t.head.i, t.lemma_, t.is_stop,
+                                              t.like_num) for t in d)] for d in full]
+
+
+def test_a_text_not_in_the_cache_is_parsed_with_the_full_pipeline(tmp_path, monkeypatch):
+    from mediakit.nlp import pipeline
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    p = pipeline()
+    docs = parse(["The mayor said on Monday that 40 people had left the town."], p)
+    assert any(t.dep_ == "ROOT" and t.lemma_ == "say" for t in docs[0])
+    assert p.loaded
+
+
+def test_lesson_06_example_and_exercise_texts_ship_their_parses(tmp_path, monkeypatch):
+    """Lesson 06 builds a case from notebooks/example_case and one exercise runs the kit on a
+    short text of its own; their parses ship too, so no lesson as shipped waits for the models
+    (else: run tools/ship_parse_cache.py)."""
+    from pathlib import Path
+
+    import mediakit.nlp as m
+    from mediakit.cases import load_case
+    from mediakit.lessons.exercises import load_lessons
+    from mediakit.nlp import Pipeline, pipeline
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))  # an empty user cache
+    monkeypatch.setattr(m, "_LOADED", set())  # as in a fresh kernel, whatever ran before
+
+    def boom(self):
+        raise AssertionError("a shipped parse is stale: run tools/ship_parse_cache.py")
+
+    monkeypatch.setattr(Pipeline, "nlp", property(boom))
+    example = load_case(Path(__file__).resolve().parent.parent / "notebooks" / "example_case")
+    docs = parse([r.text for r in example.reports], pipeline(gazetteer=example.gazetteer))
+    assert [d.text for d in docs] == [r.text for r in example.reports]
+    inline = [ex.text for les in load_lessons().values() for ex in les.exercises
+              if ex.text is not None and ex.machine]
+    assert inline, "no exercise runs the kit on a text of its own any more: drop this test"
+    assert [d.text for d in parse(inline, pipeline())] == inline

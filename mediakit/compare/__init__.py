@@ -37,7 +37,7 @@ from .sources import SourceMix, source_mix
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..case import Case
+    from ..cases.case import Case
 
 __all__ = [
     "Claim",
@@ -174,7 +174,7 @@ def compare(
         shared_passages=tuple(passages),
         shared_passages_omitted=omitted,
         figure_groups=tuple(figure_groups(case, records, terms=terms, docs=docs)),
-        labels=tuple(label_counts(case, records, terms=terms)),
+        labels=tuple(label_counts(case, records, terms=terms, docs=docs)),
         claims=tuple(found_claims),
         same_author_groups=tuple(same_author_groups(case)),
         source_mix=tuple(source_mix(case, records, terms=terms)),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 
 @lru_cache(maxsize=1)

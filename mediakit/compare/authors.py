@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ._common import name_key
 
 if TYPE_CHECKING:
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 _NAME = r"(?-i:[\[*_]*(?P<name>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9][\w.&'’-]*|of|for|the|and|de|al-\w+)){0,5}))"
 

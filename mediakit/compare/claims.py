@@ -56,7 +56,7 @@ from ._common import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 STATUSES = ("fact", "claimed", "forecast", "disputed")
 _CERTAINTY = {"forecast": 0, "disputed": 1, "claimed": 2, "fact": 3}

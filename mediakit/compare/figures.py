@@ -31,7 +31,7 @@ from ._common import SideTerms, fold, lexicon, normalise_time, sentences, side_t
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 VERDICTS = ("agree", "disagree", "look_alike", "single")
 # Plain words for each verdict, for views ("label"); the verdict keys stay stable in JSON.
@@ -204,6 +204,8 @@ def classify_figure(
         thing = hit[1]
     elif _nationality_after(text, fig.end, s1, doc, terms):
         thing = "people"
+    elif not what and _bare_amount(fig, doc):
+        thing = "people"
     else:
         hit = _first(nn, after)
         thing = hit[1] if hit else None
@@ -240,6 +242,22 @@ def classify_figure(
             "forecast_words": fm.group() if fm else None,
             "stock": sm is not None and fm is None, "stock_words": sm.group() if sm and not fm else None,
             "time_inferred": inferred}
+
+
+def _bare_amount(fig: Figure, doc: Doc | None) -> bool:
+    """True when the parse says an amount stands alone as the subject or object of a verb, with
+    no counted noun: "forcing hundreds from their homes", "Thousands fled", "Dozens were
+    killed". English uses such a bare plural amount for people, so it counts people (a thing
+    would be named: "several of the villages" has its noun after "of")."""
+    if doc is None:
+        return False
+    toks = [t for t in doc if fig.start <= t.idx < fig.end]
+    if not toks:
+        return False
+    head = toks[-1]
+    return (head.pos_ == "NOUN" and head.tag_ == "NNS"
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 _AFTER_NUMBER = re.compile(r"\s*(?:of\s+)?(?:(?:the|[a-z][\w-]*)\s+){0,2}([A-Z][a-z]+s)\b")

@@ -6,6 +6,13 @@ hyphen belongs to the word ("pro-government forces" is not "government forces"),
 claim their words first ("Syrian Army forces" counts once, not also as "Syrian Army"), and
 only the article body counts (boilerplate is skipped). A case with no sides falls back to the
 loaded terms of category ``actor_labeling``, under the side "unspecified".
+
+**A sense check, from the parse.** A one-word name that is a common noun names a side only
+when it heads its own phrase. When another common noun classifies it ("a ceasefire regime",
+"the sanctions regime", "fire fighters"), the phrase names a kind of thing, not the side, and
+is not counted. A modifier that is itself a name of a side ("opposition fighters"), a proper
+noun ("HTS militants", "Idlib militants") or an adjective ("the military regime") keeps the
+label. Without a parse (no ``docs``) every match counts.
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from ..records import ReportRecords
 from ._common import SideTerms, fold, side_terms
 
 if TYPE_CHECKING:
-    from ..case import Case, Report
+    from spacy.tokens import Doc
+
+    from ..cases.case import Case, Report
 
 
 @dataclass(frozen=True)
@@ -38,10 +47,40 @@ class LabelCount:
         return d
 
 
-def label_spans(report: Report, terms: SideTerms) -> list[tuple[int, int, str, str]]:
-    """Every side name in a report's body: (start, end, term, side), longest names first."""
+def label_spans(report: Report, terms: SideTerms, doc: Doc | None = None) -> list[tuple[int, int, str, str]]:
+    """Every side name in a report's body: (start, end, term, side), longest names first.
+
+    With the report's parse (``doc``), names that fail the sense check are left out.
+    """
     found = terms.find(report.text, report.body.start, report.body.end)
-    return [f for f in found if not report.in_boilerplate(f[0], f[1])]
+    found = [f for f in found if not report.in_boilerplate(f[0], f[1])]
+    if doc is not None and doc.text == report.text:
+        found = [f for f in found if names_a_side(doc, f[0], f[1], terms)]
+    return found
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def names_a_side(doc: Doc, start: int, end: int, terms: SideTerms) -> bool:
+    """Whether the side name at ``doc.text[start:end]`` is used as a name of the side.
+
+    False for a one-word common noun classified by another common noun that is not itself a
+    name of a side: "ceasefire regime", "sanctions regime", "fire fighters".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return True
+    tok = span[0]
+    if tok.pos_ != "NOUN":
+        return True
+    for ch in tok.children:
+        if ch.i < tok.i and ch.dep_ in _MODIFIER_DEPS and ch.pos_ == "NOUN":
+            word = fold(ch.text)
+            if word in terms.lookup or word in terms.heads:
+                continue
+            return False
+    return True
 
 
 def label_counts(
@@ -50,12 +89,15 @@ def label_counts(
     *,
     terms: SideTerms | None = None,
     skip_quotes: bool = True,
+    docs: Mapping[str, Doc] | None = None,
 ) -> list[LabelCount]:
     """Per report, side and name: how many times the report uses that name.
 
     With ``skip_quotes`` (the default), names inside direct quotes are the speaker's words,
-    not the outlet's, and are not counted (needs the quote records).
+    not the outlet's, and are not counted (needs the quote records). With ``docs`` (report
+    id -> parse), the sense check of :func:`names_a_side` drops "ceasefire regime" and the like.
     """
+    docs = docs or {}
     records = records or {}
     terms = terms or side_terms(case)
     out: list[LabelCount] = []
@@ -65,7 +107,7 @@ def label_counts(
             groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
             rec = records.get(r.id)
             quoted = [(q.start, q.end) for q in rec.quotes] if rec is not None and skip_quotes else []
-            for s, e, t, side in label_spans(r, terms):
+            for s, e, t, side in label_spans(r, terms, docs.get(r.id)):
                 if any(qs <= s and e <= qe for qs, qe in quoted):
                     continue
                 groups.setdefault((side, t), []).append((s, e))

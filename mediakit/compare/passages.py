@@ -31,7 +31,7 @@ from ._common import fold, norm, words
 from .authors import names_of_report
 
 if TYPE_CHECKING:
-    from ..case import Case, Report
+    from ..cases.case import Case, Report
 
 _OPEN_QUOTES = "\"'“‘«„"
 _CLOSE_QUOTES = "\"'”’»“"

@@ -16,7 +16,7 @@ from ..records import SOURCE_TYPES, ReportRecords
 from ._common import SideTerms, fold, side_of, side_terms
 
 if TYPE_CHECKING:
-    from ..case import Case
+    from ..cases.case import Case
 
 
 @dataclass(frozen=True)

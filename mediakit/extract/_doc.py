@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
+
 
 _MAX = 8
 _ENTS: OrderedDict[int, tuple[Doc, tuple[Span, ...], list[int]]] = OrderedDict()

@@ -27,8 +27,7 @@ Two decisions, so learners can see them and argue with them:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..records import Attribution, Quote
 from ._doc import doc_text
@@ -44,6 +43,9 @@ from .speech import (
     is_source_like,
     make_mention,
 )
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Token
 
 # The words these rules use (hearsay verbs, verbs that need a complement or a clause, report
 # nouns, hedge adverbs) are Lexicon fields from data/speech/word_classes.toml. The dependency
@@ -83,7 +85,7 @@ def attributions(
     out: dict[tuple[int, int], Attribution] = {}
     verb_sentences: set[int] = set()
 
-    def add(m: Mention, cue: str, anchor: Token) -> None:
+    def add(m: Mention, cue: str, anchor: Token, kind: str = "speech") -> None:
         sent, ss, se = _sentence(anchor)
         resolves_to = None
         m = resolver.retype(m)
@@ -108,6 +110,7 @@ def attributions(
             sentence_start=ss,
             sentence_end=se,
             resolves_to=resolves_to,
+            kind="document" if kind == "speech" and _is_document(doc[m.head], lexicon) else kind,
         )
         verb_sentences.add(ss)
 
@@ -154,6 +157,11 @@ def attributions(
                 for c in tok.children:
                     if c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.report_nouns and _has_complement(tok):
                         add(make_mention(c, lexicon=lexicon), tok.text, tok)
+                        break
+                else:
+                    _document_or_belief(tok, lexicon, add)
+            else:
+                _document_or_belief(tok, lexicon, add)
             continue
         lemma = tok.lemma_.lower()
         # "The city, thought to be mostly deserted": a hearsay participle with no one named
@@ -193,7 +201,13 @@ def attributions(
         if subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
             continue
         subj_span = doc[subj.i : subj.i + 1]
-        if not is_source_like(subj_span, subj, lexicon=lexicon):
+        if not is_source_like(subj_span, subj, lexicon=lexicon) and not (
+            # the subject of a verb of saying is its source, whatever the noun ("Other refugee
+            # advocates said", "55 percent of voters say", "the lawsuit alleges")
+            lemma in lexicon.say_verbs and subj.pos_ in {"NOUN", "PROPN", "NUM"} and subj.dep_ == "nsubj"
+            or _is_document(subj, lexicon) and lemma in lexicon.evidence_verbs
+        ):
+            _document_or_belief(tok, lexicon, add)  # "The striker believes ..."
             continue
         if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted):
             continue
@@ -267,6 +281,60 @@ def attributions(
         (a for a in out.values() if not any(s <= a.start < e for s, e in pulls)),
         key=lambda a: (a.start, a.end),
     )
+
+
+def _is_document(tok: Token, lexicon: Lexicon) -> bool:
+    """A report, poll, filing or record ("the lawsuit", "polls", "a statement")."""
+    return tok.pos_ in {"NOUN", "PROPN"} and (
+        tok.lemma_.lower() in lexicon.document_nouns or tok.lower_ in lexicon.document_nouns
+    )
+
+
+_BELIEF_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "prep", "advcl"}
+
+
+def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: ANN001
+    """Attributions beyond verbs of saying, each with what it pins as a complement:
+
+    - a document, poll or record as the source of an evidence verb: "the lawsuit alleges that",
+      "polls show Ortiz ahead", "the audit found ..." (kind "document");
+    - a view or intention of someone who can hold one: "the coach believes the team can win",
+      "the union wants talks", "the board backs the merger" (kind "belief").
+    Negated verbs count too ("she does not expect a deal" pins a view on her); a verb inside a
+    relative clause counts with the noun it describes only through its own subject.
+    """
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return
+    lemma = verb.lemma_.lower()
+    is_evidence = lemma in lexicon.evidence_verbs
+    is_belief = lemma in lexicon.belief_verbs
+    if not (is_evidence or is_belief):
+        return
+    if not any(c.dep_ in _BELIEF_COMPLEMENTS for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
+        return
+    if subj.dep_ == "nsubj" and subj.lower_ in {"who"} and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Clinton, who wants ...": the noun the clause describes
+    if is_evidence and _is_document(subj, lexicon):
+        add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb, "document")
+        return
+    if not is_belief or subj.lower_ in {"i", "we", "you", "me", "us"}:
+        return
+    # a finite verb or one with its auxiliary ("wants", "will back"), not a participle that
+    # describes a noun ("militants planning an attack")
+    if verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "aux" for c in verb.children):
+        return
+    # someone who can hold a view: any person, body or named noun; a document or a thing
+    # named by a document noun ("the bill supports families") holds none
+    if _is_document(subj, lexicon) or not (
+        is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon) or subj.pos_ in {"NOUN", "PROPN"}
+    ):
+        return
+    add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb, "belief")
 
 
 def _pull_regions(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:

@@ -49,11 +49,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..records import Attribution, Figure
 from ._doc import doc_text, sent_of, sentence_spans
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["FigureWords", "default_words", "figures"]
 

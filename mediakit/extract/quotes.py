@@ -36,8 +36,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..records import Quote
 from ._doc import doc_ents, doc_text
@@ -62,6 +61,9 @@ from .speech import (
     resolve_pronoun,
     same_referent,
 )
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _DASHES = ("-", "–", "—", "―")
@@ -473,6 +475,31 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
     return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i)
 
 
+_CREDIT = re.compile(r"[ \t]*[-–—―][ \t]*([A-Z][^\n]{0,60}?)[ \t.]*(?=\n|$)")
+
+
+def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None) -> Mention | None:
+    """A quote that opens its line and is followed on the same line by a dash and a name to the
+    end of the line: ``“We ran out of water on the last climb.” ― Ines Moreau``."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return None
+    m = _CREDIT.match(text, span.end)
+    if not m:
+        return None
+    name = m.group(1).split(",", 1)[0].rstrip()
+    s = m.start(1)
+    sp = doc.char_span(s, s + len(name), alignment_mode="expand")
+    if sp is None or not len(sp) or len(sp) > 6 or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in sp):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in sp):
+        return None
+    stype, named = classify(sp, sp.root, lexicon=lexicon)
+    if stype == "unspecified":
+        stype = "anonymous_person"
+    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i)
+
+
 def _by_phrase(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> Token | None:
     for t in _tokens_between(doc, start, end):
         if t.lower_ == "by":
@@ -679,6 +706,8 @@ def quotes(
             mention, pull = pm, True
         elif subj is not None:
             mention = make_mention(subj, lexicon=lexicon)
+        elif verb is None:
+            mention = _credit_after(doc, text, span, lexicon)
         cue = None
         if verb is not None:
             cue = "according to" if verb.lower_ == "according" else cue_text(verb, lexicon=lexicon)

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..records import SOURCE_TYPES
 from ._doc import ent_of, ents_within, widen_to_ents
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Span, Token
 
 
 def load_list(name: str) -> frozenset[str]:
@@ -92,6 +94,10 @@ class Lexicon:
     report_nouns: frozenset[str] = field(default_factory=lambda: load_words("report_nouns"))
     report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
     hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
+    belief_verbs: frozenset[str] = field(default_factory=lambda: load_words("belief_verbs"))
+    evidence_verbs: frozenset[str] = field(default_factory=lambda: load_words("evidence_verbs"))
+    document_nouns: frozenset[str] = field(default_factory=lambda: load_words("document_nouns"))
+    say_verbs: frozenset[str] = field(default_factory=lambda: load_words("say_verbs"))
     hearer_verbs: frozenset[str] = field(default_factory=lambda: load_words("hearer_verbs"))
     target_verbs: frozenset[str] = field(default_factory=lambda: load_words("target_verbs"))
     # gazetteer entity id -> kind ("media_outlet", "ngo", ...), from the case's gazetteer

@@ -2,7 +2,8 @@
 
 The lexicon is data (``mediakit/data/lexicon/*.toml``, one file per category; README.md there
 says where every entry comes from). Categories: victory_framing, violence_framing,
-actor_labeling, hedge, intensifier, scare_quotes.
+actor_labeling, hedge, intensifier, scare_quotes, loaded_verb, evaluative, doubt_casting,
+dismissive.
 
 How a word is matched:
 
@@ -27,6 +28,16 @@ How a word is matched:
   about an election; "boss" not as the job title before a name ("union bosses", not "Rovers
   boss Ann Lee"); "reduce to rubble" and "demolish" not of buildings. An entry's ``not_next`` words also rule it out as the noun it modifies
   ("suspected cholera cases") or as the verb's object ("regained consciousness").
+- **Adverbs by rule.** The -ly adverb of a one-word adjective the lexicon lists is loaded
+  the same way ("radical" -> "radically"); so is a manner adverb on a verb whose adjective
+  is strongly subjective in Pattern's lexicon (``data/lexicon/subjective_adjectives.txt``:
+  "angrily rejected", "harshly criticised"), but not adverbs of time and order ("finally").
+- **Coined compounds** before a noun ("a gun-toting crowd", "a cradle-to-grave scheme")
+  are judging words; compounds with a prefix, a number or a fixed "and"/"of" are not.
+- **Senses by the doer.** "threaten" only of people and bodies ("the senator threatened
+  to", not "rising seas threaten homes"); "suggest" a hedge only of evidence ("the data
+  suggest"; a person who suggests is an attribution); "virus", "flu" and the like only
+  with a place's or a people's name before them ("the Wuhan virus").
 - **The writer's own words.** Words inside quotations (quote marks of kind "quote") are the
   speaker's, not the outlet's, and are skipped unless ``in_quotes=True``.
 - **Scare quotes** come from :func:`mediakit.extract.marks.quoted_spans` (kind "scare"): the
@@ -43,14 +54,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MediakitError
 from ..records import LoadedTerm
 from ._doc import doc_text, ent_of
 from ._spans import SpanIndex
+from .speech import load_list
+
+if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
+    from spacy.tokens import Doc, Token
 
 try:  # the quote-mark pairing lives in marks.py; the matcher works without it
     from .marks import quoted_spans as _quoted_spans
@@ -62,6 +75,8 @@ __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lex
 SENSES = (
     "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
     "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
+    "reporting", "group_label", "framing_noun", "place_named", "human_agent",
+    "not_human_agent",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
 PLACE_NOUNS = frozenset(
@@ -87,6 +102,62 @@ BUILDINGS = frozenset(
     """building house home tower block bridge wall structure stadium school church mosque
     temple synagogue hospital factory plant property shed garage barn hotel office warehouse
     flat apartment estate chimney street road dormitory""".split()
+)
+# "an Iran-backed militia", "Russian-occupied towns": a label on people or a place, not on
+# money or goods ("state-backed loans", "asset-backed securities")
+GROUP_NOUNS = frozenset(
+    """group groups militia militias force forces rebel rebels fighter fighters government
+    governments regime regimes troop troops separatist separatists faction factions candidate
+    candidates coalition party parties movement movements proxy proxies insurgent insurgents
+    gunman gunmen protester protesters protestor protestors organisation organization
+    organisations organizations outfit network networks cell cells politician politicians
+    lawmaker lawmakers activist activists leader leaders administration militant militants
+    army armies junta president prime minister ruler rulers coup uprising opposition
+    authorities authority official officials puppet""".split()
+)
+# verbs whose object a framing noun is: "push a narrative", "peddle the narrative that"
+FRAMING_VERBS = frozenset(
+    """push peddle spin control fit feed counter challenge change shape fuel promote craft
+    build drive sell spread buy adopt embrace perpetuate advance reinforce""".split()
+)
+# "the Wuhan virus", "the Mexican flu": a disease named after a place or a people (the WHO's
+# 2015 best practices for naming new human infectious diseases advise against it)
+DISEASE_NOUNS = frozenset(
+    "virus flu influenza disease plague pandemic epidemic fever pox variant".split()
+)
+# the subject of "threaten" as a statement: people, groups and bodies, not floods or debts
+AGENT_PRONOUNS = frozenset("he she they we i you who".split())
+# people and bodies by the nouns the attribution lists know them by (senator, resident,
+# police, union, party ...)
+AGENT_NOUNS = frozenset().union(
+    *(load_list(n) for n in ("titles", "anonymous", "officials", "partisan", "media", "ngo"))
+)
+# the categories whose adjectives also count as adverbs ("radical" -> "radically"); hedges
+# and intensifiers are lists of their own adverbs
+ADVERB_CATEGORIES = frozenset(
+    """evaluative actor_labeling violence_framing dismissive doubt_casting victory_framing
+    loaded_verb""".split()
+)
+# adverbs of time, order and frequency: they place an act, they do not judge it
+TIME_ADVERBS = frozenset(
+    """finally immediately eventually ultimately initially originally recently previously
+    lately currently subsequently suddenly instantly promptly shortly briefly constantly
+    continually frequently regularly routinely repeatedly rarely occasionally usually
+    normally typically generally daily weekly monthly yearly annually early newly""".split()
+)
+# coined compounds before a noun ("a gun-toting crowd", "a cradle-to-grave scheme"): prefixes
+# and numbers make plain compounds ("pre-existing", "three-year-old"), and so do the nouns of
+# kinship and age in fixed ones ("son-in-law", "stay-at-home")
+COMPOUND_PREFIXES = frozenset(
+    """pre re de non anti pro co self well un over under ex post multi semi mid inter sub
+    super cross counter""".split()
+)
+# the small words that make a phrase of a compound; "and", "or" and "of" mostly make fixed
+# names of things ("search-and-rescue", "rank-and-file", "cost-of-living")
+COMPOUND_LINKS = frozenset("to the for than in a on at by".split())
+COMPOUND_PLAIN = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve hundred thousand
+    million year years month months week weeks day days old law home state art""".split()
 )
 # "once crews could safely enter": could in a time or purpose clause is past ability
 ABILITY_MARKS = frozenset("once when whenever until till before after so".split())
@@ -360,13 +431,226 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if sense == "not_title":  # "union bosses"; not the job title before a name, "Rovers boss Ann Lee"
         nxt = doc[c.end] if c.end < len(doc) else None
         return not (nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN"))
+    if sense == "reporting":
+        return _reporting(tok)
+    if sense == "group_label":
+        return _group_label(doc, c)
+    if sense == "framing_noun":  # "the narrative that...", "a false narrative", "push a narrative"
+        if tok.pos_ != "NOUN":
+            return False
+        if any(ch.dep_ in ("acl", "ccomp", "amod", "relcl") for ch in tok.children):
+            return True
+        return tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.lemma_.lower() in FRAMING_VERBS
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
         return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
                    for t in tok.sent if t.i != tok.i)
+    if sense == "place_named":
+        return _place_modifier(tok) is not None
+    if sense == "human_agent":
+        return _human_agent(tok)
+    if sense == "not_human_agent":  # "the data suggest"; not "the senator suggested"
+        return not _human_agent(tok)
     if sense == "not_legal":
         near = [t.lemma_.lower() for t in doc[max(0, c.start - 3) : c.end + 2]]
         return not any(w in LEGAL_WORDS for w in near)
     return True
+
+
+def _place_modifier(tok: Token) -> Token | None:
+    """The place or people a disease noun is named after ("the Wuhan virus"), if any. Not a
+    noun that itself modifies another ("U.S. coronavirus cases" counts cases in a place)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+        return None
+    for ch in tok.children:
+        if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod") and ch.ent_type_ in (
+            "NORP", "GPE", "LOC"
+        ):
+            return ch
+    return None
+
+
+def _human_agent(tok: Token) -> bool:
+    """ "the senator threatened to resign", "they threatened him": a person, a group or a body
+    does it. Not "floods threaten homes" nor "debts threaten the firm"."""
+    subj = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+        subj = [ch for ch in tok.head.children if ch.dep_ == "nsubj"]
+    if not subj and tok.dep_ == "acl":
+        subj = [tok.head]
+    for s in subj:
+        if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        if s.lower_ in AGENT_PRONOUNS or s.pos_ == "PROPN":
+            return True
+        if s.lemma_.lower() in GROUP_NOUNS or s.lemma_.lower() in AGENT_NOUNS or (
+            s.lower_ in AGENT_NOUNS
+        ):
+            return True
+    return False
+
+
+def _adverb_stems(word: str) -> tuple[str, ...]:
+    """The adjectives an -ly adverb may come from: radically -> radical, angrily -> angry,
+    unbelievably -> unbelievable, cynically -> cynic(al)."""
+    if not word.endswith("ly") or len(word) < 5:
+        return ()
+    stem = word[:-2]
+    out = [stem, stem + "e"]
+    if stem.endswith("i"):
+        out.append(stem[:-1] + "y")
+    if word.endswith(("ably", "ibly")):
+        out.append(word[:-1] + "e")
+    if word.endswith("ically"):
+        out.append(word[:-4])
+    return tuple(out)
+
+
+def _adverb_bases(lex: Mapping[str, Sequence[Term]]) -> dict[str, Term]:
+    """One-word adjectives of the lexicon whose -ly adverb is as loaded as they are. Entries
+    with a sense or a not_next check are left out: their other senses would come along
+    ("historic" is narrowed, and "historically" means "in the past")."""
+    out: dict[str, Term] = {}
+    for cat, terms in lex.items():
+        if cat not in ADVERB_CATEGORIES:
+            continue
+        for t in terms:
+            w = t.text.lower()
+            if (
+                t.sense or t.not_next or (t.pos and "ADJ" not in t.pos)
+                or not w.isalpha() or w.endswith("ly")
+            ):
+                continue
+            out.setdefault(w, t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _subjective_adjectives() -> frozenset[str]:
+    """Pattern's strongly subjective adjectives (``data/lexicon/subjective_adjectives.txt``)."""
+    text = resources.files("mediakit").joinpath("data/lexicon/subjective_adjectives.txt")
+    return frozenset(
+        w.strip().lower() for w in text.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequence[Term]]
+                       ) -> list[_Cand]:
+    """ "radically", "outrageously": the adverb of a loaded adjective in the lexicon; and
+    "said angrily", "harshly criticised": the writer's reading of how something was done or
+    said (the adverb of a strongly subjective adjective, modifying a verb). Adverbs of time,
+    order and frequency are left out ("finally", "suddenly")."""
+    bases = _adverb_bases(lex)
+    subjective = _subjective_adjectives() if "evaluative" in lex else frozenset()
+    out = []
+    for tok in tokens:
+        if tok.pos_ != "ADV" or tok.lower_ in TIME_ADVERBS:
+            continue
+        stems = _adverb_stems(tok.lower_)
+        for stem in stems:
+            base = bases.get(stem)
+            if base is not None:
+                # an adverb labels no one: "radically" judges a view, as judging words do
+                cat = "evaluative" if base.category == "actor_labeling" else base.category
+                term = Term(
+                    text=tok.lower_, category=cat, source=base.source,
+                    note=f"the adverb of '{base.text}'",
+                )
+                out.append(_Cand(tok.i, tok.i + 1, term))
+                break
+        else:
+            if (
+                subjective and tok.dep_ == "advmod" and tok.head.pos_ == "VERB"
+                and any(stem in subjective for stem in stems)
+            ):
+                term = Term(
+                    text=tok.lower_, category="evaluative", source="pattern",
+                    note="how something was done or said, in the writer's reading",
+                )
+                out.append(_Cand(tok.i, tok.i + 1, term))
+    return out
+
+
+def _compound_candidates(doc: Doc, tokens: Sequence[Token]) -> list[_Cand]:
+    """Coined compounds used as a modifier: a phrase made into one word ("cradle-to-grave",
+    "over-the-top", "holier-than-thou") or a noun with a present participle ("gun-toting",
+    "finger-wagging"). Such compounds sum up a judgement in one go (Meibauer 2007 on the
+    expressive use of phrasal compounds); plain ones with a prefix or a number are left out."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j + 2 < n and tokens[j + 1].text in ("-", "‐", "‑")
+            and _glued(doc, j) and _glued(doc, j + 1)
+        ):
+            j += 2
+        if j == i:
+            i += 1
+            continue
+        parts = tokens[i : j + 1 : 2]
+        words = [t.lower_ for t in parts]
+        start, i = i, j + 1
+        if not all(t.is_alpha for t in parts) or words[0] == words[-1]:
+            continue  # "face-to-face", "door-to-door"
+        if len(parts) == 2 and words[0] in COMPOUND_PREFIXES:
+            continue
+        if any(w in COMPOUND_PLAIN for w in words) or all(t.pos_ == "PROPN" for t in parts):
+            continue
+        heads = [t.head for t in tokens[start : j + 1] if not start <= t.head.i <= j]
+        if not any(h.i > j and h.pos_ in ("NOUN", "PROPN") for h in heads):
+            continue  # only before the noun it describes
+        phrasal = len(parts) >= 3 and any(w in COMPOUND_LINKS for w in words[1:-1])
+        participle = len(parts) == 2 and parts[1].tag_ == "VBG" and parts[0].pos_ in (
+            "NOUN", "PROPN"
+        )
+        if phrasal or participle:
+            note = ("a phrase made into one word before a noun" if phrasal
+                    else "a coined compound before a noun")
+            term = Term(text="-".join(words), category="evaluative", source="judged", note=note)
+            out.append(_Cand(start, j + 1, term))
+    return out
+
+
+def _reporting(tok: Token) -> bool:
+    """ "claimed that...", "claims to have", "his claims of fraud": words for what someone says.
+
+    Not "claimed the title", "claimed 30 lives", "claimed responsibility" (a verb with an
+    object) nor "insurance claims", "benefit claims" (a noun for a demand for money).
+    """
+    kids = list(tok.children)
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "PROPN" and tok.tag_.startswith("VB")):
+        if any(ch.dep_ in ("dobj", "dative", "attr", "npadvmod") for ch in kids):
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ in ("DET", "NUM", "NOUN", "ADJ"):
+            return False  # "claiming a crushing 58% of the vote", "claimed the title"
+        if any(ch.dep_ == "prep" and ch.lower_ in ("for", "on", "against") for ch in kids):
+            return False  # "claimed for expenses", "claimed on the insurance"
+        return True
+    if tok.pos_ == "NOUN":
+        if any(ch.dep_ == "compound" for ch in kids):
+            return False
+        if any(ch.dep_ in ("acl", "ccomp", "amod", "poss") for ch in kids):
+            return True  # "claims that...", "false claims", "his claims"
+        return any(ch.dep_ == "prep" and ch.lower_ in ("of", "about", "by") for ch in kids)
+    return False
+
+
+def _group_label(doc: Doc, c: _Cand) -> bool:
+    """ "*-backed" and the like as a label on people or a place: the word it modifies (or
+    the word it is said of: "the militia is Iran-backed") is a group, a person, a place."""
+    heads = [t.head for t in doc[c.start : c.end] if not (c.start <= t.head.i < c.end)]
+    for t in doc[c.start : c.end]:
+        if t.dep_ == "acomp":  # "the militia is Iran-backed"
+            heads += [ch for ch in t.head.children if ch.dep_ == "nsubj"]
+    for h in heads:
+        if h.ent_type_ in ("NORP", "ORG", "PERSON", "GPE", "LOC"):
+            return True
+        if h.lemma_.lower() in GROUP_NOUNS or h.lower_ in GROUP_NOUNS or _is_place(h):
+            return True
+    return False
 
 
 def _clear_of(tok: Token) -> bool:
@@ -479,7 +763,19 @@ def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
                 c = _match_at(doc, tok.i - p, t)
                 if c is not None:
                     out.append(c)
+    out.extend(_adverb_candidates(doc, tokens, lexicon))
+    if "evaluative" in lexicon:
+        out.extend(_compound_candidates(doc, tokens))
     return out
+
+
+def _widen(doc: Doc, c: _Cand) -> _Cand:
+    """ "the Wuhan virus": the name a disease is given includes the place it is named after."""
+    if c.term.sense == "place_named":
+        mod = _place_modifier(doc[c.start])
+        if mod is not None:
+            return _Cand(min(mod.i, c.start), c.end, c.term)
+    return c
 
 
 def _spans_of(doc: Doc) -> list[Any]:
@@ -543,7 +839,7 @@ def loaded_terms(
     scare_ranges = SpanIndex((q.start, q.end) for q in scare)
 
     cands = [
-        c
+        _widen(doc, c)
         for c in _candidates(doc, lex)
         if not _hyphen_bound(doc, c) and not _in_name(doc, c) and _sense_ok(doc, c)
     ]

@@ -180,7 +180,7 @@ def browser(chromium_exe):
 def page(browser):
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     p = context.new_page()
-    p.set_default_timeout(30_000)
+    p.set_default_timeout(90_000)  # a busy shared machine can take a minute to open a notebook
     try:
         yield p
     finally:

@@ -24,7 +24,7 @@ def snap(page, name: str) -> None:
 
 
 def test_lesson02_exercise_wrong_then_right(lab_server, page):
-    from mediakit.exercises import get_exercise
+    from mediakit.lessons.exercises import get_exercise
 
     ex = get_exercise(EXERCISE)
     wrong = next(o for o in ex.options if not o.correct)

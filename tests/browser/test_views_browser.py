@@ -23,8 +23,17 @@ def column(page, rid: str):
     return page.locator(f'{READER} .mk-report[data-report="{rid}"]')
 
 
+def open_controls(page, title: str) -> None:
+    """Unfold one section of the reader's folded controls (they start folded)."""
+    header = page.locator(f"{READER} .jupyter-widget-Collapse-header", has_text=title).first
+    body = header.locator("xpath=..")
+    if "jupyter-widget-Collapse-open" not in (body.get_attribute("class") or ""):
+        header.click()
+
+
 def choose_annotation(page, startswith: str, contains: str) -> None:
     """Pick an entry of the reader's "Explain" list, as a learner clicking in the list would."""
+    open_controls(page, "Choose reports")
     select = page.locator(f"{READER} .mk-explain select")
     labels = [t.replace("\xa0", " ") for t in select.locator("option").all_inner_texts()]
     found = [i for i, t in enumerate(labels) if t.startswith(startswith) and contains in t]
@@ -142,6 +151,7 @@ def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
     page.locator(f"{READER} .mk-detail", has_text="one HTS militant").wait_for()
     wait_in_view_of_its_column(page, column(page, "mee").locator(".mk-shared.mk-target").first)
     # ticking a report's checkbox adds its column
+    open_controls(page, "Choose reports")
     page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(0).wait_for()
     n = page.locator(f"{READER} .mk-report").count()
     unticked = [i for i, box in enumerate(page.locator(f"{READER} .mk-reports input[type=checkbox]").all())
@@ -149,3 +159,84 @@ def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
     page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(unticked[0]).check()
     page.wait_for_function(f"document.querySelectorAll('{READER} .mk-report').length == {n + 1}")
     snap(page, "voila_reader")
+
+
+CHIP_OVERLAPS = """root => {
+    const out = [];
+    for (const col of root.querySelectorAll('.mk-report')) {
+        const boxes = [...col.querySelectorAll('.mk-note, .mk-tag')]
+            .map(e => [e, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const [a, r] = boxes[i], [b, q] = boxes[j];
+            const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+            const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+            if (w > 0.5 && h > 0.5) out.push(a.textContent + ' / ' + b.textContent);
+        }
+    }
+    return out;
+}"""
+
+WRAPPED_TAGS = """root => [...root.querySelectorAll('.mk-tag')]
+    .filter(e => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).fontSize) * 1.3)
+    .map(e => e.textContent)"""
+
+
+def test_seed_case_fits_a_classroom_screen(lab_server, browser):
+    """1366x900 with the file browser open: chips never overlap or break, the report text starts
+    on the first screen, and no chart is taller than the window."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        run_all_in_lab(page, lab_server.url.format(nb="seed_screen.ipynb"), "seed_screen.ipynb")
+        browser_panel = page.locator("#filebrowser")
+        if not browser_panel.is_visible():
+            page.locator('.jp-SideBar [data-id="filebrowser"]').click()
+        assert browser_panel.is_visible()
+        reader = page.locator(READER)
+        page.locator(f"{READER} .mk-report").nth(4).wait_for()
+        page.locator(".jp-OutputArea-output img").nth(3).wait_for(timeout=120_000)
+        page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=120_000)
+        reader.evaluate("r => r.scrollIntoView()")
+        snap(page, "screen_reader")
+        # the controls are folded: the report text starts near the top of the reader
+        top = reader.evaluate("r => r.querySelector('.mk-text').getBoundingClientRect().top"
+                              " - r.getBoundingClientRect().top")
+        assert top < 300, f"{top:.0f} px of controls before the report text"  # was ~450
+        # two reports of one outlet have short labels that differ
+        heads = page.locator(f"{READER} .mk-head b").all_inner_texts()
+        assert len(set(heads)) == len(heads) == 5
+        # a quote copied into another report: "shared with ..." chips appear in both columns
+        column(page, "21wire").locator(".mk-quote", has_text="desperate position").first.click()
+        page.locator(f"{READER} .mk-note", has_text="shared with").first.wait_for()
+        # the explanation names each field on one line
+        assert page.locator(f"{READER} .mk-detail dt").first.evaluate(
+            "e => e.getClientRects().length") == 1
+        assert page.locator(f"{READER} .mk-detail dt", has_text="Why the kit thinks so").evaluate(
+            "e => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight || 20)")
+        assert reader.evaluate(CHIP_OVERLAPS) == []
+        assert reader.evaluate(WRAPPED_TAGS) == []
+        # Markdown link markup in a copied text is hidden: "By South Front", not "[South Front](#)"
+        gr = column(page, "globalresearch-sf-jan31").locator(".mk-text").inner_text()
+        assert "South Front" in gr and "](#)" not in gr and "[South Front" not in gr
+        snap(page, "screen_reader_selected")
+        # kind filters are checkboxes, no Ctrl-click needed
+        open_controls(page, "Choose reports")
+        kinds = page.locator(f"{READER} .mk-kinds input[type=checkbox]")
+        assert kinds.count() == 13
+        kinds.nth(0).uncheck()
+        page.wait_for_function("document.querySelectorAll('.mk-reader .mk-src-named_person').length == 0")
+        assert reader.evaluate(CHIP_OVERLAPS) == []
+        snap(page, "screen_controls_open")
+        # every chart fits in the window
+        heights = page.locator(".jp-OutputArea-output img").evaluate_all(
+            "imgs => imgs.map(i => i.getBoundingClientRect().height)")
+        assert len(heights) == 4 and all(0 < h <= 900 for h in heights), heights
+        for i, img in enumerate(page.locator(".jp-OutputArea-output img").all()):
+            img.evaluate("i => i.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
+            snap(page, f"screen_chart_{i}")
+        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+                            ).count() == 0
+    finally:
+        context.close()

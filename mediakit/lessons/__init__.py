@@ -1,0 +1,6 @@
+"""Stage 5, the lessons: the notebook helper (``lesson.py``), exercises as data with one module
+per exercise type (``exercises/``: each type's checker and its widget in one place) and the
+learner's saved answers (``progress.py``).
+
+Notebooks use ``from mediakit import lesson``; this package sits on top of :mod:`mediakit.views`.
+"""

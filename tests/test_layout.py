@@ -1,0 +1,102 @@
+"""The package's layout shows how data flows: imports only run downward, and no module reaches
+into another module's private names."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parent.parent / "mediakit"
+
+# lower number = lower stage; a module may import only from its own stage or below
+STAGES = {
+    "errors": 0, "records": 0,
+    "cases": 1,
+    "nlp": 2,
+    "extract": 3,
+    "compare": 4,
+    "analysis": 5, "evaluation": 5,
+    "views": 6,
+    "lessons": 7,
+    "cli": 8,
+}
+
+
+def _stage(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[0] != "mediakit" or len(parts) < 2:
+        return None
+    return STAGES.get(parts[1])
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(PKG.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path):
+    """(imported module, imported names, line) for every import, TYPE_CHECKING blocks left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for sub in node.body:
+                skip.update(id(n) for n in ast.walk(sub))
+    for node in ast.walk(tree):
+        if id(node) in skip or not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+        else:
+            target = node.module or ""
+        names = [a.name for a in node.names]
+        if not node.module:  # from . import x: each name is a module
+            for n in names:
+                yield f"{target}.{n}", [], node.lineno
+        else:
+            yield target, names, node.lineno
+
+
+def _modules():
+    return sorted(p for p in PKG.rglob("*.py") if p.name != "__init__.py" or p.parent != PKG)
+
+
+def test_imports_run_downward_only():
+    wrong = []
+    for path in _modules():
+        own = _stage(_module_name(path))
+        for target, _names, line in _imports(path):
+            theirs = _stage(target)
+            if own is not None and theirs is not None and theirs > own:
+                wrong.append(f"{path.relative_to(PKG.parent)}:{line} imports {target}")
+    assert not wrong, "imports that run upward:\n" + "\n".join(wrong)
+
+
+# to be made public when the speaker rules in extract/quotes.py settle (issue 10 is rewriting them)
+KNOWN = {("mediakit.extract.attributions", "mediakit.extract.quotes")}
+
+
+def test_no_module_imports_another_modules_private_names():
+    wrong = []
+    for path in _modules():
+        for target, names, line in _imports(path):
+            private = [n for n in names if n.startswith("_") and not n.startswith("__")]
+            if private and target != _module_name(path) \
+                    and (_module_name(path), target) not in KNOWN:
+                wrong.append(f"{path.relative_to(PKG.parent)}:{line} imports {private} from {target}")
+    assert not wrong, "imports of private names:\n" + "\n".join(wrong)
+
+
+def test_the_stage_folders_exist_and_the_short_names_still_work():
+    for folder in ("cases", "extract", "compare", "views", "lessons"):
+        assert (PKG / folder / "__init__.py").exists(), folder
+    from mediakit import lesson, plots, views
+
+    assert callable(lesson.start) and callable(lesson.exercise)
+    assert callable(views.reader) and callable(plots.source_mix)
