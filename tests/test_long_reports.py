@@ -124,6 +124,21 @@ def test_grouping_the_figures_of_a_pasted_table_does_not_hang():
     assert groups
 
 
+def test_figure_word_lists_are_prepared_once_not_per_figure(monkeypatch):
+    """Grouping folded every listed word again for every figure (about 200 folds a figure):
+    a pasted table of thousands of numbers took minutes."""
+    import mediakit.compare.figures as F
+
+    case, records = _number_case(20_000)
+    n = len(records["table"].figures)
+    calls = []
+    real = F.fold
+    monkeypatch.setattr(F, "fold", lambda s: calls.append(1) or real(s))
+    monkeypatch.setattr(F, "_PHRASES", {}, raising=False)
+    F.figure_groups(case, records)
+    assert len(calls) < 10 * n
+
+
 def _folder(tmp_path, texts):
     for i, t in enumerate(texts):
         (tmp_path / f"r{i}.txt").write_text(t, encoding="utf-8")
@@ -194,3 +209,41 @@ def test_shared_passages_are_capped_per_pair_and_the_rest_counted():
     assert omitted["pairs"] == [{"a": "r0", "b": "r1", "passages": 15}]
     assert omitted["other_pairs"] == 2
     assert cap_passages(ps[:3]) == (ps[:3], None)
+
+
+def test_compare_caps_passages_while_finding_them(monkeypatch):
+    """Many similar reports: the comparison keeps the longest passages per pair and in all as
+    it finds them (never the whole list), and says how many more there are."""
+    import mediakit.compare as cmp
+    from mediakit.compare import compare, shared_passages
+
+    rng = random.Random(5)
+    pool = [" ".join(f"w{rng.randint(0, 9999)}" for _ in range(rng.randint(14, 30))) + "."
+            for _ in range(40)]
+    reports = []
+    for i in range(8):
+        text = "\n\n".join(" ".join(rng.sample(pool, 3)) for _ in range(4))
+        reports.append(Report(id=f"r{i}", file=f"r{i}.txt", text=text, body=Region(0, len(text))))
+    case = Case(id="c", title="c", path=None, reports=tuple(reports))
+    full = shared_passages(case, {}, max_reports_per_shingle=8)
+    monkeypatch.setattr(cmp, "PASSAGES_PER_PAIR", 2)
+    monkeypatch.setattr(cmp, "MAX_PASSAGES", 15)
+    monkeypatch.setattr(cmp, "shared_passages",
+                        lambda *a, **k: shared_passages(*a, max_reports_per_shingle=8, **k))
+    comps = compare(case, {})
+    kept = comps.shared_passages
+    assert len(full) > 30 and len(kept) == 15
+    per_pair: dict[tuple[str, str], list[int]] = {}
+    for p in kept:
+        per_pair.setdefault((p.a, p.b), []).append(p.words)
+    assert max(len(v) for v in per_pair.values()) <= 2
+    omitted = comps.shared_passages_omitted
+    assert omitted["passages"] == len(full) - 15
+    assert omitted["per_pair_limit"] == 2 and omitted["limit"] == 15
+    shown_more = sum(x["passages"] for x in omitted["pairs"])
+    all_pairs = {(p.a, p.b) for p in full}
+    assert omitted["other_pairs"] == len(all_pairs - set(per_pair))
+    assert shown_more + sum(1 for p in full if (p.a, p.b) not in per_pair) == len(full) - 15
+    for (a, b), ws in per_pair.items():  # the longest of each pair are the ones shown
+        dropped = sorted((p.words for p in full if (p.a, p.b) == (a, b)), reverse=True)
+        assert sorted(ws, reverse=True) == dropped[: len(ws)]

@@ -6,14 +6,18 @@ the file names and outlets stay unknown. Unknown metadata stays ``None``; nothin
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import CaseError, ReportError
+from ..errors import CaseError, MediakitError, ReportError
 from ..records import Region
 from .boilerplate import find_headline, split_boilerplate
 
@@ -114,6 +118,24 @@ class Case:
 # --------------------------------------------------------------------------- reading files
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte order mark (every
+    other byte zero in mostly-Latin text), else None."""
+    if len(raw) < 8 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.3 * half and other < 0.02 * half:
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec if _control_ratio(text[:2048].encode("utf-8")) < 0.05 else None
+    return None
+
+
 def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     """Decode report bytes: UTF-8 (a BOM is dropped), else Windows-1252. CRLF becomes LF.
 
@@ -132,6 +154,10 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
             text, encoding, normalised = decode_report(raw, name=name)
             return text, codec, ("bom",) + normalised
     sample = raw[:4096]
+    codec16 = _utf16_without_bom(raw)
+    if codec16:
+        text, _, normalised = decode_report(raw.decode(codec16).encode("utf-8"), name=name)
+        return text, codec16, normalised
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise ReportError(
             f"The report '{name}' looks like a binary file, not text.",
@@ -145,17 +171,24 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     try:
         text = raw.decode("utf-8")
         encoding = "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # One stray byte must not turn a whole UTF-8 report into Windows-1252 mojibake
+        # ("Maâ€™arat"): Windows-1252 only when the text as a whole reads better that way (no
+        # more well-formed UTF-8 characters than bad bytes), else UTF-8 with the bad bytes
+        # replaced and a note naming where.
+        as_utf8 = raw.decode("utf-8", "replace")
+        bad = as_utf8.count("\ufffd") - raw.count("\ufffd".encode())
+        good = sum(1 for c in as_utf8 if ord(c) > 127 and c != "\ufffd")
         try:
-            text = raw.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ReportError(
-                f"The report '{name}' is neither UTF-8 nor Windows-1252 text "
-                f"(unreadable byte at position {exc.start}).",
-                path=name,
-                hint="Open it in a text editor and save it as UTF-8.",
-            ) from None
+            as_1252: str | None = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            as_1252 = None
+        if as_1252 is not None and good <= bad:
+            text, encoding = as_1252, "cp1252"
+        else:
+            text, encoding = as_utf8, "utf-8"
+            normalised.append(f"{bad} byte{'s' if bad != 1 else ''} that are not UTF-8 replaced "
+                              f"by \ufffd (the first at byte {exc.start})")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         normalised.append("crlf")
@@ -190,22 +223,54 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(lines)
 
 
+def inside_case(folder: Path, name: str, what: str, error: type[MediakitError] = CaseError) -> Path:
+    """``folder / name`` if it lies inside the case folder once every symbolic link is followed;
+    else ``error`` with a one-line reason (a case downloaded from anywhere must not read
+    ``/etc/passwd`` through ``../..``, an absolute path or a link)."""
+    path = folder / name
+    try:
+        root = folder.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        raise error(f"The {what} '{name}' cannot be found inside the case folder (a broken link).",
+                    path=str(path)) from None
+    if real != root and root not in real.parents:
+        raise error(f"The {what} '{name}' lies outside the case folder; a case may only name files "
+                    "inside its own folder.", path=str(path))
+    return path
+
+
+def read_limited(path: Path, limit: int, what: str,
+                 error: type[MediakitError] = ReportError) -> bytes:
+    """The bytes of a regular file, read up to ``limit`` (the size is checked while reading, so
+    a file that grows, or /dev/zero, cannot fill the memory); a FIFO, a device or a folder is
+    refused without opening it (a FIFO would block for ever)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"The {what} '{path}' does not exist.", path=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"'{path}' is a folder, not a {what}.", path=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"The {what} '{path.name}' is not a regular file (a device, a pipe or a "
+                    "socket); the kit reads only ordinary files.", path=str(path))
+    too_big = error(f"The {what} '{path.name}' is too large (over {limit // 1_000_000 or 1} MB); "
+                    "a news report is usually under 100 kB.", path=str(path))
+    if st.st_size > limit:
+        raise too_big
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
 def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Read one report file (txt, md or html) and return (text, encoding, normalised)."""
     name = path.name
-    if not path.exists():
-        raise ReportError(f"The report file '{path}' does not exist.", path=str(path))
-    if path.is_dir():
-        raise ReportError(f"'{path}' is a folder, not a report file.", path=str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise ReportError(
-                f"The report '{name}' is too large ({size // 1_000_000} MB); "
-                "a news report is usually under 100 kB.",
-                path=str(path),
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_REPORT_BYTES, "report file")
     except PermissionError:
         raise ReportError(f"The report '{name}' cannot be read (permission denied).",
                           path=str(path)) from None
@@ -230,9 +295,12 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- case.toml
 
 
+MAX_TOML_BYTES = 2_000_000
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_TOML_BYTES, "file", CaseError)
     except OSError as exc:
         raise CaseError(f"'{path}' cannot be read ({exc.strerror}).", path=str(path)) from None
     try:
@@ -259,9 +327,43 @@ def _opt_str(entry: dict[str, Any], key: str, where: str) -> str | None:
     return value or None
 
 
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 on disk (kept by Python as surrogates,
+    which no UTF-8 file or JSON can hold) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def slug(name: str) -> str:
     s = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
     return s or "report"
+
+
+CASE_KEYS = ("id", "title", "summary", "language", "reports", "entity", "gazetteer", "lexicon",
+             "sides", "event", "event_place", "event_verbs")
+REPORT_KEYS = ("file", "id", "outlet", "original_author", "date", "url", "notes", "title")
+ENTITY_KEYS = ("name", "label", "variants", "side", "kind")
+SIDE_KEYS = ("name", "label", "terms")
+GAZETTEER_KEYS = ("entity",)
+
+
+def unknown_keys(table: Any, known: Sequence[str], where: str) -> list[str]:
+    """One line per key of ``table`` that the kit does not read, with a "did you mean" for a
+    near miss ("outlt", "[[report]]")."""
+    if not isinstance(table, dict):
+        return []
+    out = []
+    for key in table:
+        if key in known:
+            continue
+        near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{near[0]}'?" if near else f" (the keys are: {', '.join(known)})"
+        out.append(f"In {where}, the key '{key}' is not one the kit reads{hint}")
+    return out
+
+
+def _raise_all(problems: list[str]) -> None:
+    if problems:
+        raise CaseError("\n".join(problems))
 
 
 def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
@@ -271,8 +373,14 @@ def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
     if not isinstance(data, list):
         raise CaseError(f"In {where}, 'entity' should be a list of [[entity]] tables.")
     for i, item in enumerate(data, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
             raise CaseError(f"In {where}, entity number {i} needs a name = \"...\".")
+        problems = unknown_keys(item, ENTITY_KEYS, f"{where}, entity '{item['name']}'")
+        for key in ("label", "side", "kind"):
+            if key in item and not isinstance(item[key], str):
+                problems.append(f"In {where}, the {key} of '{item['name']}' should be text in "
+                                f"quotes, not {item[key]!r}.")
+        _raise_all(problems)
         variants = item.get("variants", [])
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             raise CaseError(f"In {where}, the variants of '{item['name']}' should be a list of text.")
@@ -297,6 +405,7 @@ def _sides_from(data: Any, where: str) -> tuple[Side, ...]:
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise CaseError(f"In {where}, side number {i} needs a name = \"...\".")
+        _raise_all(unknown_keys(item, SIDE_KEYS, f"{where}, side '{item['name']}'"))
         terms = item.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
             raise CaseError(f"In {where}, the terms of side '{item['name']}' should be a list of text.")
@@ -316,6 +425,9 @@ def shipped_cases() -> list[str]:
 
 def case_path(case: str | Path) -> Path:
     """Resolve a shipped case id or a folder path to a folder."""
+    if isinstance(case, str) and not case.strip():
+        raise CaseError("No case given: name a shipped case (see 'mediakit cases') or a folder "
+                        "of reports.")
     p = Path(case).expanduser()
     if p.exists():
         return p
@@ -341,9 +453,15 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         raise CaseError(f"'{folder}' is a file; a case is a folder of reports.", path=str(folder))
     meta: dict[str, Any] = {}
     toml_path = folder / "case.toml"
-    if toml_path.exists():
+    if toml_path.exists() or toml_path.is_symlink():
+        toml_path = inside_case(folder, "case.toml", "case description")
         meta = _read_toml(toml_path)
     where = "case.toml"
+    _raise_all(unknown_keys(meta, CASE_KEYS, where))
+    for key in ("gazetteer", "lexicon"):
+        if key in meta and not isinstance(meta[key], str) and not (key == "lexicon" and isinstance(meta[key], dict)):
+            raise CaseError(f"In {where}, '{key}' should be the name of a file in the case folder, "
+                            f'in quotes (like {key} = "{key}.toml"), not {meta[key]!r}.')
 
     entries = meta.get("reports")
     if entries is None:
@@ -367,19 +485,23 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise CaseError(f"In {where}, report number {i} needs file = \"name-of-the-file.txt\".")
-        fname = entry["file"]
+        on_disk = entry["file"]
+        # a file name that is not UTF-8 on disk: shown (and written to JSON) with U+FFFD
+        fname = shown_name(on_disk)
         rwhere = f"{where}, report '{fname}'"
+        _raise_all(unknown_keys(entry, REPORT_KEYS, rwhere))
         try:
-            text, encoding, normalised = read_report_file(folder / fname)
+            text, encoding, normalised = read_report_file(
+                inside_case(folder, on_disk, "report file", ReportError))
         except ReportError as exc:
             if strict:
                 raise
-            skipped.append((fname, str(exc)))
+            skipped.append((fname, shown_name(str(exc))))
             continue
         given = _opt_str(entry, "id", rwhere)
         if given is not None and given in seen_ids:
             raise CaseError(f"In {where}, two reports have the id '{given}'; ids must differ.")
-        rid = given or slug(Path(fname).stem)
+        rid = given or slug(Path(fname).stem.replace("\ufffd", "-"))
         if given is None:  # ids made from file names: "Storm report.txt", "storm-report.md"
             base, k = rid, 2
             while rid in seen_ids:
@@ -411,14 +533,16 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     gazetteer = _gazetteer_from(meta.get("entity"), where)
     gz_file = meta.get("gazetteer")
     if isinstance(gz_file, str):
-        gz_path = folder / gz_file
+        gz_path = inside_case(folder, gz_file, "gazetteer")
         if not gz_path.exists():
             raise CaseError(f"case.toml names the gazetteer '{gz_file}', but there is no such file.")
-        gazetteer += _gazetteer_from(_read_toml(gz_path).get("entity"), gz_file)
+        gz_data = _read_toml(gz_path)
+        _raise_all(unknown_keys(gz_data, GAZETTEER_KEYS, gz_file))
+        gazetteer += _gazetteer_from(gz_data.get("entity"), gz_file)
     lexicon: dict[str, Any] = {}
     lex = meta.get("lexicon")
     if isinstance(lex, str):
-        lex_path = folder / lex
+        lex_path = inside_case(folder, lex, "lexicon")
         if not lex_path.exists():
             raise CaseError(f"case.toml names the lexicon '{lex}', but there is no such file.")
         lexicon = _read_toml(lex_path)
@@ -432,10 +556,10 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         raise CaseError("In case.toml, 'event_verbs' should be a list of verbs in quotes, "
                         'like event_verbs = ["capture", "enter"].')
 
-    cid = _opt_str(meta, "id", where) or slug(folder.name)
+    cid = _opt_str(meta, "id", where) or slug(shown_name(folder.name))
     return Case(
         id=cid,
-        title=_opt_str(meta, "title", where) or folder.name,
+        title=_opt_str(meta, "title", where) or shown_name(folder.name),
         path=folder,
         reports=tuple(reports),
         summary=_opt_str(meta, "summary", where),

@@ -130,6 +130,26 @@ def cap_passages(passages: Sequence[SharedPassage], *, per_pair: int = PASSAGES_
     return [passages[i] for i in sorted(keep)], omitted
 
 
+def _omitted(kept: Sequence[SharedPassage], counts: Mapping[tuple[str, str], int],
+             per_pair: int, total: int) -> dict[str, Any] | None:
+    """What the caps left out, from each pair's count before the caps (see cap_passages)."""
+    found = sum(counts.values())
+    if found == len(kept):
+        return None
+    shown: dict[tuple[str, str], int] = {}
+    for p in kept:
+        shown[(p.a, p.b)] = shown.get((p.a, p.b), 0) + 1
+    pairs, other = [], 0
+    for (a, b), k in counts.items():
+        s = shown.get((a, b), 0)
+        if not s:
+            other += 1
+        elif s < k:
+            pairs.append({"a": a, "b": b, "passages": k - s})
+    return {"passages": found - len(kept), "per_pair_limit": per_pair, "limit": total,
+            "pairs": pairs, "other_pairs": other}
+
+
 def compare(
     case: Case,
     records: Mapping[str, ReportRecords],
@@ -146,8 +166,10 @@ def compare(
     """
     terms = side_terms(case)
     found_claims, why_none = find_claims(case, records, docs=docs)
-    passages, omitted = cap_passages(shared_passages(case, records,
-                                                     include_boilerplate=include_boilerplate))
+    counts: dict[tuple[str, str], int] = {}
+    passages = shared_passages(case, records, include_boilerplate=include_boilerplate,
+                               per_pair=PASSAGES_PER_PAIR, total=MAX_PASSAGES, counts=counts)
+    omitted = _omitted(passages, counts, PASSAGES_PER_PAIR, MAX_PASSAGES)
     return Comparisons(
         shared_passages=tuple(passages),
         shared_passages_omitted=omitted,

@@ -16,7 +16,9 @@ How it works (never quadratic in text length):
 
 from __future__ import annotations
 
+import heapq
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -98,6 +100,9 @@ def shared_passages(
     max_repeats: int = 3,
     include_boilerplate: bool = True,
     self_source_patterns: Sequence[str] = SELF_SOURCE_PATTERNS,
+    per_pair: int | None = None,
+    total: int | None = None,
+    counts: dict[tuple[str, str], int] | None = None,
 ) -> list[SharedPassage]:
     """Every passage two reports of ``case`` share, longest and most similar first per pair.
 
@@ -107,6 +112,10 @@ def shared_passages(
     report is a stock phrase and starts no passage. Passages that lie in boilerplate
     (disclaimers, donation appeals) are flagged ``boilerplate`` and dropped when
     ``include_boilerplate`` is false.
+
+    ``per_pair`` and ``total`` keep only the longest passages of each pair and in all while
+    they are found (a case of thousands of similar reports shares hundreds of thousands);
+    ``counts`` then receives how many each pair of report ids shares before the caps.
     """
     records = records or {}
     reports = list(case.reports)
@@ -114,17 +123,27 @@ def shared_passages(
         return []
     n = max(2, shingle)
     cap = max_reports_per_shingle or max(8, min(len(reports) // 2, 50))
-    toks = [words(r.text) for r in reports]
+    # compact per report: word ids and offsets (a case of thousands of reports would hold
+    # millions of (word, start, end) tuples otherwise)
     vocab: dict[str, int] = {}
-    seqs = [[vocab.setdefault(w, len(vocab)) for w, _, _ in t] for t in toks]
+    seqs: list[array[int]] = []
+    starts: list[array[int]] = []
+    ends: list[array[int]] = []
+    for r in reports:
+        t = words(r.text)
+        seqs.append(array("l", (vocab.setdefault(w, len(vocab)) for w, _, _ in t)))
+        starts.append(array("l", (a for _, a, _ in t)))
+        ends.append(array("l", (b for _, _, b in t)))
+    spelled = list(vocab)
 
     index: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
     for ri, seq in enumerate(seqs):
         for p in range(len(seq) - n + 1):
             index[tuple(seq[p : p + n])].append((ri, p))
 
-    hits: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for occ in index.values():
+    # the shingles that may seed a passage, with their positions per report
+    usable: dict[tuple[int, ...], dict[int, list[int]]] = {}
+    for key, occ in index.items():
         if len(occ) < 2 or occ[0][0] == occ[-1][0]:
             continue
         by_r: dict[int, list[int]] = defaultdict(list)
@@ -132,46 +151,90 @@ def shared_passages(
             by_r[ri].append(p)
         if len(by_r) > cap or any(len(v) > max_repeats for v in by_r.values()):
             continue
-        rs = sorted(by_r)
-        for i, ra in enumerate(rs):
-            for rb in rs[i + 1 :]:
-                bucket = hits[(ra, rb)]
-                for pa in by_r[ra]:
-                    for pb in by_r[rb]:
-                        bucket.append((pa, pb))
+        usable[key] = by_r
+    del index
 
     names = [_names_of(case, r) for r in reports]
     out: list[SharedPassage] = []
-    for (ra, rb), pairs in hits.items():
-        for a0, a1, b0, b1 in _chains(pairs, n, max_gap):
-            nw = min(a1 - a0, b1 - b0)
-            if nw < min(min_words, min_quote_words):
+    heap: list[tuple[int, int, SharedPassage]] = []
+    serial = 0
+    # one report at a time against the later ones: only its seeds are held, never every pair's
+    for ra, seq in enumerate(seqs):
+        hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        done: set[tuple[int, ...]] = set()
+        for p in range(len(seq) - n + 1):
+            key = tuple(seq[p : p + n])
+            by_r = usable.get(key)
+            if by_r is None or key in done:
                 continue
-            A, B = reports[ra], reports[rb]
-            ta, tb = toks[ra], toks[rb]
-            a_start, a_end = ta[a0][1], ta[a1 - 1][2]
-            b_start, b_end = tb[b0][1], tb[b1 - 1][2]
-            qa = _quotes_over(records.get(A.id), a_start, a_end)
-            qb = _quotes_over(records.get(B.id), b_start, b_end)
-            is_quote = bool(qa or qb) or _in_marks(A.text, a_start, a_end) or _in_marks(
-                B.text, b_start, b_end)
-            if nw < (min_quote_words if is_quote else min_words):
+            done.add(key)
+            for rb, pbs in by_r.items():
+                if rb > ra:
+                    bucket = hits[rb]
+                    for pa in by_r[ra]:
+                        for pb in pbs:
+                            bucket.append((pa, pb))
+        for rb, pairs in sorted(hits.items()):
+            found = _passages_of_pair(
+                case, records, reports, names, ra, rb, pairs, seqs, starts, ends, spelled,
+                n=n, max_gap=max_gap, min_words=min_words, min_quote_words=min_quote_words,
+                include_boilerplate=include_boilerplate, self_source_patterns=self_source_patterns)
+            if counts is not None and found:
+                counts[(reports[ra].id, reports[rb].id)] = len(found)
+            if per_pair is not None and len(found) > per_pair:
+                best = sorted(range(len(found)), key=lambda i: (-found[i].words, i))[:per_pair]
+                found = [found[i] for i in sorted(best)]
+            if total is None:
+                out.extend(found)
                 continue
-            boiler = _boilerplate(A, a_start, a_end) or _boilerplate(B, b_start, b_end)
-            if boiler and not include_boilerplate:
-                continue
-            sim = ratio(" ".join(w for w, _, _ in ta[a0:a1]), " ".join(w for w, _, _ in tb[b0:b1]))
-            out.append(_describe(
-                case, A, B, names[ra], names[rb], a_start, a_end, b_start, b_end,
-                similarity=round(sim / 100, 3), nwords=nw, kind="quote" if is_quote else "text",
-                boilerplate=boiler, qa=qa, qb=qb, self_source_patterns=self_source_patterns,
-            ))
+            for p in found:  # the longest ``total`` in all, the earlier found first on a tie
+                serial += 1
+                item = (p.words, -serial, p)
+                if len(heap) < total:
+                    heapq.heappush(heap, item)
+                elif item[:2] > heap[0][:2]:
+                    heapq.heapreplace(heap, item)
+    if total is not None:
+        out = [p for _, _, p in heap]
     order = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda p: (p.boilerplate, order[p.a], order[p.b], p.a_start, p.b_start))
     return out
 
 
 # --------------------------------------------------------------------------- seeds to passages
+
+
+def _passages_of_pair(case: Case, records: Mapping[str, ReportRecords], reports: list[Report],
+                      names: list[Any], ra: int, rb: int, pairs: list[tuple[int, int]],
+                      seqs: list[array[int]], starts: list[array[int]], ends: list[array[int]],
+                      spelled: list[str], *, n: int, max_gap: int, min_words: int,
+                      min_quote_words: int, include_boilerplate: bool,
+                      self_source_patterns: Sequence[str]) -> list[SharedPassage]:
+    out = []
+    for a0, a1, b0, b1 in _chains(pairs, n, max_gap):
+        nw = min(a1 - a0, b1 - b0)
+        if nw < min(min_words, min_quote_words):
+            continue
+        A, B = reports[ra], reports[rb]
+        a_start, a_end = starts[ra][a0], ends[ra][a1 - 1]
+        b_start, b_end = starts[rb][b0], ends[rb][b1 - 1]
+        qa = _quotes_over(records.get(A.id), a_start, a_end)
+        qb = _quotes_over(records.get(B.id), b_start, b_end)
+        is_quote = bool(qa or qb) or _in_marks(A.text, a_start, a_end) or _in_marks(
+            B.text, b_start, b_end)
+        if nw < (min_quote_words if is_quote else min_words):
+            continue
+        boiler = _boilerplate(A, a_start, a_end) or _boilerplate(B, b_start, b_end)
+        if boiler and not include_boilerplate:
+            continue
+        sim = ratio(" ".join(spelled[w] for w in seqs[ra][a0:a1]),
+                    " ".join(spelled[w] for w in seqs[rb][b0:b1]))
+        out.append(_describe(
+            case, A, B, names[ra], names[rb], a_start, a_end, b_start, b_end,
+            similarity=round(sim / 100, 3), nwords=nw, kind="quote" if is_quote else "text",
+            boilerplate=boiler, qa=qa, qb=qb, self_source_patterns=self_source_patterns,
+        ))
+    return out
 
 
 def _chains(pairs: list[tuple[int, int]], n: int, max_gap: int) -> list[tuple[int, int, int, int]]:

@@ -47,8 +47,14 @@ def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     return ax
 
 
+def plain(label: str) -> str:
+    """A label drawn as plain text: matplotlib reads "$...$" as a formula (mathtext), so an
+    outlet named "$5 News" or "A $\\frac$ B" would break the chart or show other words."""
+    return label.replace("$", r"\$")
+
+
 def _labels(analysis: CaseAnalysis) -> list[str]:
-    return list(row_labels(analysis.case, sep="\n").values())
+    return [plain(lab) for lab in row_labels(analysis.case, sep="\n").values()]
 
 
 def _no_analysis(ax: Axes | None) -> Axes | None:
@@ -288,7 +294,7 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
             spread = min(0.6, 0.36 * (n - 1)) * min(h, 1.0)  # equal values: up and down
             offset = (k / (n - 1) - 0.5) * spread if n > 1 else 0.0
             colour, marker = style.get(m["report"], ("#000000", "o"))
-            label = None if m["report"] in seen else names.get(m["report"], m["outlet"])
+            label = None if m["report"] in seen else names.get(m["report"], plain(str(m["outlet"])))
             seen.add(m["report"])
             ax.scatter([v], [yc + offset], marker=marker, s=60, facecolor=colour,
                        edgecolor="black", linewidth=0.8, zorder=3, label=label)
