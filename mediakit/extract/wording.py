@@ -200,6 +200,19 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _words_of(entry: Mapping[str, Any], key: str, text: str, where: str) -> tuple[str, ...]:
+    """An entry's list of words (``pos = ["VERB"]``; one word alone is taken as a list of one)."""
+    value = entry.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(
+            f"In {where}, '{key}' of the entry '{text}' must be a list of words, "
+            f"such as {key} = [\"VERB\"]; found {value!r}."
+        )
+    return tuple(value)
+
+
 def _term_from(category: str, entry: Any, where: str) -> Term:
     if isinstance(entry, str):
         text = entry
@@ -222,8 +235,8 @@ def _term_from(category: str, entry: Any, where: str) -> Term:
     return Term(
         text=text.strip(),
         category=category,
-        pos=tuple(str(p) for p in entry.get("pos", ())),
-        not_next=tuple(str(w).lower() for w in entry.get("not_next", ())),
+        pos=_words_of(entry, "pos", text, where),
+        not_next=tuple(w.lower() for w in _words_of(entry, "not_next", text, where)),
         sense=sense,
         source=str(entry.get("source", "")),
         note=str(entry.get("note", "")),

@@ -443,3 +443,14 @@ def test_a_coined_compound_before_a_noun_sums_up_a_judgement(terms):
     )
     assert plain == []
     assert terms("The plan was drawn up by the well-known firm.") == []
+
+
+@pytest.mark.parametrize("bad", [5, {"a": 1}, [1, 2]])
+def test_a_lexicon_entry_with_a_wrong_pos_or_not_next_is_a_plain_error(bad):
+    from mediakit.extract.wording import LexiconError, load_lexicon
+
+    for key in ("pos", "not_next"):
+        with pytest.raises(LexiconError, match=f"'{key}' of the entry 'storm'"):
+            load_lexicon({"hedge": [{"text": "storm", key: bad}]}, where="case.toml")
+    terms = load_lexicon({"hedge": [{"text": "storm", "pos": "VERB"}]})  # one word is a list of one
+    assert terms["hedge"][0].pos == ("VERB",)
