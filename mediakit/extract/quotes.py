@@ -708,7 +708,8 @@ def _colon_intro(
 
 
 # words that open an inverted introduction before a colon: "Said Ruiz:", "Continued Ruiz:"
-_INVERTED_OPENERS = {"said", "added", "continued", "wrote", "concluded", "explained", "asked"}
+_INVERTED_OPENERS = {"said", "added", "continued", "wrote", "concluded", "explained", "asked", "stated", "noted",
+                     "replied", "declared", "argued", "insisted", "recalled", "tweeted"}
 
 
 def _find_cue_nearby(
@@ -730,6 +731,15 @@ def _find_cue_nearby(
             ) > 7:
                 subj = None
             return t, subj, True
+    # "“...,” Ana Ruiz, the mayor of a small town in the north, said": a long apposition
+    # between the quote and its verb; the subject right after the quote names the speaker
+    for t in after[8:24]:
+        if is_reporting(t, verbs) and t.pos_ in {"VERB", "AUX"}:
+            subj = subject_of(t)
+            if subj is not None and subj.i < t.i and subj.i <= after[0].i + 4 \
+                    and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+                return t, subj, True
+            break
     # a headline: "'We were robbed': coach fumes" (the speaker is the subject after the colon)
     if text[a_start:a_end].lstrip().startswith(":"):
         for t in after[:6]:

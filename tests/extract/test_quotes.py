@@ -358,3 +358,15 @@ def test_abbreviated_titles_do_not_end_the_cue_clause(nlp):
 def test_said_before_a_name_and_a_colon(nlp):
     text = "The meeting ran late.\n\nSaid Ellis: \u201cNobody wanted to go home before the vote.\u201d"
     assert [q.speaker for q in quotes(nlp(text))] == ["Ellis"]
+
+
+def test_an_opening_verb_of_stating_before_a_colon_names_the_speaker(nlp):
+    got = _speakers(nlp, "Stated Bankole:\n\n\u201cI think that the roof fund is so low that the bank would do "
+                         "anything to stop lending.\u201d")
+    assert got == [("I think that", "Bankole")]
+
+
+def test_a_long_apposition_between_the_quote_and_its_verb(nlp):
+    text = ("The mayor spoke on Monday.\n\n''I would have been all in,'' Mr. Okafor, the Liberal mayor of "
+            "Halifax, said in his office overlooking the harbour.")
+    assert _speakers(nlp, text) == [("I would have", "Mr. Okafor")]
