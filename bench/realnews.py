@@ -156,13 +156,14 @@ def _is_pronoun(s: str | None) -> bool:
 
 
 def extract(texts: list[str], *, model: str | None = None, cache: bool = True) -> list[tuple[list, list]]:
-    """(quotes, attributions) of each text, parsed with the kit's pipeline (parse cache on)."""
+    """(quotes, attributions) of each text, parsed with the kit's pipeline (parse cache on), a
+    batch at a time: no more than one batch of parses is held at once."""
     from mediakit.extract import attributions, quotes
-    from mediakit.nlp import load_pipeline, parse
+    from mediakit.nlp import iter_parse, load_pipeline
 
     nlp = load_pipeline(model)
     out = []
-    for doc in parse(texts, nlp, cache=cache):
+    for doc in iter_parse(texts, nlp, cache=cache):
         qs = quotes(doc)
         out.append((qs, attributions(doc, quotes=qs)))
     return out
