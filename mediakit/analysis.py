@@ -347,6 +347,16 @@ def kit_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def analysis_fingerprint(analysis: CaseAnalysis) -> str:
+    """A hash of what an analysis holds (its case, records and comparisons) and of the kit's
+    code: two analyses with one fingerprint draw the same charts. Views key their caches on it;
+    an analysis changed in any way (or a kit edited) gives a new fingerprint."""
+    h = hashlib.sha256(f"{kit_fingerprint()}|".encode())
+    h.update(pickle.dumps(replace(analysis, case=replace(analysis.case, path=None), docs={}),
+                          protocol=4))
+    return h.hexdigest()[:32]
+
+
 def _analysis_file(case: Case, nlp: Pipeline) -> Path:
     h = hashlib.sha256()
     h.update(f"{kit_fingerprint()}|{pipeline_key(nlp)}|".encode())
