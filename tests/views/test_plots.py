@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 
 import matplotlib
@@ -161,6 +162,8 @@ def test_chart_is_drawn_once_then_read_from_the_cache(analysis, tmp_path, monkey
                  lambda: plots.chart_png(plots.plot_loaded_terms, analysis)):
         with pytest.raises(AssertionError, match="drawn again"):
             call()
+    # the same analysis read back from a cache (a new kernel, a warm lesson): the stored picture
+    assert plots.chart_png(plots.plot_source_mix, pickle.loads(pickle.dumps(analysis))) == first
     changed = replace(analysis, model={**analysis.model, "name": "another model"})
     with pytest.raises(AssertionError, match="drawn again"):
         plots.chart_png(plots.plot_source_mix, changed)
