@@ -144,9 +144,10 @@ def test_charts_name_two_reports_of_one_outlet_apart(analysis, ax):
 
 def test_chart_is_drawn_once_then_read_from_the_cache(analysis, tmp_path, monkeypatch):
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    open_before = plt.get_fignums()
     first = plots.chart_png(plots.plot_source_mix, analysis)
     assert first.startswith(b"\x89PNG")
-    assert plt.get_fignums() == []  # the figure is closed: the notebook shows only the picture
+    assert plt.get_fignums() == open_before  # its figure closed: the notebook shows the picture only
 
     def no_drawing(*args, **kwargs):
         raise AssertionError("the chart was drawn again instead of read from the cache")
