@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -345,6 +345,23 @@ def kit_fingerprint() -> str:
             continue
         h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()[:16]
+
+
+def analysis_fingerprint(analysis: CaseAnalysis) -> str:
+    """A hash of what an analysis holds (its case, records and comparisons) and of the kit's
+    code: two analyses with one fingerprint draw the same charts. Views key their caches on it;
+    an analysis changed in any way (or a kit edited) gives a new fingerprint."""
+    def plain(o: Any) -> Any:  # what json cannot write as it is
+        if isinstance(o, set | frozenset):
+            return sorted(map(repr, o))
+        return repr(o)
+
+    content = asdict(replace(analysis, case=replace(analysis.case, path=None), docs={}))
+    # JSON with sorted keys, not pickle: a pickle's bytes differ between an analysis just
+    # computed and the same analysis read back from the cache
+    h = hashlib.sha256(f"{kit_fingerprint()}|".encode())
+    h.update(json.dumps(content, default=plain, sort_keys=True).encode())
+    return h.hexdigest()[:32]
 
 
 def _analysis_file(case: Case, nlp: Pipeline) -> Path:

@@ -153,7 +153,7 @@ A simple map, drawn by the kit from approximate coordinates entered by hand (no 
 used). Filled dots are places the reports name, with how many of the five name each; the two
 highways are sketched as straight lines. Use it to follow the reports' place names.
 """),
-    code("plots.plot_place_map(analysis);"),
+    code("plots.chart(plots.plot_place_map, analysis)"),
     md("""
 ## First look
 
@@ -302,8 +302,8 @@ The explorer lists every source the kit found. Choose a report, a side or a kind
 mix of source kinds in each report (patterns, not only colours, tell the kinds apart).
 """),
     code("views.source_explorer(analysis)"),
-    code("plots.plot_source_mix(analysis);"),
-    code("plots.plot_source_mix(analysis, per_100_words=True);  # per 100 words, like wording"),
+    code("plots.chart(plots.plot_source_mix, analysis)"),
+    code("plots.chart(plots.plot_source_mix, analysis, per_100_words=True)  # per 100 words, like wording"),
     ex("ex_01_05"),
     ex("ex_01_06"),
     md("""
@@ -420,7 +420,7 @@ The figures table groups the figures of all five reports by what they count, wit
 and whether the reports agree, disagree, or only look alike.
 """),
     code("views.figures_table(analysis)"),
-    code("plots.plot_figures(analysis);"),
+    code("plots.chart(plots.plot_figures, analysis)"),
     ex("ex_03_01"),
     md("""
 ## Whose numbers?
@@ -488,7 +488,7 @@ The wording view counts each report's labels for each side, and its loaded terms
 heat map shows the categories per report (the numbers are printed in the cells).
 """),
     code("views.wording_view(analysis)"),
-    code("plots.plot_loaded_terms(analysis);"),
+    code("plots.chart(plots.plot_loaded_terms, analysis)"),
     ex("ex_04_03"),
     ex("ex_04_05"),
     md("""
@@ -750,15 +750,15 @@ and where.
     code("views.reader(own)"),
     md("Sources (lesson 01):"),
     code("views.source_explorer(own)"),
-    code("plots.plot_source_mix(own);"),
+    code("plots.chart(plots.plot_source_mix, own)"),
     md("Quotes traced across reports (lesson 02): is Jane Okafor still Jane Okafor in report B?"),
     code("views.quote_tracer(own)"),
     md("Figures (lesson 03): 'About 300' against 'hundreds'."),
     code("views.figures_table(own)"),
-    code("plots.plot_figures(own);"),
+    code("plots.chart(plots.plot_figures, own)"),
     md("Wording (lesson 04): 'devastated', 'certain', 'are said to be'."),
     code("views.wording_view(own)"),
-    code("plots.plot_loaded_terms(own);"),
+    code("plots.chart(plots.plot_loaded_terms, own)"),
     ex("ex_06_04"),
     md("""
 ## Step 5: check the machine before you teach

@@ -5,11 +5,19 @@ has its own hatch or marker and a text label, so colour is never the only cue. R
 named with :func:`mediakit.views.render.row_labels`, like every table, so two reports of one outlet
 stay apart. Given no analysis (``lesson.start`` failed), a chart shows the plain "run
 lesson.start first" box instead (written on ``ax`` if one was given) and draws nothing.
+
+The lessons show their charts with :func:`chart`, which keeps each drawn chart as a picture in
+the kit's cache: a lesson opened again shows it without loading matplotlib at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..records import SOURCE_TYPES, TERM_CATEGORIES
@@ -479,3 +487,85 @@ def _place_labels(ax: Axes, places: Any, n_reports: int) -> None:
 
 __all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms",
            "plot_place_map", "plot_source_mix", "source_mix"]
+
+
+def _chart_file(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[str, Any]) -> Path:
+    from importlib import metadata
+
+    from ..analysis import analysis_fingerprint
+    from ..nlp import cache_dir
+
+    try:
+        mpl = metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a kit dependency
+        mpl = "?"
+    h = hashlib.sha256(f"{analysis_fingerprint(analysis)}|{mpl}|{plot.__name__}|"
+                       f"{sorted(options.items())!r}".encode())
+    return cache_dir() / "charts" / f"{plot.__name__}-{h.hexdigest()[:32]}.png"
+
+
+def _draw_png(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[str, Any]) -> bytes:
+    import io
+
+    import matplotlib.pyplot as plt
+
+    ax = plot(analysis, **options)
+    fig = ax.figure
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format="png", bbox_inches="tight")
+    finally:
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def chart_png(plot: Callable[..., Any], analysis: CaseAnalysis | None, /,
+              **options: Any) -> bytes | None:
+    """The PNG picture of ``plot(analysis, **options)``, one of this module's ``plot_*`` charts.
+
+    Drawn once, then kept in the kit's cache (``MEDIAKIT_CACHE``) under the analysis'
+    fingerprint (:func:`mediakit.analysis.analysis_fingerprint`), the chart's name, its options
+    and matplotlib's version: the same chart of the same analysis is read back, not drawn again.
+    Given no analysis, ``plot`` shows its "run lesson.start first" box and ``None`` is returned."""
+    if getattr(plot, "__module__", None) != __name__ or not getattr(plot, "__name__", "").startswith(
+            "plot_") or globals().get(plot.__name__) is not plot:
+        raise TypeError(f"plots.chart draws one of the kit's charts, such as plots.plot_source_mix; "
+                        f"{plot!r} is not one of them")
+    if "ax" in options:
+        raise TypeError("plots.chart draws its own figure: call the plot function itself to "
+                        "draw on your own axes (ax=...)")
+    from ..analysis import CaseAnalysis
+
+    if not isinstance(analysis, CaseAnalysis):
+        plot(analysis, **options)  # the "run lesson.start first" box, or the chart's own error
+        return None
+    f = _chart_file(plot, analysis, options)
+    try:
+        return f.read_bytes()
+    except OSError:
+        pass
+    data = _draw_png(plot, analysis, options)
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, f)
+    except OSError:  # no cache (a read-only home) is not a failure: the chart is still shown
+        pass
+    return data
+
+
+def chart(plot: Callable[..., Any], analysis: CaseAnalysis | None, /, **options: Any) -> None:
+    """Show one of this module's charts, drawn once and then read from the kit's cache.
+
+    ``plots.chart(plots.plot_source_mix, analysis, per_100_words=True)`` shows the picture that
+    ``plots.plot_source_mix(analysis, per_100_words=True)`` draws; opening the lesson again shows
+    it without loading matplotlib. To change a chart (titles, limits), call the plot function
+    itself: it returns the matplotlib axes."""
+    data = chart_png(plot, analysis, **options)
+    if data is None:
+        return
+    from IPython.display import Image
+
+    show(Image(data=data, format="png"))

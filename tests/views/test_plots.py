@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -137,3 +140,52 @@ def test_charts_name_two_reports_of_one_outlet_apart(analysis, ax):
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert ticks == list(render.row_labels(analysis.case, sep="\n").values())
     assert "Global Research\n(undated copy)" in ticks and "Sputnik" in ticks
+
+
+def test_chart_is_drawn_once_then_read_from_the_cache(analysis, tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path))
+    open_before = plt.get_fignums()
+    first = plots.chart_png(plots.plot_source_mix, analysis)
+    assert first.startswith(b"\x89PNG")
+    assert plt.get_fignums() == open_before  # its figure closed: the notebook shows the picture only
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("the chart was drawn again instead of read from the cache")
+
+    monkeypatch.setattr(plots, "_draw_png", no_drawing)
+    assert plots.chart_png(plots.plot_source_mix, analysis) == first
+    shown = []
+    monkeypatch.setattr(plots, "show", shown.append)
+    plots.chart(plots.plot_source_mix, analysis)
+    assert [img.data for img in shown] == [first]
+    # other options, another chart or another analysis: not the stored picture
+    for call in (lambda: plots.chart_png(plots.plot_source_mix, analysis, per_100_words=True),
+                 lambda: plots.chart_png(plots.plot_loaded_terms, analysis)):
+        with pytest.raises(AssertionError, match="drawn again"):
+            call()
+    # the same analysis read back from a cache (a new kernel, a warm lesson): the stored picture
+    assert plots.chart_png(plots.plot_source_mix, pickle.loads(pickle.dumps(analysis))) == first
+    changed = replace(analysis, model={**analysis.model, "name": "another model"})
+    with pytest.raises(AssertionError, match="drawn again"):
+        plots.chart_png(plots.plot_source_mix, changed)
+
+
+def test_chart_without_a_cache_folder_still_shows_the_chart(analysis, tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(blocked))
+    assert plots.chart_png(plots.plot_figures, analysis).startswith(b"\x89PNG")
+
+
+def test_chart_refuses_other_functions_and_axes_in_plain_words(analysis, ax):
+    with pytest.raises(TypeError, match="one of the kit's charts"):
+        plots.chart(print, analysis)
+    with pytest.raises(TypeError, match="draws its own figure"):
+        plots.chart(plots.plot_source_mix, analysis, ax=ax)
+
+
+def test_chart_without_an_analysis_shows_the_start_box(monkeypatch):
+    shown = []
+    monkeypatch.setattr(plots, "show", shown.append)
+    assert plots.chart_png(plots.plot_source_mix, None) is None
+    assert len(shown) == 1 and "lesson.start" in shown[0].text
