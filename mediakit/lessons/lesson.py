@@ -295,7 +295,7 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
         f"<div class='mediakit-banner' style='border-left:6px solid #0072B2;padding:4px 10px;'>"
         f"<p><strong>Case loaded:</strong> {e(c.title)} · {len(c.reports)} reports</p>"
         f"<ul>{rows}{skipped}</ul>{other}{msgs}"
-        f"<p><small>{e(saved_where(prog))} ({saved}).</small></p></div>",
+        f"<p><small>{e(saved_where(prog))}; {saved}.</small></p></div>",
         text=text,
     )
 
