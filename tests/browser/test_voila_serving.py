@@ -59,7 +59,12 @@ def test_a_voila_learners_answer_survives_a_reload(voila_served, browser):
         page.fill(".mk-learner-name", "Ana Test")
         page.click(".mk-learner-save")
         page.wait_for_selector(".mk-learner-message:has-text('Saving your answers as Ana Test')")
-        choice = page.locator(".widget-radio-box label").nth(1)
+        # options are shuffled per learner: pick the right one by its words, so the summary,
+        # which counts exercises done right, moves to "1 of"
+        from mediakit.lessons.exercises import get_exercise
+
+        right = get_exercise("ex_01_02").correct_options[0]
+        choice = page.locator(".widget-radio-box label", has_text=right[:40])
         picked = choice.inner_text()
         choice.click()
         page.locator("button.widget-button").first.click()
