@@ -179,6 +179,11 @@ def export_html(analysis: CaseAnalysis, *, charts: bool = True) -> str:
     left = [names[r.id] for r in case.reports if r.id not in ids]
     note = (f"<p>The reader shows {esc(shown)}"
             + (f"; not shown side by side: {esc(', '.join(left))}" if left else "") + ".</p>")
+    skipped = getattr(case, "skipped", ()) or ()
+    if skipped:  # a file of the folder that could not be read: said, never silently left out
+        note += ('<div class="mk-skipped"><p>Not in this page (could not be read):</p><ul>'
+                 + "".join(f"<li>{esc(f)}: {esc(why)}</li>" for f, why in skipped)
+                 + "</ul></div>")
     summary = f"<p>{esc(case.summary)}</p>" if getattr(case, "summary", None) else ""
     nav = ('<nav><a href="#reader">Reader</a><a href="#sources">Sources</a>'
            '<a href="#figures">Figures</a><a href="#wording">Wording</a>'

@@ -61,3 +61,16 @@ def test_cli_export_writes_the_page(tmp_path, capsys):
     assert "Wrote" in capsys.readouterr().out
     assert main(["export", str(folder), "--html", str(tmp_path / "no" / "such" / "p.html")]) == 2
     assert "Cannot write" in capsys.readouterr().err
+
+
+def test_a_file_that_could_not_be_read_is_named_on_the_page(tmp_path):
+    from mediakit import analyze, load_case
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EVIL, encoding="utf-8")
+    (folder / "b<i>.txt").write_bytes(b"\x00\x01\x02 not text \x00" * 20)
+    html = export_html(analyze(load_case(folder)))
+    listed = re.search(r'<div class="mk-skipped">(.*?)</div>', html, re.S)
+    assert listed, "the unreadable file is not named on the page"
+    assert "b&lt;i&gt;.txt" in listed.group(1) and "<i>" not in listed.group(1)
