@@ -153,13 +153,8 @@ class Progress:
         why = "; ".join(f"{k}: {entry_problem(k, v)}" for k, v in list(bad.items())[:3])
         if len(bad) > 3:
             why += f"; and {len(bad) - 3} more"
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         real = self.real_path
-        target = real.with_name(f"{real.name}.bad-answers-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = real.with_name(f"{real.name}.bad-answers-{stamp}-{n}")
+        target = _beside(real, "bad-answers")
         try:
             _atomic_write(target, {"schema": data.get("schema", SCHEMA), "saved": _now(),
                                    "answers": {str(k): v for k, v in bad.items()}})
@@ -180,13 +175,8 @@ class Progress:
         )
 
     def _set_aside(self, exc: BaseException) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         real = self.real_path
-        target = real.with_name(f"{real.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = real.with_name(f"{real.name}.corrupt-{stamp}-{n}")
+        target = _beside(real, "corrupt")
         try:
             os.replace(real, target)
         except OSError as err:
@@ -507,3 +497,14 @@ def _clean_stale_temp(path: Path, *, all_of_them: bool) -> None:
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
+
+
+def _beside(path: Path, what: str) -> Path:
+    """A new file name next to ``path`` for a set-aside copy: NAME.WHAT-STAMP (-2, -3 ...)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{what}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{what}-{stamp}-{n}")
+    return target

@@ -236,3 +236,4 @@ def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
         yield Server(f"http://127.0.0.1:{port}", folder, proc, log), token
     finally:
         _stop(proc)
+

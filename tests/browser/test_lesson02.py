@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lab_steps import run_lesson_in_lab
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +32,7 @@ def test_lesson02_exercise_wrong_then_right(lab_server, page):
     right = next(o for o in ex.options if o.correct)
     shutil.copy(ROOT / "notebooks" / LESSON, lab_server.folder / LESSON)
 
-    page.goto(lab_server.url.format(nb=LESSON))
-    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
-    # the notebook names its kernel: no "Select Kernel" dialog, the kernel just starts
-    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=60_000)
-    assert page.locator(".jp-Dialog").count() == 0
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    run_lesson_in_lab(page, lab_server, LESSON)
 
     box = page.locator(".mediakit-exercise", has_text=f"Exercise {EXERCISE}")
     box.wait_for(timeout=120_000)

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lab_steps import run_lesson_in_lab
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +25,7 @@ def test_lesson07_exercise_wrong_then_right(lab_server, page):
     right = next(o for o in ex.options if o.correct)
     shutil.copy(ROOT / "notebooks" / LESSON, lab_server.folder / LESSON)
 
-    # a fresh workspace: the server is shared by the browser tests, and a lesson an earlier test
-    # left open must not be the one that runs
-    page.goto(lab_server.url.format(nb=LESSON) + "&reset")
-    page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text=LESSON).wait_for()
-    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
-    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=60_000)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    run_lesson_in_lab(page, lab_server, LESSON)
 
     # the lesson says the case is invented, and loads it
     page.locator(".mediakit-banner", has_text="invented case").first.wait_for(timeout=120_000)
