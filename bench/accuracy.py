@@ -56,23 +56,40 @@ REAL_SETS: dict[str, tuple[str, str, dict[str, Any]]] = {
 }
 STORED = ["seeds", "dev", "dev2", "heldout", "polnear_dev", "basil", "babe"]
 REAL_TARGETS = {
-    "polnear_dev": {"quotes": {"f1": 0.96, "speaker_accuracy": 0.95},
-                    "attributions": {"recall": 0.70, "precision": 0.80}},
+    "polnear_dev": {
+        "quotes": {"f1": 0.96, "speaker_accuracy": 0.95},
+        "attributions": {"recall": 0.70, "precision": 0.80},
+    },
     "basil": {"loaded_terms": {"recall": 0.45}},
     "babe": {"loaded_terms": {"recall": 0.45, "precision": 0.35}},
 }
 # What the PolNeAR numbers depend on: if none of these changed since --write, they are current
 # (tests/test_accuracy.py checks this without re-running the corpus).
-POLNEAR_INPUTS = ["mediakit/extract/quotes.py", "mediakit/extract/attributions.py",
-                  "mediakit/extract/speech.py", "mediakit/extract/marks.py",
-                  "mediakit/extract/_doc.py", "mediakit/nlp.py", "mediakit/data/speech",
-                  "bench/realnews.py"]
+POLNEAR_INPUTS = [
+    "mediakit/extract/quotes.py",
+    "mediakit/extract/attributions.py",
+    "mediakit/extract/speech.py",
+    "mediakit/extract/marks.py",
+    "mediakit/extract/_doc.py",
+    "mediakit/nlp.py",
+    "mediakit/data/speech",
+    "bench/realnews.py",
+]
 # the same for the wording sets (BASIL, BABE)
-WORDING_INPUTS = ["mediakit/extract/wording.py", "mediakit/extract/marks.py",
-                  "mediakit/extract/_doc.py", "mediakit/nlp.py", "mediakit/data/lexicon",
-                  "bench/realnews_bias.py"]
-REAL_INPUTS = {"polnear_dev": POLNEAR_INPUTS, "polnear_train": POLNEAR_INPUTS,
-               "basil": WORDING_INPUTS, "babe": WORDING_INPUTS}
+WORDING_INPUTS = [
+    "mediakit/extract/wording.py",
+    "mediakit/extract/marks.py",
+    "mediakit/extract/_doc.py",
+    "mediakit/nlp.py",
+    "mediakit/data/lexicon",
+    "bench/realnews_bias.py",
+]
+REAL_INPUTS = {
+    "polnear_dev": POLNEAR_INPUTS,
+    "polnear_train": POLNEAR_INPUTS,
+    "basil": WORDING_INPUTS,
+    "babe": WORDING_INPUTS,
+}
 TARGETS = {
     "quotes": {"f1": 0.95, "speaker_accuracy": 0.9},
     "attributions": {"recall": 0.85, "precision": 0.7},
@@ -96,16 +113,21 @@ def score_set(name: str, *, errors: bool = False) -> dict | None:
     print(f"{'extractor':<26}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}  other")
     for key, sc in scores.items():
         other = ", ".join(f"{k} {v:.3f}" for k, v in sc.extra)
-        print(f"{sc.name:<26}{sc.precision:>7.3f}{sc.recall:>7.3f}{sc.f1:>7.3f}"
-              f"{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}  {other}")
+        print(
+            f"{sc.name:<26}{sc.precision:>7.3f}{sc.recall:>7.3f}{sc.f1:>7.3f}"
+            f"{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}  {other}"
+        )
         d = sc.to_dict()
         for metric, target in TARGETS.get(key, {}).items():
             if d[metric] < target:
                 print(f"    below the seed target: {metric} {d[metric]:.3f} < {target}")
     if errors:
         print_errors(analysis, gold)
-    return {"model": analysis.model, "reports": len(analysis.case.reports),
-            "scores": {k: v.to_dict() for k, v in scores.items()}}
+    return {
+        "model": analysis.model,
+        "reports": len(analysis.case.reports),
+        "scores": {k: v.to_dict() for k, v in scores.items()},
+    }
 
 
 def _bench_module(filename: str) -> Any | None:
@@ -152,15 +174,25 @@ def score_real(name: str, *, errors: bool = False) -> dict | None:
     if res is None:
         print(f"({name}: skipped, corpus not found under {corpora_dir()})")
         return None
-    print(f"\n{name}: {res['reports']} reports" + (
-        f" (run {res['run']['seconds']} s, peak memory {res['run']['peak_rss_mb']} MB)"
-        if "run" in res else ""))
+    print(
+        f"\n{name}: {res['reports']} reports"
+        + (
+            f" (run {res['run']['seconds']} s, peak memory {res['run']['peak_rss_mb']} MB)"
+            if "run" in res
+            else ""
+        )
+    )
     print(f"{'extractor':<26}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}  other")
     for key, d in res["scores"].items():
-        other = ", ".join(f"{k} {v:.3f}" for k, v in d.items()
-                          if k not in {"tp", "fp", "fn", "precision", "recall", "f1"})
-        print(f"{key:<26}{d.get('precision', 0):>7.3f}{d.get('recall', 0):>7.3f}{d.get('f1', 0):>7.3f}"
-              f"{d.get('tp', 0):>6}{d.get('fp', 0):>6}{d.get('fn', 0):>6}  {other}")
+        other = ", ".join(
+            f"{k} {v:.3f}"
+            for k, v in d.items()
+            if k not in {"tp", "fp", "fn", "precision", "recall", "f1"}
+        )
+        print(
+            f"{key:<26}{d.get('precision', 0):>7.3f}{d.get('recall', 0):>7.3f}{d.get('f1', 0):>7.3f}"
+            f"{d.get('tp', 0):>6}{d.get('fp', 0):>6}{d.get('fn', 0):>6}  {other}"
+        )
         for metric, target in REAL_TARGETS.get(name, {}).get(key, {}).items():
             if d.get(metric, 0) < target:
                 print(f"    below the target: {metric} {d[metric]:.3f} < {target}")
@@ -172,18 +204,35 @@ def markdown_table() -> str:
     """The stored numbers (mediakit/data/accuracy.json) as a Markdown table for the README."""
     data = json.loads((ROOT / "mediakit" / "data" / "accuracy.json").read_text(encoding="utf-8"))
     names = [n for n in STORED if n in data]
-    rows = [("quotes", "precision"), ("quotes", "recall"), ("quotes", "speaker_accuracy"),
-            ("attributions", "precision"), ("attributions", "recall"),
-            ("attributions", "source_type_accuracy"), ("figures", "precision"),
-            ("figures", "recall"), ("loaded_terms", "precision"), ("loaded_terms", "recall"),
-            ("boilerplate", "recall")]
-    head = "| extractor | measure | " + " | ".join(
-        f"{n} ({data[n]['reports']} reports)" for n in names) + " |"
+    rows = [
+        ("quotes", "precision"),
+        ("quotes", "recall"),
+        ("quotes", "speaker_accuracy"),
+        ("attributions", "precision"),
+        ("attributions", "recall"),
+        ("attributions", "source_type_accuracy"),
+        ("figures", "precision"),
+        ("figures", "recall"),
+        ("loaded_terms", "precision"),
+        ("loaded_terms", "recall"),
+        ("boilerplate", "recall"),
+    ]
+    head = (
+        "| extractor | measure | "
+        + " | ".join(f"{n} ({data[n]['reports']} reports)" for n in names)
+        + " |"
+    )
     out = [head, "|" + "---|" * (len(names) + 2)]
     for ext, metric in rows:
-        cells = [f"{data[n]['scores'][ext][metric]:.2f}"
-                 if metric in data[n]["scores"].get(ext, {}) else "–" for n in names]
-        out.append(f"| {ext.replace('_', ' ')} | {metric.replace('_', ' ')} | " + " | ".join(cells) + " |")
+        cells = [
+            f"{data[n]['scores'][ext][metric]:.2f}"
+            if metric in data[n]["scores"].get(ext, {})
+            else "–"
+            for n in names
+        ]
+        out.append(
+            f"| {ext.replace('_', ' ')} | {metric.replace('_', ' ')} | " + " | ".join(cells) + " |"
+        )
     return "\n".join(out)
 
 
@@ -192,8 +241,11 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--set", choices=sorted([*SETS, *REAL_SETS]), action="append")
-    ap.add_argument("--markdown", action="store_true",
-                    help="print the stored numbers as the README's table and stop")
+    ap.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the stored numbers as the README's table and stop",
+    )
     args = ap.parse_args()
     if args.markdown:
         print(markdown_table())
@@ -203,7 +255,11 @@ def main() -> int:
     # never to tune a rule (that would turn it into a second training set).
     out = ROOT / "mediakit" / "data" / "accuracy.json"
     for name in args.set or (STORED if args.write else ["seeds", "dev", "dev2", "polnear_dev"]):
-        res = score_real(name, errors=args.errors) if name in REAL_SETS else score_set(name, errors=args.errors)
+        res = (
+            score_real(name, errors=args.errors)
+            if name in REAL_SETS
+            else score_set(name, errors=args.errors)
+        )
         if res:
             results[name] = res
     if args.write:

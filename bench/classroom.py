@@ -52,8 +52,11 @@ def lesson_cells(path: Path = LESSON) -> tuple[list[str], int]:
     """Lesson 01's code cells up to its first exercise after the first reader view, and the index
     of the reader cell among them (the lesson's own code, so the benchmark follows the lesson)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    code = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            for c in nb["cells"] if c["cell_type"] == "code"]
+    code = [
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+    ]
     reader = next(i for i, src in enumerate(code) if "views.reader(" in src)
     ex = next(i for i, src in enumerate(code) if i > reader and "lesson.exercise(" in src)
     return code[: ex + 1], reader
@@ -153,13 +156,31 @@ class KernelError(RuntimeError):
 async def run_cell(ws, session: str, code: str, timeout: float) -> list[dict]:
     """Execute one cell over a kernel websocket; return its outputs (raise on a cell error)."""
     msg_id = uuid.uuid4().hex
-    await ws.write_message(json.dumps({
-        "header": {"msg_id": msg_id, "username": "bench", "session": session,
-                   "msg_type": "execute_request", "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True,
-                    "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-    }))
+    await ws.write_message(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "username": "bench",
+                    "session": session,
+                    "msg_type": "execute_request",
+                    "version": "5.3",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "buffers": [],
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     outputs: list[dict] = []
     replied = idle = False
     deadline = time.monotonic() + timeout
@@ -190,8 +211,9 @@ async def run_cell(ws, session: str, code: str, timeout: float) -> list[dict]:
     return outputs
 
 
-async def learner_session(who: Learner, hub: str, code: str, cells: list[str], reader: int,
-                          cell_timeout: float) -> None:
+async def learner_session(
+    who: Learner, hub: str, code: str, cells: list[str], reader: int, cell_timeout: float
+) -> None:
     import httpx
     from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
@@ -205,19 +227,25 @@ async def learner_session(who: Learner, hub: str, code: str, cells: list[str], r
         r = await client.get("/hub/login")
         r.raise_for_status()
         xsrf = client.cookies.get("_xsrf") or ""
-        r = await client.post("/hub/login", data={"username": who.name, "password": code,
-                                                  "_xsrf": xsrf})
+        r = await client.post(
+            "/hub/login", data={"username": who.name, "password": code, "_xsrf": xsrf}
+        )
         if r.status_code != 302:
             raise RuntimeError(f"login refused (HTTP {r.status_code})")
         mark("login")
         xsrf = client.cookies.get("_xsrf") or xsrf
-        r = await client.post(f"/hub/api/users/{who.name}/tokens", headers={"X-XSRFToken": xsrf},
-                              json={"note": "classroom benchmark", "expires_in": 3600})
+        r = await client.post(
+            f"/hub/api/users/{who.name}/tokens",
+            headers={"X-XSRFToken": xsrf},
+            json={"note": "classroom benchmark", "expires_in": 3600},
+        )
         r.raise_for_status()
         auth = {"Authorization": f"token {r.json()['token']}"}
         r = await client.post(f"/hub/api/users/{who.name}/server", headers=auth)
         if r.status_code not in (201, 202, 400):  # 400: already running
-            raise RuntimeError(f"the hub did not start the server (HTTP {r.status_code}: {r.text[:200]})")
+            raise RuntimeError(
+                f"the hub did not start the server (HTTP {r.status_code}: {r.text[:200]})"
+            )
         while True:
             r = await client.get(f"/hub/api/users/{who.name}", headers=auth)
             r.raise_for_status()
@@ -238,8 +266,10 @@ async def learner_session(who: Learner, hub: str, code: str, cells: list[str], r
         mark("kernel")
     ws_url = hub.replace("http://", "ws://") + f"{base}/api/kernels/{who.kernel_id}/channels"
     # as patient as a browser on a busy machine (JupyterLab retries; this waits up to 2 minutes)
-    ws = await websocket_connect(HTTPRequest(ws_url, headers=auth, connect_timeout=120,
-                                             request_timeout=120), max_message_size=64 * MB)
+    ws = await websocket_connect(
+        HTTPRequest(ws_url, headers=auth, connect_timeout=120, request_timeout=120),
+        max_message_size=64 * MB,
+    )
     session = uuid.uuid4().hex
     try:
         for i, cell in enumerate(cells):
@@ -247,14 +277,16 @@ async def learner_session(who: Learner, hub: str, code: str, cells: list[str], r
             if i == 0:
                 mark("start")
             if i == reader:
-                if not any(o["header"]["msg_type"] in ("display_data", "execute_result")
-                           for o in outs):
+                if not any(
+                    o["header"]["msg_type"] in ("display_data", "execute_result") for o in outs
+                ):
                     raise RuntimeError("the reader view showed nothing")
                 mark("reader")
         mark("exercise")
         outs = await run_cell(ws, session, SAVE_ANSWER.format(answer=who.answer), cell_timeout)
-        text = "".join(o["content"].get("text", "") for o in outs
-                       if o["header"]["msg_type"] == "stream")
+        text = "".join(
+            o["content"].get("text", "") for o in outs if o["header"]["msg_type"] == "stream"
+        )
         line = next((x for x in text.splitlines() if x.startswith("MEDIAKIT-SAVED ")), None)
         if line is None:
             raise RuntimeError(f"saving an answer printed nothing: {text[:200]!r}")
@@ -264,8 +296,14 @@ async def learner_session(who: Learner, hub: str, code: str, cells: list[str], r
         ws.close()
 
 
-async def run_class(learners: list[Learner], hub: str, code: str, arrival: float,
-                    cell_timeout: float, deadline: float) -> None:
+async def run_class(
+    learners: list[Learner],
+    hub: str,
+    code: str,
+    arrival: float,
+    cell_timeout: float,
+    deadline: float,
+) -> None:
     cells, reader = lesson_cells()
 
     async def one(i: int, who: Learner) -> None:
@@ -301,13 +339,24 @@ def start_hub(class_dir: Path, code: str, log) -> tuple[subprocess.Popen, str]:
         "c.JupyterHub.cleanup_proxy = True\n"
     )
     url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, MEDIAKIT_CLASS_DIR=str(class_dir), MEDIAKIT_CLASS_CODE=code,
-               MEDIAKIT_HUB_URL=url, MEDIAKIT_HUB_EXTRA_CONFIG=str(extra),
-               JUPYTER_CONFIG_DIR=str(class_dir / "jupyter-config"),
-               JUPYTER_RUNTIME_DIR=str(class_dir / "jupyter-runtime"),
-               XDG_CACHE_HOME=os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache")))
-    proc = subprocess.Popen([sys.executable, str(DEPLOY / "hub.py")], env=env, cwd=class_dir,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    env = dict(
+        os.environ,
+        MEDIAKIT_CLASS_DIR=str(class_dir),
+        MEDIAKIT_CLASS_CODE=code,
+        MEDIAKIT_HUB_URL=url,
+        MEDIAKIT_HUB_EXTRA_CONFIG=str(extra),
+        JUPYTER_CONFIG_DIR=str(class_dir / "jupyter-config"),
+        JUPYTER_RUNTIME_DIR=str(class_dir / "jupyter-runtime"),
+        XDG_CACHE_HOME=os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache")),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(DEPLOY / "hub.py")],
+        env=env,
+        cwd=class_dir,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     return proc, url
 
 
@@ -334,8 +383,14 @@ def wrong_code_refused(url: str) -> bool:
 
     with httpx.Client(base_url=url, timeout=30) as client:
         client.get("/hub/login")
-        r = client.post("/hub/login", data={"username": "intruder", "password": "not-the-code",
-                                            "_xsrf": client.cookies.get("_xsrf") or ""})
+        r = client.post(
+            "/hub/login",
+            data={
+                "username": "intruder",
+                "password": "not-the-code",
+                "_xsrf": client.cookies.get("_xsrf") or "",
+            },
+        )
         return r.status_code != 302 and "jupyterhub-hub-login" not in client.cookies
 
 
@@ -398,7 +453,9 @@ def check_answers(learners: list[Learner], class_dir: Path) -> dict[str, str]:
         elif not path.exists() or w.answer not in path.read_text(encoding="utf-8"):
             problems[w.name] = f"the answer is not in {path}"
         elif set(found.get(w.name, [])) != {w.name}:
-            problems[w.name] = f"the answer is also in the folders of {sorted(set(found[w.name]) - {w.name})}"
+            problems[w.name] = (
+                f"the answer is also in the folders of {sorted(set(found[w.name]) - {w.name})}"
+            )
     return problems
 
 
@@ -414,22 +471,37 @@ def pct(values: list[float], q: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--learners", type=int, default=30)
-    ap.add_argument("--arrival", type=float, default=0.0,
-                    help="spread the learners' logins over this many seconds (default: all at once)")
-    ap.add_argument("--timeout", type=float, default=None,
-                    help="limit for the whole class in seconds (default 120 + 15 per learner)")
+    ap.add_argument(
+        "--arrival",
+        type=float,
+        default=0.0,
+        help="spread the learners' logins over this many seconds (default: all at once)",
+    )
+    ap.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="limit for the whole class in seconds (default 120 + 15 per learner)",
+    )
     ap.add_argument("--cell-timeout", type=float, default=300)
     ap.add_argument("--keep", action="store_true", help="keep the class folder (to look at it)")
-    ap.add_argument("--auth", choices=("classcode", "firstuse"), default="classcode",
-                    help="firstuse: a roster of the learners, each sets a password at first login")
+    ap.add_argument(
+        "--auth",
+        choices=("classcode", "firstuse"),
+        default="classcode",
+        help="firstuse: a roster of the learners, each sets a password at first login",
+    )
     args = ap.parse_args(argv)
     try:
         import httpx  # noqa: F401
         import jupyterhub  # noqa: F401
         import psutil  # noqa: F401
     except ImportError as exc:
-        print(f"[classroom] {exc.name} is missing: install the kit's hub extra "
-              "(.venv/bin/pip install -e '.[hub]')", file=sys.stderr)
+        print(
+            f"[classroom] {exc.name} is missing: install the kit's hub extra "
+            "(.venv/bin/pip install -e '.[hub]')",
+            file=sys.stderr,
+        )
         return 2
     limit = args.timeout or 120 + 15 * args.learners
     class_dir = Path(tempfile.mkdtemp(prefix="mediakit-classroom-"))
@@ -441,8 +513,10 @@ def main(argv: list[str] | None = None) -> int:
         roster = class_dir / "roster.txt"
         roster.write_text("".join(f"{w.name}\n" for w in learners), encoding="utf-8")
         os.environ["MEDIAKIT_ROSTER"] = str(roster)
-    print(f"[classroom] {args.learners} learners on a hub at 127.0.0.1, class folder {class_dir}",
-          flush=True)
+    print(
+        f"[classroom] {args.learners} learners on a hub at 127.0.0.1, class folder {class_dir}",
+        flush=True,
+    )
     t_all = time.perf_counter()
     with open(log_path, "wb") as log:
         proc, url = start_hub(class_dir, code, log)
@@ -472,26 +546,36 @@ def main(argv: list[str] | None = None) -> int:
     first = [w.times["reader"] for w in ok]
     print(f"\nclass of {args.learners} (arrival over {args.arrival:.0f} s), wall time {wall:.0f} s")
     if first:
-        print(f"time to first reader (login -> reader view): median {statistics.median(first):.1f} s,"
-              f" p95 {pct(first, 0.95):.1f} s, max {max(first):.1f} s")
+        print(
+            f"time to first reader (login -> reader view): median {statistics.median(first):.1f} s,"
+            f" p95 {pct(first, 0.95):.1f} s, max {max(first):.1f} s"
+        )
         for stage in ("login", "server", "kernel", "start", "reader", "saved"):
             vals = [w.times[stage] for w in learners if stage in w.times]
             if vals:
-                print(f"  {stage:<8} reached at median {statistics.median(vals):6.1f} s,"
-                      f" p95 {pct(vals, 0.95):6.1f} s")
+                print(
+                    f"  {stage:<8} reached at median {statistics.median(vals):6.1f} s,"
+                    f" p95 {pct(vals, 0.95):6.1f} s"
+                )
     if sampler:
         kernels = [rss for _who, rss in sampler.kernel_peak.values()]
         if kernels:
-            print(f"peak RSS per learner kernel: median {statistics.median(kernels) / MB:.0f} MB,"
-                  f" max {max(kernels) / MB:.0f} MB (goal <= 250 MB), {len(kernels)} kernels")
+            print(
+                f"peak RSS per learner kernel: median {statistics.median(kernels) / MB:.0f} MB,"
+                f" max {max(kernels) / MB:.0f} MB (goal <= 250 MB), {len(kernels)} kernels"
+            )
         per = list(sampler.learner_peak.values())
         if per:
-            print(f"peak RSS per learner (server + kernel): median {statistics.median(per) / MB:.0f}"
-                  f" MB, max {max(per) / MB:.0f} MB")
-        print(f"hub and all learners together: peak {sampler.tree_peak / MB:.0f} MB;"
-              f" machine memory used: peak {sampler.machine_peak / MB:.0f} MB"
-              f" ({(sampler.machine_peak - sampler.machine_base) / MB:+.0f} MB over the"
-              f" {sampler.machine_base / MB:.0f} MB in use before)")
+            print(
+                f"peak RSS per learner (server + kernel): median {statistics.median(per) / MB:.0f}"
+                f" MB, max {max(per) / MB:.0f} MB"
+            )
+        print(
+            f"hub and all learners together: peak {sampler.tree_peak / MB:.0f} MB;"
+            f" machine memory used: peak {sampler.machine_peak / MB:.0f} MB"
+            f" ({(sampler.machine_peak - sampler.machine_base) / MB:+.0f} MB over the"
+            f" {sampler.machine_base / MB:.0f} MB in use before)"
+        )
     print(f"a wrong class code is refused: {'yes' if refused else 'NO'}")
     if not refused:
         failed.append(Learner("intruder", error="a wrong class code was let in"))
@@ -499,10 +583,15 @@ def main(argv: list[str] | None = None) -> int:
     for w in failed:
         print(f"  {w.name}: {w.error}")
     saved_ok = args.learners - len(problems)
-    where = {"answers/" if w.saved and "/answers/" in w.saved["path"] else "lessons folder"
-             for w in learners if w.saved}
-    print(f"answers saved in the learner's own folder: {saved_ok}/{args.learners}"
-          f" (in {', '.join(sorted(where)) or 'nowhere'})")
+    where = {
+        "answers/" if w.saved and "/answers/" in w.saved["path"] else "lessons folder"
+        for w in learners
+        if w.saved
+    }
+    print(
+        f"answers saved in the learner's own folder: {saved_ok}/{args.learners}"
+        f" (in {', '.join(sorted(where)) or 'nowhere'})"
+    )
     for name, why in problems.items():
         print(f"  LOST {name}: {why}")
     if left:

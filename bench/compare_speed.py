@@ -86,16 +86,32 @@ def synthetic_case(n: int, seed: int) -> Case:
         if rng.random() < 0.3:
             text += "\nDisclaimer: The contents of this article are of sole responsibility of the author(s).\n"
         body, boiler = split_boilerplate(text)
-        reports.append(Report(
-            id=f"r{i:03d}", file=f"r{i:03d}.txt", text=text, outlet=rng.choice(outlets),
-            body=body, boilerplate=tuple(boiler), headline=find_headline(text, body),
-        ))
-    return Case(id="synthetic", title=base.title, path=None, reports=tuple(reports),
-                summary=base.summary, sides=base.sides, gazetteer=base.gazetteer)
+        reports.append(
+            Report(
+                id=f"r{i:03d}",
+                file=f"r{i:03d}.txt",
+                text=text,
+                outlet=rng.choice(outlets),
+                body=body,
+                boilerplate=tuple(boiler),
+                headline=find_headline(text, body),
+            )
+        )
+    return Case(
+        id="synthetic",
+        title=base.title,
+        path=None,
+        reports=tuple(reports),
+        summary=base.summary,
+        sides=base.sides,
+        gazetteer=base.gazetteer,
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--reports", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
@@ -130,6 +146,7 @@ def main() -> None:
         shared_passages,
         source_mix,
     )
+
     parts = [
         ("shared_passages", lambda: shared_passages(case, records)),
         ("figure_groups", lambda: figure_groups(case, records)),
@@ -145,8 +162,10 @@ def main() -> None:
     d = comps.to_dict()
     print("items:", {k: len(v) for k, v in d.items()})
     ratio = t_compare / t_parse
-    print(f"ratio compare / parse: {ratio:.3f}  ->  {'OK' if ratio < 1 else 'TOO SLOW'}: "
-          f"comparisons {'faster' if ratio < 1 else 'slower'} than parsing")
+    print(
+        f"ratio compare / parse: {ratio:.3f}  ->  {'OK' if ratio < 1 else 'TOO SLOW'}: "
+        f"comparisons {'faster' if ratio < 1 else 'slower'} than parsing"
+    )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> int:
@@ -55,8 +63,14 @@ def main() -> int:
         try:
             for _ in range(max(1, args.repeat)):
                 context = browser.new_context(viewport={"width": 1366, "height": 900})
-                context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                              else (refused.append(r.request.url), r.abort()))
+                context.route(
+                    "**/*",
+                    lambda r: (
+                        r.continue_()
+                        if r.request.url.startswith("file:")
+                        else (refused.append(r.request.url), r.abort())
+                    ),
+                )
                 page = context.new_page()
                 t0 = time.perf_counter()
                 page.goto(out.as_uri(), wait_until="load")
@@ -65,8 +79,10 @@ def main() -> int:
                 context.close()
         finally:
             browser.close()
-    print(f"open time:  {statistics.median(times):.2f} s median of {len(times)} "
-          f"(min {min(times):.2f}, max {max(times):.2f}; goal: under 1 s)")
+    print(
+        f"open time:  {statistics.median(times):.2f} s median of {len(times)} "
+        f"(min {min(times):.2f}, max {max(times):.2f}; goal: under 1 s)"
+    )
     print(f"requests leaving the page: {len(refused)}")
     return 0
 

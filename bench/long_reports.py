@@ -63,7 +63,9 @@ def make_text(kind: str, n: int, seed: int = 1) -> str:
     if kind == "text":
         sentences = _seed_sentences()
         while size < n:
-            para = ". ".join(rng.choice(sentences).rstrip(".") for _ in range(rng.randint(2, 5))) + "."
+            para = (
+                ". ".join(rng.choice(sentences).rstrip(".") for _ in range(rng.randint(2, 5))) + "."
+            )
             parts.append(para + "\n\n")
             size += len(para) + 2
     elif kind == "quotes":
@@ -76,13 +78,18 @@ def make_text(kind: str, n: int, seed: int = 1) -> str:
             size += len(chunk)
     elif kind == "numbers":
         while size < n:
-            row = " | ".join([
-                str(rng.randint(1990, 2024)),
-                f"{rng.randint(1, 99_999):,}",
-                f"{rng.randint(0, 999) / 10}%",
-                f"{rng.randint(1, 500)} killed",
-                f"{rng.randint(1, 9)}.{rng.randint(0, 9)} million",
-            ]) + "\n"
+            row = (
+                " | ".join(
+                    [
+                        str(rng.randint(1990, 2024)),
+                        f"{rng.randint(1, 99_999):,}",
+                        f"{rng.randint(0, 999) / 10}%",
+                        f"{rng.randint(1, 500)} killed",
+                        f"{rng.randint(1, 9)}.{rng.randint(0, 9)} million",
+                    ]
+                )
+                + "\n"
+            )
             parts.append(row)
             size += len(row)
     else:
@@ -96,17 +103,27 @@ def run_one(kind: str, n: int, timeout: float) -> dict:
         folder.mkdir()
         (folder / "report.txt").write_text(make_text(kind, n), encoding="utf-8")
         cache = Path(tmp) / "cache"
-        env = dict(os.environ, MEDIAKIT_CACHE=str(cache), MEDIAKIT_SHIPPED_PARSES="0",
-                   PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ, MEDIAKIT_CACHE=str(cache), MEDIAKIT_SHIPPED_PARSES="0", PYTHONPATH=str(ROOT)
+        )
         t = time.perf_counter()
         try:
-            out = subprocess.run([sys.executable, "-c", CHILD, str(folder)], env=env,
-                                 capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(folder)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=ROOT,
+            )
         except subprocess.TimeoutExpired:
             return {"seconds": None, "wall": time.perf_counter() - t, "error": f"> {timeout:.0f} s"}
         if out.returncode != 0:
-            return {"seconds": None, "wall": time.perf_counter() - t,
-                    "error": (out.stderr.strip().splitlines() or ["?"])[-1]}
+            return {
+                "seconds": None,
+                "wall": time.perf_counter() - t,
+                "error": (out.stderr.strip().splitlines() or ["?"])[-1],
+            }
         res = json.loads(out.stdout.strip().splitlines()[-1])
         res["wall"] = time.perf_counter() - t
         return res
@@ -120,18 +137,25 @@ def main() -> int:
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
-    print(f"{'kind':8} {'chars':>8} {'analyze s':>10} {'cpu s':>7} {'process s':>10} {'peak MB':>8}  note")
+    print(
+        f"{'kind':8} {'chars':>8} {'analyze s':>10} {'cpu s':>7} {'process s':>10} {'peak MB':>8}  note"
+    )
     for kind in kinds:
         for n in sizes:
             r = run_one(kind, n, args.timeout)
             if r.get("seconds") is None:
-                print(f"{kind:8} {n:>8,} {'-':>10} {'-':>7} {r['wall']:>10.1f} {'-':>8}  {r['error']}",
-                      flush=True)
+                print(
+                    f"{kind:8} {n:>8,} {'-':>10} {'-':>7} {r['wall']:>10.1f} {'-':>8}  {r['error']}",
+                    flush=True,
+                )
                 continue
             note = "; ".join(r["skipped"]) if r["skipped"] else ""
             ok = "" if r["seconds"] < 30 else "  (over the 30 s target)"
-            print(f"{kind:8} {n:>8,} {r['seconds']:>10.1f} {r['cpu']:>7.1f} {r['wall']:>10.1f} "
-                  f"{r['peak_mb']:>8.0f}  {note[:90]}{ok}", flush=True)
+            print(
+                f"{kind:8} {n:>8,} {r['seconds']:>10.1f} {r['cpu']:>7.1f} {r['wall']:>10.1f} "
+                f"{r['peak_mb']:>8.0f}  {note[:90]}{ok}",
+                flush=True,
+            )
     return 0
 
 

@@ -60,7 +60,9 @@ class Span:
 class GoldArticle:
     name: str
     text: str
-    quotes: list[tuple[Span, str | None]] = field(default_factory=list)  # (quote piece, source text)
+    quotes: list[tuple[Span, str | None]] = field(
+        default_factory=list
+    )  # (quote piece, source text)
     sources: list[Span] = field(default_factory=list)
     sourceless_cues: list[Span] = field(default_factory=list)
     other_content: list[Span] = field(default_factory=list)  # Content that is not a direct quote
@@ -155,7 +157,9 @@ def _is_pronoun(s: str | None) -> bool:
     return bool(s) and s.strip().lower() in PRONOUNS
 
 
-def extract(texts: list[str], *, model: str | None = None, cache: bool = True) -> list[tuple[list, list]]:
+def extract(
+    texts: list[str], *, model: str | None = None, cache: bool = True
+) -> list[tuple[list, list]]:
     """(quotes, attributions) of each text, parsed with the kit's pipeline (parse cache on), a
     batch at a time: no more than one batch of parses is held at once."""
     from mediakit.extract import attributions, quotes
@@ -169,8 +173,14 @@ def extract(texts: list[str], *, model: str | None = None, cache: bool = True) -
     return out
 
 
-def score_polnear(corpora: Path | None = None, split: str = "dev", *, every: int = 1,
-                  errors: bool = False, model: str | None = None) -> dict[str, Any] | None:
+def score_polnear(
+    corpora: Path | None = None,
+    split: str = "dev",
+    *,
+    every: int = 1,
+    errors: bool = False,
+    model: str | None = None,
+) -> dict[str, Any] | None:
     """The three PolNeAR measures on ``split``, or None when the corpus is not there."""
     if not available(split, corpora):
         return None
@@ -183,8 +193,9 @@ def score_polnear(corpora: Path | None = None, split: str = "dev", *, every: int
     return res
 
 
-def score_articles(arts: list[GoldArticle], results: list[tuple[list, list]], *,
-                   errors: bool = False) -> dict[str, Any]:
+def score_articles(
+    arts: list[GoldArticle], results: list[tuple[list, list]], *, errors: bool = False
+) -> dict[str, Any]:
     """Score (quotes, attributions) per article. Any records with ``start``, ``end``, ``text``
     and ``speaker`` (quotes) or ``start``, ``end``, ``source``, ``source_type`` and ``cue``
     (attributions) will do, so that bench/peers.py scores other tools the same way."""
@@ -200,8 +211,11 @@ def score_articles(arts: list[GoldArticle], results: list[tuple[list, list]], *,
         # a quoted fragment inside indirect speech (Content that does not open with a mark:
         # 'Clinton called them "deplorables"') is no direct quote, and no false alarm either
         mi = {i for i, _ in m}
-        partial = {i for i, x in enumerate(qs) if i not in mi and any(
-            c.start <= x.start and x.end <= c.end for c in art.other_content)}
+        partial = {
+            i
+            for i, x in enumerate(qs)
+            if i not in mi and any(c.start <= x.start and x.end <= c.end for c in art.other_content)
+        }
         q[0] += len(m)
         q[1] += len(qs) - len(m) - len(partial)
         q[2] += len(gq) - len(m)
@@ -212,19 +226,30 @@ def score_articles(arts: list[GoldArticle], results: list[tuple[list, list]], *,
                 ok = same_speaker(qs[i].speaker, src)
                 spk_ok += ok
                 if not ok:
-                    lines.append(f"  SPKR  quote {qs[i].text[:50]!r}: kit {qs[i].speaker!r}, gold {src!r}")
+                    lines.append(
+                        f"  SPKR  quote {qs[i].text[:50]!r}: kit {qs[i].speaker!r}, gold {src!r}"
+                    )
         if errors:
             mi, mj = {i for i, _ in m}, {j for _, j in m}
-            lines += [f"  MISS  quote {g.text[:70]!r} ({src!r})" for j, (g, src) in enumerate(gq) if j not in mj]
-            lines += [f"  EXTRA quote {x.text[:70]!r} ({x.speaker!r})" for i, x in enumerate(qs)
-                      if i not in mi and i not in partial]
+            lines += [
+                f"  MISS  quote {g.text[:70]!r} ({src!r})"
+                for j, (g, src) in enumerate(gq)
+                if j not in mj
+            ]
+            lines += [
+                f"  EXTRA quote {x.text[:70]!r} ({x.speaker!r})"
+                for i, x in enumerate(qs)
+                if i not in mi and i not in partial
+            ]
         # sources: one prediction per span
         preds = list({(a.start, a.end): a for a in atts}.values())
         m = match([(a.start, a.end) for a in preds], [(g.start, g.end) for g in art.sources])
         mi = {i for i, _ in m}
         neutral = {
-            i for i, a in enumerate(preds)
-            if i not in mi and a.source_type == "unspecified"
+            i
+            for i, a in enumerate(preds)
+            if i not in mi
+            and a.source_type == "unspecified"
             and any(c.start < a.end and a.start < c.end for c in art.sourceless_cues)
         }
         s[0] += len(m)
@@ -237,8 +262,10 @@ def score_articles(arts: list[GoldArticle], results: list[tuple[list, list]], *,
                     lines.append(f"  MISS  source {g.text[:50]!r} | {_context(art.text, g)}")
             for i, a in enumerate(preds):
                 if i not in mi and i not in neutral:
-                    lines.append(f"  EXTRA source {a.source[:50]!r} [{a.source_type}] cue={a.cue!r}"
-                                 f" | {_context(art.text, Span(a.start, a.end, a.source))}")
+                    lines.append(
+                        f"  EXTRA source {a.source[:50]!r} [{a.source_type}] cue={a.cue!r}"
+                        f" | {_context(art.text, Span(a.start, a.end, a.source))}"
+                    )
         if errors and lines:
             print(f"\n=== {art.name}")
             print("\n".join(lines))
@@ -260,4 +287,6 @@ def peak_rss_mb() -> float:
 def _context(text: str, sp: Span, width: int = 45) -> str:
     a = max(0, sp.start - width)
     b = min(len(text), sp.end + width)
-    return (text[a:sp.start] + "[" + text[sp.start:sp.end] + "]" + text[sp.end:b]).replace("\n", " ")
+    return (text[a : sp.start] + "[" + text[sp.start : sp.end] + "]" + text[sp.end : b]).replace(
+        "\n", " "
+    )

@@ -67,12 +67,15 @@ def _terms(texts: list[str]) -> list[list]:
 
 def _norm(s: str) -> str:
     """Quote marks, dashes and spacing made uniform, length kept (offsets stay valid)."""
-    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-",
-                           "\u00a0": " "})
+    table = str.maketrans(
+        {"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "\u00a0": " "}
+    )
     return s.translate(table)
 
 
-def _locate(text: str, norm_text: str, txt: str, used: set[tuple[int, int]]) -> tuple[int, int] | None:
+def _locate(
+    text: str, norm_text: str, txt: str, used: set[tuple[int, int]]
+) -> tuple[int, int] | None:
     """Where the annotated phrase is in the article (first unused occurrence)."""
     needle = _norm(txt).strip()
     if not needle:
@@ -83,7 +86,7 @@ def _locate(text: str, norm_text: str, txt: str, used: set[tuple[int, int]]) -> 
         hits = [m.start() for m in re.finditer(pat, norm_text)]
         if not hits:
             return None
-        m = re.search(pat, norm_text[hits[0]:])
+        m = re.search(pat, norm_text[hits[0] :])
         length = m.end() - m.start() if m else len(needle)
     else:
         length = len(needle)
@@ -102,7 +105,9 @@ def _basil_articles(root: Path) -> list[tuple[str, str, list[dict]]]:
                 continue
             a = json.loads(art.read_text(encoding="utf-8"))
             text = "\n\n".join(" ".join(p) for p in a.get("body-paragraphs", []))
-            phrases = json.loads(ann.read_text(encoding="utf-8")).get("phrase-level-annotations", [])
+            phrases = json.loads(ann.read_text(encoding="utf-8")).get(
+                "phrase-level-annotations", []
+            )
             out.append((art.stem, text, phrases))
     return out
 
@@ -227,8 +232,9 @@ def _print_errors(name: str, misses: Counter[str], false_alarms: Counter[str]) -
 # ------------------------------------------------------------------------------------ entry
 
 
-def measure(corpora_root: str | Path | None = None, *, errors: bool = False,
-            sets: tuple[str, ...] = SETS) -> dict:
+def measure(
+    corpora_root: str | Path | None = None, *, errors: bool = False, sets: tuple[str, ...] = SETS
+) -> dict:
     """Loaded-term recall and precision on BASIL (2010-2014) and BABE, as plain numbers.
 
     ``corpora_root`` is the folder holding ``basil/`` and ``babe/`` (default: ``shared/corpora``
@@ -262,14 +268,28 @@ def measure(corpora_root: str | Path | None = None, *, errors: bool = False,
     return out
 
 
-def _as_score(res: dict, *, found: str, total: str, flags_ok: str, flags: str, units: str,
-              extra: tuple[str, ...]) -> dict:
+def _as_score(
+    res: dict,
+    *,
+    found: str,
+    total: str,
+    flags_ok: str,
+    flags: str,
+    units: str,
+    extra: tuple[str, ...],
+) -> dict:
     """One set's numbers in the shape bench/accuracy.py stores (an extractor -> metrics)."""
     tp_r, n_r = res[found], res[total]
     tp_p, n_p = res[flags_ok], res[flags]
     p, r = res["precision"], res["recall"]
-    d = {"tp": tp_r, "fp": n_p - tp_p, "fn": n_r - tp_r, "precision": p, "recall": r,
-         "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    d = {
+        "tp": tp_r,
+        "fp": n_p - tp_p,
+        "fn": n_r - tp_r,
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }
     d.update({k: res[k] for k in extra})
     return {"reports": res[units], "scores": {"loaded_terms": d}}
 
@@ -281,8 +301,15 @@ def score_basil(corpora_root: str | Path | None = None, *, errors: bool = False)
     res = measure(corpora_root, errors=errors, sets=("basil",)).get("basil")
     if res is None:
         return None
-    return _as_score(res, found="spans_found", total="spans", flags_ok="terms_in_spans",
-                     flags="terms", units="articles", extra=())
+    return _as_score(
+        res,
+        found="spans_found",
+        total="spans",
+        flags_ok="terms_in_spans",
+        flags="terms",
+        units="articles",
+        extra=(),
+    )
 
 
 def score_babe(corpora_root: str | Path | None = None, *, errors: bool = False) -> dict | None:
@@ -291,9 +318,15 @@ def score_babe(corpora_root: str | Path | None = None, *, errors: bool = False) 
     res = measure(corpora_root, errors=errors, sets=("babe",)).get("babe")
     if res is None:
         return None
-    return _as_score(res, found="marked_found", total="marked", flags_ok="flags_marked",
-                     flags="flags", units="sentences",
-                     extra=("flag_rate_biased", "flag_rate_nonbiased"))
+    return _as_score(
+        res,
+        found="marked_found",
+        total="marked",
+        flags_ok="flags_marked",
+        flags="flags",
+        units="sentences",
+        extra=("flag_rate_biased", "flag_rate_nonbiased"),
+    )
 
 
 def main() -> int:
@@ -304,8 +337,12 @@ def main() -> int:
     args = ap.parse_args()
     res = measure(args.corpora, errors=args.errors, sets=tuple(args.set or SETS))
     for name, d in res.items():
-        print(f"\n{name}: " + ", ".join(
-            f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in d.items()))
+        print(
+            f"\n{name}: "
+            + ", ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in d.items()
+            )
+        )
     return 0
 
 

@@ -66,10 +66,10 @@ reader = views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "mee"),
 
 
 def process_times(repeat: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {k: [] for k in ("floor", "cold", "warm", "parses", "lesson",
-                                                      "first")}
-    cmd = [sys.executable, "-m", "mediakit.cli", "analyze", "maarat-al-numan", "--json",
-           os.devnull]
+    times: dict[str, list[float]] = {
+        k: [] for k in ("floor", "cold", "warm", "parses", "lesson", "first")
+    }
+    cmd = [sys.executable, "-m", "mediakit.cli", "analyze", "maarat-al-numan", "--json", os.devnull]
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache:
             env = dict(os.environ, MEDIAKIT_CACHE=cache, MEDIAKIT_SHIPPED_PARSES="0")
@@ -94,8 +94,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 def peak_memory_mb() -> float:
     """Peak resident memory of a process that analyses the seed case (Linux: ru_maxrss in kB)."""
-    out = subprocess.run([sys.executable, "-c", MEMORY], check=True, capture_output=True,
-                         text=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
     return int(out.strip().splitlines()[-1]) / 1024
 
 
@@ -127,8 +128,10 @@ def extraction_overhead(n: int) -> dict[str, float]:
     t = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
     t_parse = time.perf_counter() - t
-    reports = [Report(id=f"r{i}", file=f"r{i}.txt", text=tx, body=Region(0, len(tx)))
-               for i, tx in enumerate(texts)]
+    reports = [
+        Report(id=f"r{i}", file=f"r{i}.txt", text=tx, body=Region(0, len(tx)))
+        for i, tx in enumerate(texts)
+    ]
     t = time.perf_counter()
     records = {r.id: extract_report(d, r) for r, d in zip(reports, docs, strict=True)}
     t_extract = time.perf_counter() - t
@@ -137,8 +140,13 @@ def extraction_overhead(n: int) -> dict[str, float]:
     compare(case, records)
     t_compare = time.perf_counter() - t
     words = sum(len(tx.split()) for tx in texts)
-    return {"reports": n, "words": words, "parse": t_parse, "extract": t_extract,
-            "compare": t_compare}
+    return {
+        "reports": n,
+        "words": words,
+        "parse": t_parse,
+        "extract": t_extract,
+        "compare": t_compare,
+    }
 
 
 def scale_texts(n: int, words: int = 600, seed: int = 2) -> list[str]:
@@ -183,10 +191,19 @@ def scale_run(n: int) -> dict[str, float]:
         for i, t in enumerate(texts):
             (folder / f"r{i:05d}.txt").write_text(t, encoding="utf-8")
         out = Path(tmp) / "out.json"
-        env = dict(os.environ, MEDIAKIT_CACHE=str(Path(tmp) / "cache"), MEDIAKIT_SHIPPED_PARSES="0",
-                   PYTHONPATH=str(ROOT))
-        res = subprocess.run([sys.executable, "-c", SCALE, str(folder), str(out)], env=env,
-                             capture_output=True, text=True, cwd=ROOT)
+        env = dict(
+            os.environ,
+            MEDIAKIT_CACHE=str(Path(tmp) / "cache"),
+            MEDIAKIT_SHIPPED_PARSES="0",
+            PYTHONPATH=str(ROOT),
+        )
+        res = subprocess.run(
+            [sys.executable, "-c", SCALE, str(folder), str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if res.returncode != 0:
             raise SystemExit(res.stderr[-2000:])
         rc, wall, cpu, peak = res.stdout.split()[-4:]
@@ -195,53 +212,86 @@ def scale_run(n: int) -> dict[str, float]:
             data = json.load(fh)
         comps = data["comparisons"]
         more = (comps.get("shared_passages_omitted") or {}).get("passages", 0)
-        return {"reports": n, "words": sum(len(t.split()) for t in texts), "wall": float(wall),
-                "cpu": float(cpu), "peak_mb": float(peak), "json_mb": size / 1e6,
-                "passages": len(comps["shared_passages"]), "more": more}
+        return {
+            "reports": n,
+            "words": sum(len(t.split()) for t in texts),
+            "wall": float(wall),
+            "cpu": float(cpu),
+            "peak_mb": float(peak),
+            "json_mb": size / 1e6,
+            "passages": len(comps["shared_passages"]),
+            "more": more,
+        }
 
 
 def scale(n: int) -> None:
     rows = [scale_run(max(2, n // 4)), scale_run(n)]
     for r in rows:
-        print(f"{r['reports']:>6} reports ({r['words']:,} words): {r['wall']:.0f} s, cpu "
-              f"{r['cpu']:.0f} s, peak {r['peak_mb']:.0f} MB, JSON {r['json_mb']:.1f} MB, "
-              f"{r['passages']:,} shared passages shown, {r['more']:,} more counted", flush=True)
+        print(
+            f"{r['reports']:>6} reports ({r['words']:,} words): {r['wall']:.0f} s, cpu "
+            f"{r['cpu']:.0f} s, peak {r['peak_mb']:.0f} MB, JSON {r['json_mb']:.1f} MB, "
+            f"{r['passages']:,} shared passages shown, {r['more']:,} more counted",
+            flush=True,
+        )
     a, b = rows
-    print(f"x{b['reports'] / a['reports']:.0f} reports: x{b['cpu'] / a['cpu']:.1f} CPU time "
-          f"(linear: x{b['reports'] / a['reports']:.0f}); peak {b['peak_mb']:.0f} MB (target < 1,000 MB)")
+    print(
+        f"x{b['reports'] / a['reports']:.0f} reports: x{b['cpu'] / a['cpu']:.1f} CPU time "
+        f"(linear: x{b['reports'] / a['reports']:.0f}); peak {b['peak_mb']:.0f} MB (target < 1,000 MB)"
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--scale", type=int, default=0, metavar="N",
-                    help="only the scale run: N synthetic reports of 600 words (e.g. 2000)")
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only the scale run: N synthetic reports of 600 words (e.g. 2000)",
+    )
     args = ap.parse_args()
     if args.scale:
         scale(args.scale)
         return 0
     p = process_times(args.repeat)
     print(f"floor (load pipeline + parse 5 seeds, fresh process): {p['floor']:.2f} s")
-    print(f"cold  mediakit analyze (empty cache):                 {p['cold']:.2f} s"
-          f"  ratio {p['cold'] / p['floor']:.2f} (target <= 2.0)")
-    print(f"warm  mediakit analyze (caches filled):               {p['warm']:.2f} s"
-          f"  ratio {p['warm'] / p['floor']:.2f} (target <= 0.5)")
-    print(f"warm  mediakit analyze (parses cached, no analysis):  {p['parses']:.2f} s"
-          f"  ratio {p['parses'] / p['floor']:.2f}")
-    print(f"lesson 01 start + first reader (caches filled):      {p['lesson']:.2f} s"
-          f"  ratio {p['lesson'] / p['floor']:.2f} (target <= 0.5)")
-    print(f"first run on a new machine (shipped seed parses):    {p['first']:.2f} s"
-          f"  ratio {p['first'] / p['floor']:.2f}")
+    print(
+        f"cold  mediakit analyze (empty cache):                 {p['cold']:.2f} s"
+        f"  ratio {p['cold'] / p['floor']:.2f} (target <= 2.0)"
+    )
+    print(
+        f"warm  mediakit analyze (caches filled):               {p['warm']:.2f} s"
+        f"  ratio {p['warm'] / p['floor']:.2f} (target <= 0.5)"
+    )
+    print(
+        f"warm  mediakit analyze (parses cached, no analysis):  {p['parses']:.2f} s"
+        f"  ratio {p['parses'] / p['floor']:.2f}"
+    )
+    print(
+        f"lesson 01 start + first reader (caches filled):      {p['lesson']:.2f} s"
+        f"  ratio {p['lesson'] / p['floor']:.2f} (target <= 0.5)"
+    )
+    print(
+        f"first run on a new machine (shipped seed parses):    {p['first']:.2f} s"
+        f"  ratio {p['first'] / p['floor']:.2f}"
+    )
     mem = peak_memory_mb()
-    print(f"peak memory of analysing the seed case:              {mem:.0f} MB (target < 500 MB:"
-          " 30 learners on one 16 GB JupyterHub)")
+    print(
+        f"peak memory of analysing the seed case:              {mem:.0f} MB (target < 500 MB:"
+        " 30 learners on one 16 GB JupyterHub)"
+    )
     e = extraction_overhead(args.reports)
     print(f"synthetic case: {e['reports']} reports, {e['words']} words")
     print(f"  nlp.pipe   {e['parse']:.2f} s")
-    print(f"  extraction {e['extract']:.2f} s  overhead {e['extract'] / e['parse']:.1%} (target < 25%)")
-    print(f"  comparison {e['compare']:.2f} s  ratio to parsing {e['compare'] / e['parse']:.2f}"
-          " (target < 1.0)")
+    print(
+        f"  extraction {e['extract']:.2f} s  overhead {e['extract'] / e['parse']:.1%} (target < 25%)"
+    )
+    print(
+        f"  comparison {e['compare']:.2f} s  ratio to parsing {e['compare'] / e['parse']:.2f}"
+        " (target < 1.0)"
+    )
     return 0
 
 

@@ -30,8 +30,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -57,10 +64,19 @@ class Voila:
     def __init__(self, folder: Path, env: dict[str, str], extra: list[str]):
         self.port = free_port()
         self.log = open(folder.parent / f"voila-{self.port}.log", "w")  # noqa: SIM115
-        cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={self.port}",
-               "--Voila.ip=127.0.0.1", *extra]
-        self.proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
+        cmd = [
+            sys.executable,
+            "-m",
+            "voila",
+            str(folder),
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
+            *extra,
+        ]
+        self.proc = subprocess.Popen(
+            cmd, cwd=folder, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -91,8 +107,10 @@ def expected(nb_path: Path) -> tuple[int, bool]:
 
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    return (sum(src.count("lesson.exercise(") for src in code),
-            any("lesson.summary(" in src for src in code))
+    return (
+        sum(src.count("lesson.exercise(") for src in code),
+        any("lesson.summary(" in src for src in code),
+    )
 
 
 def open_lesson(browser, url: str, nb_path: Path, timeout_ms: int = 180_000) -> tuple[float, float]:
@@ -111,10 +129,13 @@ def open_lesson(browser, url: str, nb_path: Path, timeout_ms: int = 180_000) -> 
             " if (r && getComputedStyle(r).display === 'none') return false;"
             " if (document.querySelectorAll('.mediakit-exercise').length < n) return false;"
             " return !summary || /exercises done/.test(document.body.innerText); }",
-            arg=[n_ex, summary], timeout=timeout_ms)
+            arg=[n_ex, summary],
+            timeout=timeout_ms,
+        )
         whole = time.perf_counter() - t0
-        errors = page.locator(".jp-OutputArea-output[data-mime-type="
-                              "'application/vnd.jupyter.stderr']").count()
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        ).count()
         if errors:
             print(f"    (the page shows {errors} error output(s))")
         return first, whole
@@ -123,13 +144,21 @@ def open_lesson(browser, url: str, nb_path: Path, timeout_ms: int = 180_000) -> 
 
 
 def nbclient_time(nb_path: Path, env: dict[str, str]) -> float:
-    code = ("import nbformat, time, sys\nfrom nbclient import NotebookClient\n"
-            f"nb = nbformat.read({str(nb_path)!r}, as_version=4)\n"
-            "t = time.perf_counter()\n"
-            f"NotebookClient(nb, timeout=300, resources={{'metadata': {{'path': {str(nb_path.parent)!r}}}}}).execute()\n"
-            "print(time.perf_counter() - t)\n")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True, cwd=nb_path.parent)
+    code = (
+        "import nbformat, time, sys\nfrom nbclient import NotebookClient\n"
+        f"nb = nbformat.read({str(nb_path)!r}, as_version=4)\n"
+        "t = time.perf_counter()\n"
+        f"NotebookClient(nb, timeout=300, resources={{'metadata': {{'path': {str(nb_path.parent)!r}}}}}).execute()\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=nb_path.parent,
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -137,10 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--lessons", default="01_sourcing,06_bring_your_own_case")
-    ap.add_argument("--voila-arg", action="append", default=[],
-                    help="extra Voila option, e.g. --voila-arg=--VoilaConfiguration.progressive_rendering=True")
+    ap.add_argument(
+        "--voila-arg",
+        action="append",
+        default=[],
+        help="extra Voila option, e.g. --voila-arg=--VoilaConfiguration.progressive_rendering=True",
+    )
     args = ap.parse_args(argv)
-    chromium = os.environ.get("MEDIAKIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = (
+        os.environ.get("MEDIAKIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    )
     if not Path(chromium).exists():
         print("chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 2
@@ -166,18 +201,24 @@ def main(argv: list[str] | None = None) -> int:
                                 if state == "warm":  # a first opening fills the caches
                                     open_lesson(browser, url, nb)
                                 results.setdefault((lesson, state), []).append(
-                                    open_lesson(browser, url, nb))
+                                    open_lesson(browser, url, nb)
+                                )
                         finally:
                             server.stop()
             finally:
                 browser.close()
-        print(f"Voila, headless Chromium, median of {args.repeat} "
-              f"({' '.join(args.voila_arg) or 'default Voila settings'}):")
+        print(
+            f"Voila, headless Chromium, median of {args.repeat} "
+            f"({' '.join(args.voila_arg) or 'default Voila settings'}):"
+        )
         for (lesson, state), vals in results.items():
             first = statistics.median(v[0] for v in vals)
             whole = statistics.median(v[1] for v in vals)
-            print(f"  {lesson:<28} {state:<5}  first exercise {first:5.1f} s (goal <= 4)"
-                  f"   whole lesson {whole:5.1f} s" + ("  (goal <= 5)" if lesson.startswith("06") else ""))
+            print(
+                f"  {lesson:<28} {state:<5}  first exercise {first:5.1f} s (goal <= 4)"
+                f"   whole lesson {whole:5.1f} s"
+                + ("  (goal <= 5)" if lesson.startswith("06") else "")
+            )
         env = env_for(base, Path(tempfile.mkdtemp(dir=base, prefix="cache-")))
         for lesson in lessons:
             nbclient_time(folder / f"{lesson}.ipynb", env)  # fills the caches

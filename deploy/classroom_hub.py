@@ -33,8 +33,10 @@ NOTEBOOKS = ROOT / "notebooks"
 EXERCISES = ROOT / "exercises"
 
 NAME_RULE = re.compile(r"^[a-z][a-z0-9_-]{1,31}$")
-NAME_HELP = ("Use 2 to 32 lower-case letters, digits, '-' or '_', starting with a letter "
-             "(for example: sam or sam-k).")
+NAME_HELP = (
+    "Use 2 to 32 lower-case letters, digits, '-' or '_', starting with a letter "
+    "(for example: sam or sam-k)."
+)
 
 
 def normalize_name(raw: str) -> str:
@@ -85,6 +87,7 @@ class ClassCodeAuthenticator(Authenticator):
 
 # --------------------------------------------------------------------------- memory limits
 
+
 def parse_bytes(text: str | int | None) -> int | None:
     """'1G', '800M', '512K' or a number of bytes; None or '' means no limit."""
     if text in (None, "", 0):
@@ -101,7 +104,8 @@ def parse_bytes(text: str | int | None) -> int | None:
 def _cgroup_v2_root() -> Path | None:
     root = Path("/sys/fs/cgroup")
     if (root / "cgroup.controllers").exists() and "memory" in (
-            root / "cgroup.controllers").read_text().split():
+        root / "cgroup.controllers"
+    ).read_text().split():
         return root
     return None
 
@@ -124,7 +128,10 @@ def memory_limit_plan(name: str, limit: int | None) -> tuple[str, Path | None]:
     """
     if not limit:
         return ("none", None)
-    for root, base in ((_cgroup_v2_root(), "mediakit-class"), (_cgroup_v1_root(), "mediakit-class")):
+    for root, base in (
+        (_cgroup_v2_root(), "mediakit-class"),
+        (_cgroup_v1_root(), "mediakit-class"),
+    ):
         if root is None:
             continue
         folder = root / base / name
@@ -186,32 +193,41 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
             if not (lessons / nb.name).exists():
                 shutil.copy2(nb, lessons / nb.name)
         for extra in NOTEBOOKS.iterdir():
-            if extra.is_dir() and not extra.name.startswith(".") and not (lessons / extra.name).exists():
+            if (
+                extra.is_dir()
+                and not extra.name.startswith(".")
+                and not (lessons / extra.name).exists()
+            ):
                 shutil.copytree(extra, lessons / extra.name)
         return home
 
     def get_env(self):
         env = super().get_env()
         home = self.learner_dir()
-        env.update({
-            "HOME": str(home),
-            "MEDIAKIT_LEARNER": self.user.name,
-            "MEDIAKIT_ANSWERS": str(home / "answers"),
-            "MEDIAKIT_EXERCISES": str(EXERCISES),
-            # one parse cache for the class: the first learner's parses serve everyone
-            "MEDIAKIT_CACHE": str(Path(self.class_dir) / "cache"),
-            "MPLBACKEND": "Agg",
-            # kernels talk to their server over unix sockets in a short private folder: with
-            # TCP, thirty servers starting kernels at once can pick the same free port
-            # ("Address already in use") and a learner's kernel dies at birth
-            "JUPYTER_RUNTIME_DIR": str(self.runtime_dir()),
-        })
+        env.update(
+            {
+                "HOME": str(home),
+                "MEDIAKIT_LEARNER": self.user.name,
+                "MEDIAKIT_ANSWERS": str(home / "answers"),
+                "MEDIAKIT_EXERCISES": str(EXERCISES),
+                # one parse cache for the class: the first learner's parses serve everyone
+                "MEDIAKIT_CACHE": str(Path(self.class_dir) / "cache"),
+                "MPLBACKEND": "Agg",
+                # kernels talk to their server over unix sockets in a short private folder: with
+                # TCP, thirty servers starting kernels at once can pick the same free port
+                # ("Address already in use") and a learner's kernel dies at birth
+                "JUPYTER_RUNTIME_DIR": str(self.runtime_dir()),
+            }
+        )
         return env
 
     def runtime_dir(self) -> Path:
         """A short per-learner folder for kernel sockets (unix socket paths are limited to
         about 100 characters, so not under the learner's folder)."""
-        base = Path(tempfile.gettempdir()) / f"mediakit-hub-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        base = (
+            Path(tempfile.gettempdir())
+            / f"mediakit-hub-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        )
         folder = base / self.user.name
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(base, 0o700)
@@ -237,8 +253,13 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
         if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in self.args:
             self.args = [*self.args, "--allow-root"]
         result = await super().start()
-        self.log.info("Started %s's server in %s (memory limit %s by %s)", self.user.name, home,
-                      self.mem_limit, getattr(self, "_limit_how", "none"))
+        self.log.info(
+            "Started %s's server in %s (memory limit %s by %s)",
+            self.user.name,
+            home,
+            self.mem_limit,
+            getattr(self, "_limit_how", "none"),
+        )
         return result
 
     async def stop(self, now=False):
@@ -251,5 +272,10 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
                 pass
 
 
-__all__ = ["ClassCodeAuthenticator", "ClassroomSpawner", "memory_limit_plan", "name_problem",
-           "parse_bytes"]
+__all__ = [
+    "ClassCodeAuthenticator",
+    "ClassroomSpawner",
+    "memory_limit_plan",
+    "name_problem",
+    "parse_bytes",
+]

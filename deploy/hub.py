@@ -21,9 +21,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "jupyterhub_config.py"
 CHP_VERSION = "5.3.0"
-INSTALL_HINT = ("configurable-http-proxy (JupyterHub's proxy) is not installed and npm is not "
-                "available to install it: install Node.js and npm (Debian: apt-get install npm), "
-                "or set MEDIAKIT_CHP to a configurable-http-proxy command.")
+INSTALL_HINT = (
+    "configurable-http-proxy (JupyterHub's proxy) is not installed and npm is not "
+    "available to install it: install Node.js and npm (Debian: apt-get install npm), "
+    "or set MEDIAKIT_CHP to a configurable-http-proxy command."
+)
 
 
 class ProxyMissing(RuntimeError):
@@ -67,16 +69,30 @@ def ensure_proxy(*, quiet: bool = False) -> str:
         except OSError:
             continue
         if not quiet:
-            print(f"[hub] installing configurable-http-proxy {CHP_VERSION} with npm into "
-                  f"{folder / 'node_modules'} (first run only)", flush=True)
+            print(
+                f"[hub] installing configurable-http-proxy {CHP_VERSION} with npm into "
+                f"{folder / 'node_modules'} (first run only)",
+                flush=True,
+            )
         rc = subprocess.call(
-            [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix",
-             str(folder), f"configurable-http-proxy@{CHP_VERSION}"],
-            stdout=subprocess.DEVNULL if quiet else None)
+            [
+                npm,
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+                str(folder),
+                f"configurable-http-proxy@{CHP_VERSION}",
+            ],
+            stdout=subprocess.DEVNULL if quiet else None,
+        )
         if rc == 0 and _bin(folder).exists():
             return str(_bin(folder))
-    raise ProxyMissing("npm could not install configurable-http-proxy (see the messages above); "
-                       "check the network or npm's registry setting, or set MEDIAKIT_CHP.")
+    raise ProxyMissing(
+        "npm could not install configurable-http-proxy (see the messages above); "
+        "check the network or npm's registry setting, or set MEDIAKIT_CHP."
+    )
 
 
 PREWARM = """
@@ -92,30 +108,42 @@ for les in load_lessons().values():
 
 
 def class_dir() -> Path:
-    return Path(os.environ.get("MEDIAKIT_CLASS_DIR", str(Path.home() / "mediakit-class"))).expanduser()
+    return Path(
+        os.environ.get("MEDIAKIT_CLASS_DIR", str(Path.home() / "mediakit-class"))
+    ).expanduser()
 
 
 def prewarm(folder: Path) -> None:
     """Analyse the seed case once into the class's shared cache before learners arrive, so no
     learner's kernel parses, extracts or even imports spaCy to open a lesson."""
-    env = dict(os.environ, MEDIAKIT_CACHE=str(folder / "cache"),
-               MEDIAKIT_EXERCISES=str(HERE.parent / "exercises"), MPLBACKEND="Agg")
+    env = dict(
+        os.environ,
+        MEDIAKIT_CACHE=str(folder / "cache"),
+        MEDIAKIT_EXERCISES=str(HERE.parent / "exercises"),
+        MPLBACKEND="Agg",
+    )
     t = time.perf_counter()
-    rc = subprocess.call([sys.executable, "-c", PREWARM], env=env, cwd=HERE.parent,
-                         stdout=subprocess.DEVNULL)
+    rc = subprocess.call(
+        [sys.executable, "-c", PREWARM], env=env, cwd=HERE.parent, stdout=subprocess.DEVNULL
+    )
     if rc == 0:
         print(f"[hub] the class cache is ready ({time.perf_counter() - t:.1f} s)", flush=True)
     else:
-        print("[hub] warning: could not prepare the class cache; lessons will start slower",
-              flush=True)
+        print(
+            "[hub] warning: could not prepare the class cache; lessons will start slower",
+            flush=True,
+        )
 
 
 def main(argv: list[str]) -> int:
     try:
         import jupyterhub  # noqa: F401
     except ImportError:
-        print("[hub] JupyterHub is not installed in this Python. Install the kit's hub extra "
-              "once: .venv/bin/pip install -e '.[hub]'", file=sys.stderr)
+        print(
+            "[hub] JupyterHub is not installed in this Python. Install the kit's hub extra "
+            "once: .venv/bin/pip install -e '.[hub]'",
+            file=sys.stderr,
+        )
         return 1
     try:
         chp = ensure_proxy()
@@ -125,10 +153,15 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, MEDIAKIT_CHP=chp)
     # jupyterhub's own command-line tools (and the proxy's node) must be found from this Python
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    if not os.environ.get("MEDIAKIT_CLASS_CODE") and os.environ.get("MEDIAKIT_HUB_AUTH",
-                                                                      "classcode") == "classcode":
-        print("[hub] set MEDIAKIT_CLASS_CODE to the code your learners will type "
-              "(e.g. MEDIAKIT_CLASS_CODE=otter-42); without it nobody can log in.", file=sys.stderr)
+    if (
+        not os.environ.get("MEDIAKIT_CLASS_CODE")
+        and os.environ.get("MEDIAKIT_HUB_AUTH", "classcode") == "classcode"
+    ):
+        print(
+            "[hub] set MEDIAKIT_CLASS_CODE to the code your learners will type "
+            "(e.g. MEDIAKIT_CLASS_CODE=otter-42); without it nobody can log in.",
+            file=sys.stderr,
+        )
         return 1
     prewarm(class_dir())
     cmd = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG), *argv]

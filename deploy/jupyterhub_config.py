@@ -69,8 +69,10 @@ if auth == "firstuse":
 
     roster_file = os.environ.get("MEDIAKIT_ROSTER", "")
     if not roster_file or not Path(roster_file).expanduser().is_file():
-        raise SystemExit("MEDIAKIT_HUB_AUTH=firstuse needs MEDIAKIT_ROSTER: a text file with one "
-                         "learner name a line (only those names can log in).")
+        raise SystemExit(
+            "MEDIAKIT_HUB_AUTH=firstuse needs MEDIAKIT_ROSTER: a text file with one "
+            "learner name a line (only those names can log in)."
+        )
     roster = set()
     for line in Path(roster_file).expanduser().read_text(encoding="utf-8").splitlines():
         name = normalize_name(line.split("#", 1)[0])
@@ -88,7 +90,9 @@ if auth == "firstuse":
 else:
     c.JupyterHub.authenticator_class = ClassCodeAuthenticator
     c.Authenticator.allow_all = True  # the class code is the gate
-teachers = {normalize_name(t) for t in os.environ.get("MEDIAKIT_TEACHERS", "").split(",") if t.strip()}
+teachers = {
+    normalize_name(t) for t in os.environ.get("MEDIAKIT_TEACHERS", "").split(",") if t.strip()
+}
 c.Authenticator.admin_users = teachers
 
 # ---------------------------------------------------------------- one server per learner
@@ -118,8 +122,13 @@ idle = int(os.environ.get("MEDIAKIT_IDLE_TIMEOUT", "3600"))
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={idle}",
-                    "--cull-every=300"],
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={idle}",
+            "--cull-every=300",
+        ],
     }
 ]
 c.JupyterHub.load_roles = [

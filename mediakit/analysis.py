@@ -152,7 +152,7 @@ class CaseAnalysis:
 
         def items(key: str, values: Iterable[Any], level: int, last: bool) -> Iterator[str]:
             pad = " " * (indent * level)
-            yield f'{pad}{json.dumps(key)}: ['
+            yield f"{pad}{json.dumps(key)}: ["
             first = True
             for v in values:
                 yield ("\n" if first else ",\n") + pad + " " * indent + dump(v, level + 1)
@@ -161,7 +161,7 @@ class CaseAnalysis:
 
         yield "{\n"
         for k, v in self._head().items():
-            yield f'{" " * indent}{json.dumps(k)}: {dump(v, 1)},\n'
+            yield f"{' ' * indent}{json.dumps(k)}: {dump(v, 1)},\n"
         yield from items("reports", (self.report_dict(r) for r in self.case.reports), 1, False)
         yield f'{" " * indent}"comparisons": {{\n'
         c = self.comparisons
@@ -182,7 +182,7 @@ class CaseAnalysis:
             if name == "shared_passages":
                 yield f'{pad}"shared_passages_omitted": {dump(c.shared_passages_omitted, 2)},\n'
 
-        yield f'{" " * indent}}}\n}}'
+        yield f"{' ' * indent}}}\n}}"
 
     def write_json(self, fh: IO[str], *, indent: int = 2) -> None:
         for piece in self.iter_json(indent=indent):
@@ -213,15 +213,19 @@ def over_budget(report: Report) -> str | None:
     """Why a report is beyond the kit's budget before parsing, or None."""
     n = estimate_tokens(report.text)
     if n > MAX_TOKENS:
-        return (f"too dense to analyse in time: about {n:,} words and marks (the kit reads up to "
-                f"{MAX_TOKENS:,}; a long news report has about 2,000); split it into shorter reports")
+        return (
+            f"too dense to analyse in time: about {n:,} words and marks (the kit reads up to "
+            f"{MAX_TOKENS:,}; a long news report has about 2,000); split it into shorter reports"
+        )
     return None
 
 
 def _check(deadline: float | None, stage: str) -> None:
     if deadline is not None and time.monotonic() > deadline:
-        raise OverBudget(f"analysing it took over {REPORT_SECONDS:.0f} seconds (stopped after "
-                         f"{stage}); split it into shorter reports")
+        raise OverBudget(
+            f"analysing it took over {REPORT_SECONDS:.0f} seconds (stopped after "
+            f"{stage}); split it into shorter reports"
+        )
 
 
 class LazyDocs(Mapping[str, "Doc"]):
@@ -292,8 +296,13 @@ def analyze(
     held: dict[str, Doc] = {}
     for r, doc in zip(todo, iter_parse([r.text for r in todo], nlp, cache=cache), strict=True):
         try:
-            records[r.id] = extract_report(doc, r, lexicon=case.lexicon or None, kinds=kinds,
-                                           deadline=time.monotonic() + REPORT_SECONDS)
+            records[r.id] = extract_report(
+                doc,
+                r,
+                lexicon=case.lexicon or None,
+                kinds=kinds,
+                deadline=time.monotonic() + REPORT_SECONDS,
+            )
         except OverBudget as exc:
             skipped.append((r.file, str(exc)))
             continue
@@ -301,10 +310,13 @@ def analyze(
             held[r.id] = doc
     if len(records) != len(case.reports):
         if not records:
-            raise CaseError("No report of the case could be analysed: "
-                            + "; ".join(f"{f}: {why}" for f, why in skipped[len(case.skipped):]))
-        case = replace(case, reports=tuple(r for r in case.reports if r.id in records),
-                       skipped=tuple(skipped))
+            raise CaseError(
+                "No report of the case could be analysed: "
+                + "; ".join(f"{f}: {why}" for f, why in skipped[len(case.skipped) :])
+            )
+        case = replace(
+            case, reports=tuple(r for r in case.reports if r.id in records), skipped=tuple(skipped)
+        )
     docs: Mapping[str, Doc] = held if hold else LazyDocs(case.reports, nlp, cache=cache)
     comps = compare(case, records, docs=docs)
     info = nlp.meta
@@ -351,6 +363,7 @@ def analysis_fingerprint(analysis: CaseAnalysis) -> str:
     """A hash of what an analysis holds (its case, records and comparisons) and of the kit's
     code: two analyses with one fingerprint draw the same charts. Views key their caches on it;
     an analysis changed in any way (or a kit edited) gives a new fingerprint."""
+
     def plain(o: Any) -> Any:  # what json cannot write as it is
         if isinstance(o, set | frozenset):
             return sorted(map(repr, o))
@@ -388,8 +401,10 @@ def _cached_analysis(case: Case, nlp: Pipeline) -> CaseAnalysis | None:
 def _store_analysis(result: CaseAnalysis, nlp: Pipeline) -> None:
     try:
         f = _analysis_file(result.case, nlp)
-        data = pickle.dumps(replace(result, case=replace(result.case, path=None), docs={}),
-                            protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(
+            replace(result, case=replace(result.case, path=None), docs={}),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
         f.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

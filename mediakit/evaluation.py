@@ -43,8 +43,11 @@ class Score:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
             "f1": round(self.f1, 3),
         }
         d.update({k: round(v, 3) for k, v in self.extra})
@@ -68,8 +71,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, min(a[1] - a[0], b[1] - b[0]))
 
 
-def match(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]],
-          *, threshold: float = 0.5) -> list[tuple[int, int]]:
+def match(
+    pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]], *, threshold: float = 0.5
+) -> list[tuple[int, int]]:
     """One-to-one matching of predicted to gold spans, best overlap first: (pred_i, gold_j)."""
     pairs = []
     for i, p in enumerate(pred):
@@ -137,8 +141,9 @@ def _scored_reports(analysis: Any, gold: dict[str, Any]) -> Iterator[tuple[Any, 
 
 def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
     """Score every extractor of ``analysis`` (a CaseAnalysis) against ``gold``."""
-    counts: dict[str, list[int]] = {k: [0, 0, 0] for k in
-                                    ("quotes", "attributions", "figures", "loaded_terms", "boilerplate")}
+    counts: dict[str, list[int]] = {
+        k: [0, 0, 0] for k in ("quotes", "attributions", "figures", "loaded_terms", "boilerplate")
+    }
     speaker_ok = speaker_n = stype_ok = stype_n = cat_ok = cat_n = val_ok = val_n = 0
     for report, g, text, rec in _scored_reports(analysis, gold):
 
@@ -152,7 +157,9 @@ def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
         _add(counts["quotes"], len(m), len(pq), _n_required(gq, m))
         for i, j in m:
             speaker_n += 1
-            speaker_ok += same_speaker(pq[i].speaker, gq[j].get("speaker"), gq[j].get("speaker_alts", []))
+            speaker_ok += same_speaker(
+                pq[i].speaker, gq[j].get("speaker"), gq[j].get("speaker_alts", [])
+            )
         # attributions
         ga = g.get("attributions", [])
         pa = _speech(rec.attributions)
@@ -194,12 +201,22 @@ def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
         return a / b if b else 1.0
 
     return {
-        "quotes": Score("quotes", *counts["quotes"], extra=(("speaker_accuracy", ratio(speaker_ok, speaker_n)),)),
-        "attributions": Score("attributions", *counts["attributions"],
-                              extra=(("source_type_accuracy", ratio(stype_ok, stype_n)),)),
-        "figures": Score("figures", *counts["figures"], extra=(("value_accuracy", ratio(val_ok, val_n)),)),
-        "loaded_terms": Score("loaded_terms", *counts["loaded_terms"],
-                              extra=(("category_accuracy", ratio(cat_ok, cat_n)),)),
+        "quotes": Score(
+            "quotes", *counts["quotes"], extra=(("speaker_accuracy", ratio(speaker_ok, speaker_n)),)
+        ),
+        "attributions": Score(
+            "attributions",
+            *counts["attributions"],
+            extra=(("source_type_accuracy", ratio(stype_ok, stype_n)),),
+        ),
+        "figures": Score(
+            "figures", *counts["figures"], extra=(("value_accuracy", ratio(val_ok, val_n)),)
+        ),
+        "loaded_terms": Score(
+            "loaded_terms",
+            *counts["loaded_terms"],
+            extra=(("category_accuracy", ratio(cat_ok, cat_n)),),
+        ),
         "boilerplate": Score("boilerplate (characters)", *counts["boilerplate"]),
     }
 
@@ -221,8 +238,13 @@ def _in_scope(rec: Any, gold_report: dict[str, Any], text: str) -> Any:
     def keep(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(x for x in items if lo <= x.start and x.end <= hi)
 
-    return replace(rec, quotes=keep(rec.quotes), attributions=keep(rec.attributions),
-                   figures=keep(rec.figures), loaded_terms=keep(rec.loaded_terms))
+    return replace(
+        rec,
+        quotes=keep(rec.quotes),
+        attributions=keep(rec.attributions),
+        figures=keep(rec.figures),
+        loaded_terms=keep(rec.loaded_terms),
+    )
 
 
 def _speech(atts: Iterable[Any]) -> list[Any]:
@@ -239,8 +261,9 @@ def _n_required(gold_items: list[dict], matches: list[tuple[int, int]]) -> int:
     kit when missed.
     """
     matched = {j for _, j in matches}
-    return len(matched) + sum(1 for j, it in enumerate(gold_items)
-                              if j not in matched and not it.get("borderline"))
+    return len(matched) + sum(
+        1 for j, it in enumerate(gold_items) if j not in matched and not it.get("borderline")
+    )
 
 
 def _add(c: list[int], matched: int, n_pred: int, n_gold: int) -> None:
@@ -264,8 +287,10 @@ def stored_accuracy() -> dict[str, Any]:
     return json.loads(f.read_text(encoding="utf-8"))
 
 
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
 
 
 def _one_in(share: float) -> str:
@@ -275,8 +300,10 @@ def _one_in(share: float) -> str:
         return "almost none"
     if share <= 0.3:
         return f"about one in {_NUMBER_WORDS[min(20, round(1 / share))]}"
-    k, n = min(((k, n) for n in (2, 3, 4, 5, 10) for k in range(1, n)),
-               key=lambda kn: (abs(kn[0] / kn[1] - share), kn[1]))
+    k, n = min(
+        ((k, n) for n in (2, 3, 4, 5, 10) for k in range(1, n)),
+        key=lambda kn: (abs(kn[0] / kn[1] - share), kn[1]),
+    )
     return f"about {_NUMBER_WORDS[k]} in {_NUMBER_WORDS[n]}"
 
 
@@ -328,8 +355,11 @@ def accuracy_summary() -> str:
                 f"{pct(babe['recall'])}, and {pct(babe['precision'])} of the words it flags are "
                 f"ones the experts marked"
             )
-            text += (f"; it touches {pct(basil['recall'])} of the word-choice bias spans in BASIL."
-                     if basil else ".")
+            text += (
+                f"; it touches {pct(basil['recall'])} of the word-choice bias spans in BASIL."
+                if basil
+                else "."
+            )
         sentence = expect_wrong_sentence(acc)
         if sentence:
             text += " " + sentence
@@ -363,9 +393,18 @@ def print_errors(analysis: Any, gold: dict[str, Any]) -> None:
         print(f"\n=== {report.id} ({report.file})")
         kinds = (
             ("quotes", rec.quotes, "text", lambda r: f"{r.text[:60]!r} speaker={r.speaker!r}"),
-            ("attributions", _speech(rec.attributions), "source",
-             lambda r: f"{r.source!r} [{r.source_type}] cue={r.cue!r}"),
-            ("figures", rec.figures, "text", lambda r: f"{r.text!r} value={r.value} what={r.what!r}"),
+            (
+                "attributions",
+                _speech(rec.attributions),
+                "source",
+                lambda r: f"{r.source!r} [{r.source_type}] cue={r.cue!r}",
+            ),
+            (
+                "figures",
+                rec.figures,
+                "text",
+                lambda r: f"{r.text!r} value={r.value} what={r.what!r}",
+            ),
             ("loaded_terms", rec.loaded_terms, "text", lambda r: f"{r.text!r} [{r.category}]"),
         )
         for name, preds, key, show in kinds:
@@ -384,11 +423,14 @@ def print_errors(analysis: Any, gold: dict[str, Any]) -> None:
                     print(f"  EXTRA {name:<13} {show(p)}")
             for i, j in m:
                 p, it = preds[i], items[j]
-                if name == "quotes" and not same_speaker(p.speaker, it.get("speaker"),
-                                                         it.get("speaker_alts", [])):
+                if name == "quotes" and not same_speaker(
+                    p.speaker, it.get("speaker"), it.get("speaker_alts", [])
+                ):
                     print(f"  SPKR  {p.text[:40]!r}: kit {p.speaker!r}, gold {it.get('speaker')!r}")
                 if name == "attributions" and not same_type(p.source_type, it.get("source_type")):
-                    print(f"  TYPE  {p.source!r}: kit {p.source_type}, gold {it.get('source_type')}")
+                    print(
+                        f"  TYPE  {p.source!r}: kit {p.source_type}, gold {it.get('source_type')}"
+                    )
                 if name == "loaded_terms" and p.category != it.get("category"):
                     print(f"  CAT   {p.text!r}: kit {p.category}, gold {it.get('category')}")
 

@@ -78,7 +78,9 @@ def _load(name: str, patterns_json: str) -> Language:
     return nlp
 
 
-def load_pipeline(model: str | None = None, *, gazetteer: Sequence[GazetteerEntry] = ()) -> Language:
+def load_pipeline(
+    model: str | None = None, *, gazetteer: Sequence[GazetteerEntry] = ()
+) -> Language:
     """The English pipeline, with the gazetteer's names added through an EntityRuler."""
     patterns = gazetteer_patterns(gazetteer)
     return _load(model_name(model), json.dumps(patterns, sort_keys=True))
@@ -303,7 +305,11 @@ def _pieces(text: str, size: int = PIECE) -> list[str]:
             cut = text.rfind("\n", lo, end)
             if cut < 0:
                 ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, end)]
-                cut = ends[-1] - 1 if ends else max(text.rfind(" ", lo, end), text.rfind("\t", lo, end))
+                cut = (
+                    ends[-1] - 1
+                    if ends
+                    else max(text.rfind(" ", lo, end), text.rfind("\t", lo, end))
+                )
             if cut >= 0:
                 end = cut + 1
         out.append(text[pos:end])
@@ -325,8 +331,9 @@ def _parse_batch(nlp: Language, texts: list[str]) -> Iterator[Doc]:
         yield next(parsed) if len(t) <= LONG_TEXT else _parse_long(nlp, t)
 
 
-def iter_parse(texts: Iterable[str], nlp: Language | Pipeline, *, cache: bool = True,
-               batch: int = 64) -> Iterator[Doc]:
+def iter_parse(
+    texts: Iterable[str], nlp: Language | Pipeline, *, cache: bool = True, batch: int = 64
+) -> Iterator[Doc]:
     """Parse texts in order, ``batch`` at a time, reading and writing the on-disk cache; only
     one batch of Docs is held at a time (a case of thousands of reports).
 

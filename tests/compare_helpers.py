@@ -28,21 +28,43 @@ def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
 
 def quote(text: str, words: str, speaker: str | None, nth: int = 0) -> Quote:
     s, e = span(text, words, nth)
-    return Quote(text=words, start=s, end=e, speaker=speaker, speaker_type="anonymous_person",
-                 cue="said", partial=False)
+    return Quote(
+        text=words,
+        start=s,
+        end=e,
+        speaker=speaker,
+        speaker_type="anonymous_person",
+        cue="said",
+        partial=False,
+    )
 
 
-def figure(text: str, number: str, value: float | None, what: str, nth: int = 0,
-           vague: bool = False) -> Figure:
+def figure(
+    text: str, number: str, value: float | None, what: str, nth: int = 0, vague: bool = False
+) -> Figure:
     s, e = span(text, number, nth)
     return Figure(text=number, start=s, end=e, value=value, what=what, source=None, vague=vague)
 
 
-def attribution(text: str, source: str, source_type: str, named: bool, cue: str = "said",
-                resolves_to: str | None = None) -> Attribution:
+def attribution(
+    text: str,
+    source: str,
+    source_type: str,
+    named: bool,
+    cue: str = "said",
+    resolves_to: str | None = None,
+) -> Attribution:
     s, e = span(text, source)
-    return Attribution(source=source, start=s, end=e, source_type=source_type, named=named,
-                       cue=cue, sentence="", resolves_to=resolves_to)
+    return Attribution(
+        source=source,
+        start=s,
+        end=e,
+        source_type=source_type,
+        named=named,
+        cue=cue,
+        sentence="",
+        resolves_to=resolves_to,
+    )
 
 
 def records(rid: str, **kw) -> ReportRecords:

@@ -66,7 +66,9 @@ def make_case(tmp_path):
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--update-goldens", action="store_true", default=False,
+        "--update-goldens",
+        action="store_true",
+        default=False,
         help="rewrite the golden files in tests/golden/ from the current output",
     )
 
@@ -85,7 +87,9 @@ def golden(request):
             return
         assert path.exists(), f"no golden file {path.name}; run pytest --update-goldens"
         want = path.read_text(encoding="utf-8")
-        assert text == want, (f"{name} differs from its golden file; if the change is intended, "
-                              "rerun with --update-goldens and review the diff")
+        assert text == want, (
+            f"{name} differs from its golden file; if the change is intended, "
+            "rerun with --update-goldens and review the diff"
+        )
 
     return _check

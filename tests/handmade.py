@@ -49,20 +49,44 @@ def at(report: Report, words: str, nth: int = 0) -> tuple[int, int]:
     return pos, pos + len(words)
 
 
-def q(r: Report, words: str, speaker: str | None, kind: str, cue: str | None, *, nth: int = 0,
-      partial: bool = False, pull: bool = False) -> Quote:
+def q(
+    r: Report,
+    words: str,
+    speaker: str | None,
+    kind: str,
+    cue: str | None,
+    *,
+    nth: int = 0,
+    partial: bool = False,
+    pull: bool = False,
+) -> Quote:
     s, e = at(r, words, nth)
     return Quote(words, s, e, speaker, kind, cue, partial, pull_quote=pull)
 
 
-def a(r: Report, words: str, kind: str, cue: str, sentence: str = "", *, nth: int = 0,
-      named: bool = False) -> Attribution:
+def a(
+    r: Report,
+    words: str,
+    kind: str,
+    cue: str,
+    sentence: str = "",
+    *,
+    nth: int = 0,
+    named: bool = False,
+) -> Attribution:
     s, e = at(r, words, nth)
     return Attribution(words, s, e, kind, named, cue, sentence or words)
 
 
-def f(r: Report, words: str, value: float | None, what: str, source: str | None = None, *,
-      nth: int = 0) -> Figure:
+def f(
+    r: Report,
+    words: str,
+    value: float | None,
+    what: str,
+    source: str | None = None,
+    *,
+    nth: int = 0,
+) -> Figure:
     s, e = at(r, words, nth)
     return Figure(words, s, e, value, what, source, vague=value is None)
 
@@ -82,9 +106,15 @@ def handmade_records(case: Case) -> dict[str, ReportRecords]:
         w.id: ReportRecords(
             w.id,
             quotes=(
-                q(w, "We need new heavy arms to deter Russia’s advanced weaponry …. We possess "
-                     "anti-armour missiles but they are old and undeveloped. They cannot counter "
-                     "modern Russian tanks,", "one HTS militant", "anonymous_person", "said"),
+                q(
+                    w,
+                    "We need new heavy arms to deter Russia’s advanced weaponry …. We possess "
+                    "anti-armour missiles but they are old and undeveloped. They cannot counter "
+                    "modern Russian tanks,",
+                    "one HTS militant",
+                    "anonymous_person",
+                    "said",
+                ),
                 q(w, miracle, "one HTS militant", "anonymous_person", "added"),
             ),
             attributions=(
@@ -110,15 +140,31 @@ def handmade_records(case: Case) -> dict[str, ReportRecords]:
         m.id: ReportRecords(
             m.id,
             quotes=(
-                q(m, "We are in a very desperate position and we need a miracle", "Rebel fighter",
-                  "anonymous_person", None, pull=True),
+                q(
+                    m,
+                    "We are in a very desperate position and we need a miracle",
+                    "Rebel fighter",
+                    "anonymous_person",
+                    None,
+                    pull=True,
+                ),
                 q(m, "miracle", "One rebel fighter", "anonymous_person", "said", partial=True),
-                q(m, "We need new heavy arms to deter Russia’s advanced weaponry,",
-                  "One rebel fighter", "anonymous_person", "said"),
+                q(
+                    m,
+                    "We need new heavy arms to deter Russia’s advanced weaponry,",
+                    "One rebel fighter",
+                    "anonymous_person",
+                    "said",
+                ),
                 q(m, miracle, "the fighter", "anonymous_person", "said"),
-                q(m, "Maarat al-Numan and surrounding towns have been deserted by civilians. "
-                     "People are afraid to get killed in the offensive, or get detained,",
-                  "Akram al-Masri", "named_person", "said"),
+                q(
+                    m,
+                    "Maarat al-Numan and surrounding towns have been deserted by civilians. "
+                    "People are afraid to get killed in the offensive, or get detained,",
+                    "Akram al-Masri",
+                    "named_person",
+                    "said",
+                ),
             ),
             attributions=(
                 a(m, "Some sources", "unspecified", "have reported"),
@@ -136,18 +182,35 @@ def handmade_records(case: Case) -> dict[str, ReportRecords]:
         s.id: ReportRecords(
             s.id,
             quotes=(
-                q(s, "The Army units began to strengthen their positions in Maarat al-Numan. At "
-                     "the same time, the Syrian Army’s engineering troops began to de-mine the "
-                     "area,", "a Syrian military source", "official_body", "said"),
-                q(s, "in the strongest way, without hesitation,", "Turkey’s Defence Ministry",
-                  "official_body", "warned", partial=True),
+                q(
+                    s,
+                    "The Army units began to strengthen their positions in Maarat al-Numan. At "
+                    "the same time, the Syrian Army’s engineering troops began to de-mine the "
+                    "area,",
+                    "a Syrian military source",
+                    "official_body",
+                    "said",
+                ),
+                q(
+                    s,
+                    "in the strongest way, without hesitation,",
+                    "Turkey’s Defence Ministry",
+                    "official_body",
+                    "warned",
+                    partial=True,
+                ),
             ),
             attributions=(
                 a(s, "a Syrian military source", "official_body", "has said"),
                 a(s, "A Sputnik photojournalist", "media_outlet", "confirmed"),
                 a(s, "the Russian Defence Ministry", "official_body", "warned"),
-                a(s, "the Russian Defence Ministry’s Centre for Syrian Reconciliation",
-                  "official_body", "reported", named=True),
+                a(
+                    s,
+                    "the Russian Defence Ministry’s Centre for Syrian Reconciliation",
+                    "official_body",
+                    "reported",
+                    named=True,
+                ),
             ),
             figures=(
                 f(s, "40", 40, "soldiers killed", "Centre for Syrian Reconciliation"),
@@ -192,8 +255,11 @@ def handmade_comparisons(case: Case) -> Comps:
     return Comps(
         shared_passages=(SharedPassage(w.id, ws, we, m.id, ms, me, 1.0, False),),
         figure_groups=(
-            Group("fighters killed", (Member(s.id, *at(s, "50"), 50),
-                                      Member(g.id, *g30, 30)), "differ"),
+            Group(
+                "fighters killed",
+                (Member(s.id, *at(s, "50"), 50), Member(g.id, *g30, 30)),
+                "differ",
+            ),
             Group("soldiers killed", (Member(s.id, *s40, 40),), "single source"),
         ),
     )
@@ -204,5 +270,6 @@ def handmade_analysis(case: Case, *, comparisons: bool = True) -> CaseAnalysis:
     from mediakit.compare import Comparisons
 
     comps: Any = handmade_comparisons(case) if comparisons else Comparisons()
-    return CaseAnalysis(case=case, model={"name": "handmade"}, records=handmade_records(case),
-                        comparisons=comps)
+    return CaseAnalysis(
+        case=case, model={"name": "handmade"}, records=handmade_records(case), comparisons=comps
+    )

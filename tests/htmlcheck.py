@@ -6,8 +6,27 @@ from html.parser import HTMLParser
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
 # the elements mediakit's renderers emit themselves; anything else came from report text
-OWN_TAGS = {"style", "div", "span", "sup", "b", "br", "p", "dl", "dt", "dd", "ul", "li",
-            "table", "caption", "thead", "tbody", "tr", "th", "td"}
+OWN_TAGS = {
+    "style",
+    "div",
+    "span",
+    "sup",
+    "b",
+    "br",
+    "p",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "li",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 class Parsed(HTMLParser):

@@ -61,9 +61,11 @@ def test_numbers_shown_to_learners_are_current(seed_scores, heldout_scores):
         for key, sc in scores.items():
             fresh = sc.to_dict()
             kept = stored[name]["scores"][key]
-            assert (kept["tp"], kept["fp"], kept["fn"]) == (fresh["tp"], fresh["fp"], fresh["fn"]), (
-                f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write"
-            )
+            assert (kept["tp"], kept["fp"], kept["fn"]) == (
+                fresh["tp"],
+                fresh["fp"],
+                fresh["fn"],
+            ), f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write"
 
 
 def test_readme_shows_the_stored_numbers():
@@ -73,7 +75,9 @@ def test_readme_shows_the_stored_numbers():
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert bench.markdown_table() in readme, "paste `python bench/accuracy.py --markdown` into README.md"
+    assert bench.markdown_table() in readme, (
+        "paste `python bench/accuracy.py --markdown` into README.md"
+    )
 
 
 def _bench():
@@ -104,12 +108,15 @@ def test_real_news_numbers_are_current(name):
         return
     fresh = bench.score_real(name)
     if fresh is None:
-        pytest.fail(f"the {name} numbers are stale and the corpus is missing: "
-                    "run bench/accuracy.py --write where ../shared/corpora is")
+        pytest.fail(
+            f"the {name} numbers are stale and the corpus is missing: "
+            "run bench/accuracy.py --write where ../shared/corpora is"
+        )
     for key, d in fresh["scores"].items():
         kept = stored["scores"][key]
         assert (kept["tp"], kept["fp"], kept["fn"]) == (d["tp"], d["fp"], d["fn"]), (
-            f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write")
+            f"{name}/{key}: stored accuracy is stale; run: python bench/accuracy.py --write"
+        )
 
 
 def test_learners_are_told_the_real_news_error_rates_beside_the_best_case():
@@ -125,9 +132,18 @@ def test_learners_are_told_the_real_news_error_rates_beside_the_best_case():
     assert sentence in summary and "best case" in summary
     assert summary.index("real news") < summary.index("best case")
     # the sentence is computed: a kit that missed almost no sources would say so
-    fake = {**acc, "polnear_dev": {**acc["polnear_dev"], "scores": {
-        **acc["polnear_dev"]["scores"],
-        "attributions": {**acc["polnear_dev"]["scores"]["attributions"], "recall": 0.99}}}}
+    fake = {
+        **acc,
+        "polnear_dev": {
+            **acc["polnear_dev"],
+            "scores": {
+                **acc["polnear_dev"]["scores"],
+                "attributions": {**acc["polnear_dev"]["scores"]["attributions"], "recall": 0.99},
+            },
+        },
+    }
     assert "almost none of the sources" in expect_wrong_sentence(fake) or share < 0.05
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert sentence in " ".join(readme.split()), "put expect_wrong_sentence() into the README paragraph"
+    assert sentence in " ".join(readme.split()), (
+        "put expect_wrong_sentence() into the README paragraph"
+    )

@@ -13,8 +13,9 @@ def _copy_seed(tmp_path, seed_case):
     return folder
 
 
-def test_a_second_analysis_comes_from_the_cache_and_equals_the_first(tmp_path, monkeypatch,
-                                                                      seed_case):
+def test_a_second_analysis_comes_from_the_cache_and_equals_the_first(
+    tmp_path, monkeypatch, seed_case
+):
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
     first = analyze(seed_case)
     assert list((tmp_path / "cache" / "analyses").glob("*.pickle"))
@@ -40,8 +41,9 @@ def test_an_edited_report_is_analysed_afresh(tmp_path, monkeypatch, seed_case):
     before = analyze(load_case(folder))
     target = sorted(folder.glob("*.txt"))[0]
     text = target.read_text(encoding="utf-8")
-    target.write_text(text + "\n\nThe ministry said 999 civilians had left the town.\n",
-                      encoding="utf-8")
+    target.write_text(
+        text + "\n\nThe ministry said 999 civilians had left the town.\n", encoding="utf-8"
+    )
     after = analyze(load_case(folder))
     values = [f.value for r in after.records.values() for f in r.figures]
     assert 999 in values

@@ -10,8 +10,21 @@ from mediakit.cli import main
 from mediakit.errors import ModelError
 from mediakit.nlp import load_pipeline
 
-REPORT_KEYS = {"id", "file", "outlet", "original_author", "date", "url", "text", "body",
-               "boilerplate", "quotes", "attributions", "figures", "loaded_terms"}
+REPORT_KEYS = {
+    "id",
+    "file",
+    "outlet",
+    "original_author",
+    "date",
+    "url",
+    "text",
+    "body",
+    "boilerplate",
+    "quotes",
+    "attributions",
+    "figures",
+    "loaded_terms",
+}
 RECORD_KEYS = {
     "quotes": {"text", "start", "end", "speaker", "speaker_type", "cue", "partial"},
     "attributions": {"source", "start", "end", "source_type", "named", "cue", "sentence"},
@@ -36,15 +49,19 @@ def test_analyze_writes_the_json_contract(tmp_path, capsys):
                 assert keys <= set(rec)
                 # offsets index the exported text
                 if kind in ("quotes", "loaded_terms", "figures"):
-                    assert text[rec["start"]:rec["end"]] == rec["text"]
+                    assert text[rec["start"] : rec["end"]] == rec["text"]
                 else:
-                    assert text[rec["start"]:rec["end"]] == rec["source"]
+                    assert text[rec["start"] : rec["end"]] == rec["source"]
     assert {"shared_passages", "figure_groups", "labels", "claims"} <= set(data["comparisons"])
 
 
 def test_analyze_to_stdout_on_a_plain_folder(make_case, capsys):
-    folder = make_case({"one.txt": "The mayor said the bridge would open in May.",
-                        "two.txt": "Officials said 200 people attended the opening."})
+    folder = make_case(
+        {
+            "one.txt": "The mayor said the bridge would open in May.",
+            "two.txt": "Officials said 200 people attended the opening.",
+        }
+    )
     assert main(["analyze", str(folder), "--json", "-"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in data["reports"]] == ["one", "two"]
@@ -65,7 +82,9 @@ def test_bad_input_is_one_plain_line(tmp_path, capsys):
 
 
 def test_skipped_report_is_reported(make_case, capsys):
-    folder = make_case({"ok.txt": "The minister resigned on Friday.", "bad.txt": b"\x00\x01\x02" * 50})
+    folder = make_case(
+        {"ok.txt": "The minister resigned on Friday.", "bad.txt": b"\x00\x01\x02" * 50}
+    )
     assert main(["analyze", str(folder)]) == 0
     out, err = capsys.readouterr()
     assert "skipped bad.txt" in err and "binary" in err

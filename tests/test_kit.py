@@ -14,9 +14,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PIP_WARNINGS = "\n".join(f"SetuptoolsDeprecationWarning: line {i}" for i in range(70))
-OFFLINE = ("WARNING: Retrying after connection broken by 'NewConnectionError(... Failed to "
-           "establish a new connection: [Errno 101] Network is unreachable')\nERROR: Could not "
-           "find a version that satisfies the requirement spacy<3.9,>=3.8 (from mediakit)\n")
+OFFLINE = (
+    "WARNING: Retrying after connection broken by 'NewConnectionError(... Failed to "
+    "establish a new connection: [Errno 101] Network is unreachable')\nERROR: Could not "
+    "find a version that satisfies the requirement spacy<3.9,>=3.8 (from mediakit)\n"
+)
 
 
 @pytest.fixture()
@@ -117,8 +119,7 @@ def test_a_real_pip_failure_shows_the_end_of_pips_output(kit):
     assert len(str(exc.value).splitlines()) <= 16
 
 
-def test_jupyterlab_opens_without_the_news_question_and_with_the_server_settings(kit,
-                                                                                 monkeypatch):
+def test_jupyterlab_opens_without_the_news_question_and_with_the_server_settings(kit, monkeypatch):
     kit.LAB_SETTINGS.parent.mkdir(parents=True)
     kit.LAB_SETTINGS.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"x": 1}}))
     kit.STAMP.write_text(f"{kit.pyproject_hash()} test\n")

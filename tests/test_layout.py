@@ -10,12 +10,14 @@ PKG = Path(__file__).resolve().parent.parent / "mediakit"
 
 # lower number = lower stage; a module may import only from its own stage or below
 STAGES = {
-    "errors": 0, "records": 0,
+    "errors": 0,
+    "records": 0,
     "cases": 1,
     "nlp": 2,
     "extract": 3,
     "compare": 4,
-    "analysis": 5, "evaluation": 5,
+    "analysis": 5,
+    "evaluation": 5,
     "views": 6,
     "lessons": 7,
     "cli": 8,
@@ -84,7 +86,9 @@ def test_no_module_imports_another_modules_private_names():
         for target, names, line in _imports(path):
             private = [n for n in names if n.startswith("_") and not n.startswith("__")]
             if private and target != _module_name(path):
-                wrong.append(f"{path.relative_to(PKG.parent)}:{line} imports {private} from {target}")
+                wrong.append(
+                    f"{path.relative_to(PKG.parent)}:{line} imports {private} from {target}"
+                )
     assert not wrong, "imports of private names:\n" + "\n".join(wrong)
 
 

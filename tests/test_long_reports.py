@@ -106,8 +106,16 @@ def _number_case(n_chars: int) -> tuple[Case, dict[str, ReportRecords]]:
     import re
 
     for m in re.finditer(r"(\d[\d,]*) (killed|fighters)", text):
-        figs.append(Figure(text=m.group(), start=m.start(), end=m.end(),
-                           value=float(m.group(1).replace(",", "")), what=m.group(2), source=None))
+        figs.append(
+            Figure(
+                text=m.group(),
+                start=m.start(),
+                end=m.end(),
+                value=float(m.group(1).replace(",", "")),
+                what=m.group(2),
+                source=None,
+            )
+        )
     report = Report(id="table", file="table.txt", text=text, body=Region(0, len(text)))
     case = Case(id="t", title="t", path=None, reports=(report,))
     return case, {"table": ReportRecords(report_id="table", figures=tuple(figs))}
@@ -149,8 +157,13 @@ def test_a_report_beyond_the_token_budget_is_skipped_with_one_line(tmp_path, mon
     import mediakit.analysis as an
 
     monkeypatch.setattr(an, "MAX_TOKENS", 200)
-    folder = _folder(tmp_path, ["Officials said 300 people left the town on Monday, the UN said.",
-                                "The army said 40 villages were taken. " * 40])
+    folder = _folder(
+        tmp_path,
+        [
+            "Officials said 300 people left the town on Monday, the UN said.",
+            "The army said 40 villages were taken. " * 40,
+        ],
+    )
     a = an.analyze(folder, cache=False)
     assert [r.file for r in a.case.reports] == ["r0.txt"]
     ((f, why),) = a.case.skipped
@@ -162,8 +175,13 @@ def test_a_report_past_the_time_budget_is_skipped_between_stages(tmp_path, monke
     import mediakit.analysis as an
 
     monkeypatch.setattr(an, "REPORT_SECONDS", -1.0)  # every report is already late
-    folder = _folder(tmp_path, ["Officials said 300 people left the town on Monday.",
-                                "The army said 40 villages were taken."])
+    folder = _folder(
+        tmp_path,
+        [
+            "Officials said 300 people left the town on Monday.",
+            "The army said 40 villages were taken.",
+        ],
+    )
     with pytest.raises(an.CaseError, match="took over"):
         an.analyze(folder, cache=False)
 
@@ -176,7 +194,10 @@ def test_many_reports_do_not_hold_every_parse(tmp_path, monkeypatch):
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "case"
     folder.mkdir()
-    _folder(folder, [f"Officials said {100 + i} people left Idlib on Monday, the UN said." for i in range(7)])
+    _folder(
+        folder,
+        [f"Officials said {100 + i} people left Idlib on Monday, the UN said." for i in range(7)],
+    )
     small = an.analyze(folder)
     monkeypatch.setattr(an, "KEEP_DOCS_UP_TO", 2)
     big = an.analyze(folder)
@@ -198,10 +219,34 @@ def test_the_json_is_written_in_pieces_and_equals_to_json(tmp_path):
 def test_shared_passages_are_capped_per_pair_and_the_rest_counted():
     from mediakit.compare import SharedPassage, cap_passages
 
-    ps = [SharedPassage(a="r0", a_start=i, a_end=i + 1, b="r1", b_start=i, b_end=i + 1,
-                        similarity=100.0, credited=False, words=i) for i in range(25)]
-    ps += [SharedPassage(a="r0", a_start=0, a_end=1, b=f"r{k}", b_start=0, b_end=1,
-                         similarity=100.0, credited=False, words=1) for k in range(2, 6)]
+    ps = [
+        SharedPassage(
+            a="r0",
+            a_start=i,
+            a_end=i + 1,
+            b="r1",
+            b_start=i,
+            b_end=i + 1,
+            similarity=100.0,
+            credited=False,
+            words=i,
+        )
+        for i in range(25)
+    ]
+    ps += [
+        SharedPassage(
+            a="r0",
+            a_start=0,
+            a_end=1,
+            b=f"r{k}",
+            b_start=0,
+            b_end=1,
+            similarity=100.0,
+            credited=False,
+            words=1,
+        )
+        for k in range(2, 6)
+    ]
     kept, omitted = cap_passages(ps, per_pair=10, total=12)
     assert len(kept) == 12
     assert [p.words for p in kept if p.b == "r1"] == list(range(15, 25))  # the longest, in order
@@ -218,8 +263,10 @@ def test_compare_caps_passages_while_finding_them(monkeypatch):
     from mediakit.compare import compare, shared_passages
 
     rng = random.Random(5)
-    pool = [" ".join(f"w{rng.randint(0, 9999)}" for _ in range(rng.randint(14, 30))) + "."
-            for _ in range(40)]
+    pool = [
+        " ".join(f"w{rng.randint(0, 9999)}" for _ in range(rng.randint(14, 30))) + "."
+        for _ in range(40)
+    ]
     reports = []
     for i in range(8):
         text = "\n\n".join(" ".join(rng.sample(pool, 3)) for _ in range(4))
@@ -228,8 +275,9 @@ def test_compare_caps_passages_while_finding_them(monkeypatch):
     full = shared_passages(case, {}, max_reports_per_shingle=8)
     monkeypatch.setattr(cmp, "PASSAGES_PER_PAIR", 2)
     monkeypatch.setattr(cmp, "MAX_PASSAGES", 15)
-    monkeypatch.setattr(cmp, "shared_passages",
-                        lambda *a, **k: shared_passages(*a, max_reports_per_shingle=8, **k))
+    monkeypatch.setattr(
+        cmp, "shared_passages", lambda *a, **k: shared_passages(*a, max_reports_per_shingle=8, **k)
+    )
     comps = compare(case, {})
     kept = comps.shared_passages
     assert len(full) > 30 and len(kept) == 15

@@ -11,8 +11,11 @@ from mediakit.nlp import load_pipeline, parse
 
 
 def test_gazetteer_variants_become_entities():
-    gz = (GazetteerEntry(name="Maarat al-Numan", label="GPE",
-                         variants=("Maaret al-Numan", "Ma'arat al-Numan")),)
+    gz = (
+        GazetteerEntry(
+            name="Maarat al-Numan", label="GPE", variants=("Maaret al-Numan", "Ma'arat al-Numan")
+        ),
+    )
     nlp = load_pipeline(gazetteer=gz)
     doc = nlp("Fighters left Maaret al-Numan and Ma'arat al-Numan on Monday.")
     ents = [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.label_ == "GPE"]
@@ -185,15 +188,19 @@ def test_cached_parses_are_read_without_loading_the_models(tmp_path, seed_case):
     assert pipeline(gazetteer=seed_case.gazetteer).key == pipeline_key(nlp)
     full = parse([r.text for r in seed_case.reports], nlp, cache=False)
     env = dict(os.environ, MEDIAKIT_CACHE=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", READ_CACHED], env=env, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", READ_CACHED], env=env, capture_output=True, text=True, check=True
+    ).stdout
     got = json.loads(out)
     assert got["loaded"] is False
     assert got["key"] == pipeline_key(nlp)
-    assert got["ents"] == [[list(x) for x in ((e.text, e.label_, e.ent_id_) for e in d.ents)]
-                           for d in full]
-    assert got["tags"] == [[list(x) for x in ((t.tag_, t.dep_, t.head.i, t.lemma_, t.is_stop,
-                                              t.like_num) for t in d)] for d in full]
+    assert got["ents"] == [
+        [list(x) for x in ((e.text, e.label_, e.ent_id_) for e in d.ents)] for d in full
+    ]
+    assert got["tags"] == [
+        [list(x) for x in ((t.tag_, t.dep_, t.head.i, t.lemma_, t.is_stop, t.like_num) for t in d)]
+        for d in full
+    ]
 
 
 def test_a_text_not_in_the_cache_is_parsed_with_the_full_pipeline(tmp_path, monkeypatch):
@@ -230,7 +237,11 @@ def test_lesson_06_example_and_exercise_texts_ship_their_parses(tmp_path, monkey
     example = load_case(Path(__file__).resolve().parent.parent / "notebooks" / "example_case")
     docs = parse([r.text for r in example.reports], pipeline(gazetteer=example.gazetteer))
     assert [d.text for d in docs] == [r.text for r in example.reports]
-    inline = [ex.text for les in load_lessons().values() for ex in les.exercises
-              if ex.text is not None and ex.machine]
+    inline = [
+        ex.text
+        for les in load_lessons().values()
+        for ex in les.exercises
+        if ex.text is not None and ex.machine
+    ]
     assert inline, "no exercise runs the kit on a text of its own any more: drop this test"
     assert [d.text for d in parse(inline, pipeline())] == inline

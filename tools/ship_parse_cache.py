@@ -43,8 +43,12 @@ def main() -> int:
     # of exercises that correct the machine: lessons as shipped never load the pipeline's models
     example = load_case(ROOT / "notebooks" / "example_case")
     _ship(out, "lesson 06 example case", [r.text for r in example.reports], example.gazetteer)
-    inline = [ex.text for les in load_lessons().values() for ex in les.exercises
-              if ex.text is not None and ex.machine]
+    inline = [
+        ex.text
+        for les in load_lessons().values()
+        for ex in les.exercises
+        if ex.text is not None and ex.machine
+    ]
     if inline:
         _ship(out, "exercise texts", inline)
     return 0

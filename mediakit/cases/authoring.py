@@ -17,11 +17,14 @@ def case_template(folder: Path, *, title: str | None = None) -> str:
     if not folder.is_dir():
         raise CaseError(f"The case folder '{folder}' does not exist.", path=str(folder))
     files = sorted(
-        p.name for p in folder.iterdir()
+        p.name
+        for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
     )
     if not files:
-        raise CaseError(f"The folder '{folder}' has no .txt, .md or .html reports.", path=str(folder))
+        raise CaseError(
+            f"The folder '{folder}' has no .txt, .md or .html reports.", path=str(folder)
+        )
     out = [
         "# Case metadata. Record only what each report says about itself; leave unknowns out.",
         f"id = {_toml_str(slug(folder.name))}",
@@ -67,6 +70,8 @@ def unreadable(path: Path) -> str | None:
 def write_case_template(folder: Path, *, title: str | None = None) -> Path:
     path = folder / "case.toml"
     if path.exists():
-        raise CaseError(f"'{path}' already exists; edit it instead of overwriting it.", path=str(path))
+        raise CaseError(
+            f"'{path}' already exists; edit it instead of overwriting it.", path=str(path)
+        )
     path.write_text(case_template(folder, title=title), encoding="utf-8")
     return path

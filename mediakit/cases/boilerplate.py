@@ -164,20 +164,37 @@ BOILERPLATE_PATTERNS: dict[str, tuple[str, ...]] = {
 
 # Checked in this order: the first kind that matches wins (a disclaimer that mentions
 # cross-posting is a disclaimer, not a share request).
-_ORDER = ("navigation", "disclaimer", "donation", "self_description", "contact", "newsletter",
-          "read_more", "share_request", "byline_meta", "caption", "media_link")
+_ORDER = (
+    "navigation",
+    "disclaimer",
+    "donation",
+    "self_description",
+    "contact",
+    "newsletter",
+    "read_more",
+    "share_request",
+    "byline_meta",
+    "caption",
+    "media_link",
+)
 _COMPILED = {k: [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS[k]] for k in _ORDER}
 # Phrases that also occur in reporting ("Residents who subscribe to the scheme...", "the
 # union's newsletter said", "'Support us,' the farmers said"): they count only on a line that
 # reports no speech.
-_WEAK = frozenset({
-    r"^(?=(\S+\s+){0,7}\S+\s*$).*\bnewsletters?\b",
-    r"\b(our|free|daily|weekly|morning|evening)\s+([\w'’-]+\s+){0,3}newsletters?\b",
-    r"^(?=(\S+\s+){0,7}\S+\s*$).*\bsubscribe\b", r"\bpaypal\b", r"\bpatreon\b",
-    r"\bsupport (our|us|the project|independent (journalism|media|news|reporting)"
-    r"|.{0,40}\bin its endeavou?rs)\b",
-    r"\bplease support\b", r"\bstay informed\b", r"\bcross-?post\b",
-})
+_WEAK = frozenset(
+    {
+        r"^(?=(\S+\s+){0,7}\S+\s*$).*\bnewsletters?\b",
+        r"\b(our|free|daily|weekly|morning|evening)\s+([\w'’-]+\s+){0,3}newsletters?\b",
+        r"^(?=(\S+\s+){0,7}\S+\s*$).*\bsubscribe\b",
+        r"\bpaypal\b",
+        r"\bpatreon\b",
+        r"\bsupport (our|us|the project|independent (journalism|media|news|reporting)"
+        r"|.{0,40}\bin its endeavou?rs)\b",
+        r"\bplease support\b",
+        r"\bstay informed\b",
+        r"\bcross-?post\b",
+    }
+)
 _REPORTED = re.compile(r"\b(said|says|told|tells|according to)\b|[\"“”]", re.IGNORECASE)
 _CASED = (r"^\s*\[?[A-Z]", r"^\s*[A-Z]")
 # Bylines and dateline stamps need capital letters to tell them from sentences ("By noon, ...").
@@ -190,7 +207,9 @@ _COMPILED["byline_meta"] = [
 # Wire credit lines: "(Reporting by Tom Adeyemi; Editing by Jane Smith)", "Additional reporting
 # by Ana Ruiz in Lima". Without brackets only a line of names counts: "Reporting by the BBC
 # found ..." is a sentence.
-_CREDIT_WORDS = r"(?i:(additional |further )?(reporting|writing|editing|research|compiled|produced)\s+by)"
+_CREDIT_WORDS = (
+    r"(?i:(additional |further )?(reporting|writing|editing|research|compiled|produced)\s+by)"
+)
 _CREDIT_PAREN = re.compile(r"^\s*\(\s*" + _CREDIT_WORDS + r"\b[^()]{1,200}\)\s*$")
 _CREDIT_BARE = re.compile(
     r"^\s*" + _CREDIT_WORDS + r"\s+[A-Z][\w'’.-]*"
@@ -205,8 +224,12 @@ _PLACE_TAIL = r"(,\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})?(,\s*" + _MONTH
 _DATELINE = re.compile(
     r"^\s*(?P<dl>("
     r"[A-Z][A-Z.'’-]+(\s+[A-Z][A-Z.'’-]+){0,3}" + _PLACE_TAIL + r"(\s*" + _AGENCY + r")?"
-    r"|[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}" + _PLACE_TAIL + r"\s*" + _AGENCY
-    + r"|" + _AGENCY
+    r"|[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
+    + _PLACE_TAIL
+    + r"\s*"
+    + _AGENCY
+    + r"|"
+    + _AGENCY
     + r")\s+(-{1,2}|–|—)(?=\s))\s+(?=[A-Z0-9\"“‘'])"
 )
 # capitals that open a line but are no place: kickers and labels

@@ -143,14 +143,21 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
     """
     if not raw.strip():
         raise ReportError(f"The report '{name}' is empty.", path=name)
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):  # Notepad's and Word's "Unicode" text
             try:
                 raw = raw.decode(codec).encode("utf-8")
             except UnicodeDecodeError:
-                raise ReportError(f"The report '{name}' is damaged {codec.upper()} text.",
-                                  path=name, hint="Open it in a text editor and save it as UTF-8.") from None
+                raise ReportError(
+                    f"The report '{name}' is damaged {codec.upper()} text.",
+                    path=name,
+                    hint="Open it in a text editor and save it as UTF-8.",
+                ) from None
             text, encoding, normalised = decode_report(raw, name=name)
             return text, codec, ("bom",) + normalised
     sample = raw[:4096]
@@ -187,8 +194,10 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
             text, encoding = as_1252, "cp1252"
         else:
             text, encoding = as_utf8, "utf-8"
-            normalised.append(f"{bad} byte{'s' if bad != 1 else ''} that are not UTF-8 replaced "
-                              f"by \ufffd (the first at byte {exc.start})")
+            normalised.append(
+                f"{bad} byte{'s' if bad != 1 else ''} that are not UTF-8 replaced "
+                f"by \ufffd (the first at byte {exc.start})"
+            )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         normalised.append("crlf")
@@ -232,16 +241,22 @@ def inside_case(folder: Path, name: str, what: str, error: type[MediakitError] =
         root = folder.resolve()
         real = path.resolve()
     except (OSError, RuntimeError):  # a symbolic link loop
-        raise error(f"The {what} '{name}' cannot be found inside the case folder (a broken link).",
-                    path=str(path)) from None
+        raise error(
+            f"The {what} '{name}' cannot be found inside the case folder (a broken link).",
+            path=str(path),
+        ) from None
     if real != root and root not in real.parents:
-        raise error(f"The {what} '{name}' lies outside the case folder; a case may only name files "
-                    "inside its own folder.", path=str(path))
+        raise error(
+            f"The {what} '{name}' lies outside the case folder; a case may only name files "
+            "inside its own folder.",
+            path=str(path),
+        )
     return path
 
 
-def read_limited(path: Path, limit: int, what: str,
-                 error: type[MediakitError] = ReportError) -> bytes:
+def read_limited(
+    path: Path, limit: int, what: str, error: type[MediakitError] = ReportError
+) -> bytes:
     """The bytes of a regular file, read up to ``limit`` (the size is checked while reading, so
     a file that grows, or /dev/zero, cannot fill the memory); a FIFO, a device or a folder is
     refused without opening it (a FIFO would block for ever)."""
@@ -252,10 +267,16 @@ def read_limited(path: Path, limit: int, what: str,
     if stat.S_ISDIR(st.st_mode):
         raise error(f"'{path}' is a folder, not a {what}.", path=str(path))
     if not stat.S_ISREG(st.st_mode):
-        raise error(f"The {what} '{path.name}' is not a regular file (a device, a pipe or a "
-                    "socket); the kit reads only ordinary files.", path=str(path))
-    too_big = error(f"The {what} '{path.name}' is too large (over {limit // 1_000_000 or 1} MB); "
-                    "a news report is usually under 100 kB.", path=str(path))
+        raise error(
+            f"The {what} '{path.name}' is not a regular file (a device, a pipe or a "
+            "socket); the kit reads only ordinary files.",
+            path=str(path),
+        )
+    too_big = error(
+        f"The {what} '{path.name}' is too large (over {limit // 1_000_000 or 1} MB); "
+        "a news report is usually under 100 kB.",
+        path=str(path),
+    )
     if st.st_size > limit:
         raise too_big
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -272,11 +293,13 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
     try:
         raw = read_limited(path, MAX_REPORT_BYTES, "report file")
     except PermissionError:
-        raise ReportError(f"The report '{name}' cannot be read (permission denied).",
-                          path=str(path)) from None
+        raise ReportError(
+            f"The report '{name}' cannot be read (permission denied).", path=str(path)
+        ) from None
     except OSError as exc:
-        raise ReportError(f"The report '{name}' cannot be read ({exc.strerror}).",
-                          path=str(path)) from None
+        raise ReportError(
+            f"The report '{name}' cannot be read ({exc.strerror}).", path=str(path)
+        ) from None
     text, encoding, normalised = decode_report(raw, name=name)
     if path.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
@@ -287,7 +310,8 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
         raise ReportError(
             f"The report '{name}' is too long ({len(text):,} characters); the kit reads reports of "
             f"up to {MAX_REPORT_CHARS:,} characters (a long news report has about 10,000).",
-            path=str(path), hint="Is it several reports in one file? Split it, one report a file.",
+            path=str(path),
+            hint="Is it several reports in one file? Split it, one report a file.",
         )
     return text, encoding, normalised
 
@@ -306,12 +330,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise CaseError(f"'{path.name}' is not UTF-8 text.", path=str(path),
-                        hint="Save it as UTF-8 in a text editor.") from None
+        raise CaseError(
+            f"'{path.name}' is not UTF-8 text.",
+            path=str(path),
+            hint="Save it as UTF-8 in a text editor.",
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise CaseError(
-            f"'{path.name}' is not valid TOML: {exc}.", path=str(path),
-            hint="Check quotes and brackets on that line; text values need \"double quotes\".",
+            f"'{path.name}' is not valid TOML: {exc}.",
+            path=str(path),
+            hint='Check quotes and brackets on that line; text values need "double quotes".',
         ) from None
 
 
@@ -338,8 +366,20 @@ def slug(name: str) -> str:
     return s or "report"
 
 
-CASE_KEYS = ("id", "title", "summary", "language", "reports", "entity", "gazetteer", "lexicon",
-             "sides", "event", "event_place", "event_verbs")
+CASE_KEYS = (
+    "id",
+    "title",
+    "summary",
+    "language",
+    "reports",
+    "entity",
+    "gazetteer",
+    "lexicon",
+    "sides",
+    "event",
+    "event_place",
+    "event_verbs",
+)
 REPORT_KEYS = ("file", "id", "outlet", "original_author", "date", "url", "notes", "title")
 ENTITY_KEYS = ("name", "label", "variants", "side", "kind")
 SIDE_KEYS = ("name", "label", "terms")
@@ -373,17 +413,25 @@ def _gazetteer_from(data: Any, where: str) -> tuple[GazetteerEntry, ...]:
     if not isinstance(data, list):
         raise CaseError(f"In {where}, 'entity' should be a list of [[entity]] tables.")
     for i, item in enumerate(data, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            raise CaseError(f"In {where}, entity number {i} needs a name = \"...\".")
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("name"), str)
+            or not item["name"].strip()
+        ):
+            raise CaseError(f'In {where}, entity number {i} needs a name = "...".')
         problems = unknown_keys(item, ENTITY_KEYS, f"{where}, entity '{item['name']}'")
         for key in ("label", "side", "kind"):
             if key in item and not isinstance(item[key], str):
-                problems.append(f"In {where}, the {key} of '{item['name']}' should be text in "
-                                f"quotes, not {item[key]!r}.")
+                problems.append(
+                    f"In {where}, the {key} of '{item['name']}' should be text in "
+                    f"quotes, not {item[key]!r}."
+                )
         _raise_all(problems)
         variants = item.get("variants", [])
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            raise CaseError(f"In {where}, the variants of '{item['name']}' should be a list of text.")
+            raise CaseError(
+                f"In {where}, the variants of '{item['name']}' should be a list of text."
+            )
         entries.append(
             GazetteerEntry(
                 name=item["name"],
@@ -404,13 +452,16 @@ def _sides_from(data: Any, where: str) -> tuple[Side, ...]:
     sides = []
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise CaseError(f"In {where}, side number {i} needs a name = \"...\".")
+            raise CaseError(f'In {where}, side number {i} needs a name = "...".')
         _raise_all(unknown_keys(item, SIDE_KEYS, f"{where}, side '{item['name']}'"))
         terms = item.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise CaseError(f"In {where}, the terms of side '{item['name']}' should be a list of text.")
-        sides.append(Side(name=item["name"], label=str(item.get("label", item["name"])),
-                          terms=tuple(terms)))
+            raise CaseError(
+                f"In {where}, the terms of side '{item['name']}' should be a list of text."
+            )
+        sides.append(
+            Side(name=item["name"], label=str(item.get("label", item["name"])), terms=tuple(terms))
+        )
     return tuple(sides)
 
 
@@ -426,8 +477,9 @@ def shipped_cases() -> list[str]:
 def case_path(case: str | Path) -> Path:
     """Resolve a shipped case id or a folder path to a folder."""
     if isinstance(case, str) and not case.strip():
-        raise CaseError("No case given: name a shipped case (see 'mediakit cases') or a folder "
-                        "of reports.")
+        raise CaseError(
+            "No case given: name a shipped case (see 'mediakit cases') or a folder of reports."
+        )
     p = Path(case).expanduser()
     if p.exists():
         return p
@@ -459,15 +511,24 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     where = "case.toml"
     _raise_all(unknown_keys(meta, CASE_KEYS, where))
     for key in ("gazetteer", "lexicon"):
-        if key in meta and not isinstance(meta[key], str) and not (key == "lexicon" and isinstance(meta[key], dict)):
-            raise CaseError(f"In {where}, '{key}' should be the name of a file in the case folder, "
-                            f'in quotes (like {key} = "{key}.toml"), not {meta[key]!r}.')
+        if (
+            key in meta
+            and not isinstance(meta[key], str)
+            and not (key == "lexicon" and isinstance(meta[key], dict))
+        ):
+            raise CaseError(
+                f"In {where}, '{key}' should be the name of a file in the case folder, "
+                f'in quotes (like {key} = "{key}.toml"), not {meta[key]!r}.'
+            )
 
     entries = meta.get("reports")
     if entries is None:
         files = sorted(
-            p for p in folder.iterdir()
-            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+            p
+            for p in folder.iterdir()
+            if p.is_file()
+            and p.suffix.lower() in REPORT_SUFFIXES
+            and not p.name.startswith(".")
             and p.name.lower() not in ("readme.md", "readme.txt")
         )
         entries = [{"file": p.name} for p in files]
@@ -476,7 +537,8 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     if not entries:
         raise CaseError(
             f"The case folder '{folder}' has no reports.",
-            path=str(folder), hint="Add .txt, .md or .html files, one report each.",
+            path=str(folder),
+            hint="Add .txt, .md or .html files, one report each.",
         )
 
     reports: list[Report] = []
@@ -484,7 +546,7 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     seen_ids: set[str] = set()
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise CaseError(f"In {where}, report number {i} needs file = \"name-of-the-file.txt\".")
+            raise CaseError(f'In {where}, report number {i} needs file = "name-of-the-file.txt".')
         on_disk = entry["file"]
         # a file name that is not UTF-8 on disk: shown (and written to JSON) with U+FFFD
         fname = shown_name(on_disk)
@@ -492,7 +554,8 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         _raise_all(unknown_keys(entry, REPORT_KEYS, rwhere))
         try:
             text, encoding, normalised = read_report_file(
-                inside_case(folder, on_disk, "report file", ReportError))
+                inside_case(folder, on_disk, "report file", ReportError)
+            )
         except ReportError as exc:
             if strict:
                 raise
@@ -535,7 +598,9 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     if isinstance(gz_file, str):
         gz_path = inside_case(folder, gz_file, "gazetteer")
         if not gz_path.exists():
-            raise CaseError(f"case.toml names the gazetteer '{gz_file}', but there is no such file.")
+            raise CaseError(
+                f"case.toml names the gazetteer '{gz_file}', but there is no such file."
+            )
         gz_data = _read_toml(gz_path)
         _raise_all(unknown_keys(gz_data, GAZETTEER_KEYS, gz_file))
         gazetteer += _gazetteer_from(gz_data.get("entity"), gz_file)
@@ -553,8 +618,10 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
     if isinstance(event_verbs, str):
         event_verbs = [event_verbs]
     if not isinstance(event_verbs, list) or not all(isinstance(v, str) for v in event_verbs):
-        raise CaseError("In case.toml, 'event_verbs' should be a list of verbs in quotes, "
-                        'like event_verbs = ["capture", "enter"].')
+        raise CaseError(
+            "In case.toml, 'event_verbs' should be a list of verbs in quotes, "
+            'like event_verbs = ["capture", "enter"].'
+        )
 
     cid = _opt_str(meta, "id", where) or slug(shown_name(folder.name))
     return Case(

@@ -61,19 +61,28 @@ def load_places(case: Case) -> Places | None:
     try:
         data = tomllib.loads(f.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CaseError(f"The places file of this case cannot be read ({exc}).", path=str(f),
-                        hint="Open places.toml in a text editor and fix the line named.") from None
+        raise CaseError(
+            f"The places file of this case cannot be read ({exc}).",
+            path=str(f),
+            hint="Open places.toml in a text editor and fix the line named.",
+        ) from None
     places = []
     for i, p in enumerate(data.get("place", []), 1):
         try:
             name = str(p["name"])
             lat, lon = float(p["lat"]), float(p["lon"])
         except (KeyError, TypeError, ValueError):
-            raise CaseError(f"Place number {i} in places.toml needs a name, and lat and lon as numbers.",
-                            path=str(f), hint='Write it as: name = "Town", lat = 35.6, lon = 36.7') from None
+            raise CaseError(
+                f"Place number {i} in places.toml needs a name, and lat and lon as numbers.",
+                path=str(f),
+                hint='Write it as: name = "Town", lat = 35.6, lon = 36.7',
+            ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise CaseError(f"The place '{name}' in places.toml has a latitude or longitude out of range.",
-                            path=str(f), hint="Latitude is between -90 and 90, longitude between -180 and 180.")
+            raise CaseError(
+                f"The place '{name}' in places.toml has a latitude or longitude out of range.",
+                path=str(f),
+                hint="Latitude is between -90 and 90, longitude between -180 and 180.",
+            )
         spellings = tuple(str(s) for s in p.get("spellings", ()))
         named = tuple(r.id for r in case.reports if any(_names(r.text, s) for s in spellings))
         places.append(Place(name, lat, lon, spellings, bool(p.get("main", False)), named))
@@ -83,10 +92,16 @@ def load_places(case: Case) -> Places | None:
         through = tuple(str(x) for x in r.get("through", ()))
         unknown = [x for x in through if x not in known]
         if unknown:
-            raise CaseError(f"The road '{r.get('name', '?')}' in places.toml passes a place that is not listed: "
-                            f"{', '.join(unknown)}.", path=str(f), hint="Add the place, or remove it from 'through'.")
+            raise CaseError(
+                f"The road '{r.get('name', '?')}' in places.toml passes a place that is not listed: "
+                f"{', '.join(unknown)}.",
+                path=str(f),
+                hint="Add the place, or remove it from 'through'.",
+            )
         roads.append(Road(str(r.get("name", "")), through))
-    return Places(tuple(places), tuple(roads), str(data.get("source", "")), str(data.get("region", "")))
+    return Places(
+        tuple(places), tuple(roads), str(data.get("source", "")), str(data.get("region", ""))
+    )
 
 
 def _names(text: str, spelling: str) -> bool:

@@ -101,8 +101,12 @@ PASSAGES_PER_PAIR = 10
 MAX_PASSAGES = 5_000
 
 
-def cap_passages(passages: Sequence[SharedPassage], *, per_pair: int = PASSAGES_PER_PAIR,
-                 total: int = MAX_PASSAGES) -> tuple[list[SharedPassage], dict[str, Any] | None]:
+def cap_passages(
+    passages: Sequence[SharedPassage],
+    *,
+    per_pair: int = PASSAGES_PER_PAIR,
+    total: int = MAX_PASSAGES,
+) -> tuple[list[SharedPassage], dict[str, Any] | None]:
     """The longest ``per_pair`` passages of each pair of reports and the longest ``total`` in
     all, in their order; and what was left out: {"passages", "per_pair_limit", "limit",
     "pairs": [{"a", "b", "passages"}] for pairs shown with fewer than they share,
@@ -125,13 +129,19 @@ def cap_passages(passages: Sequence[SharedPassage], *, per_pair: int = PASSAGES_
             other += 1
         elif shown < len(idx):
             pairs.append({"a": a, "b": b, "passages": len(idx) - shown})
-    omitted = {"passages": len(passages) - len(keep), "per_pair_limit": per_pair, "limit": total,
-               "pairs": pairs, "other_pairs": other}
+    omitted = {
+        "passages": len(passages) - len(keep),
+        "per_pair_limit": per_pair,
+        "limit": total,
+        "pairs": pairs,
+        "other_pairs": other,
+    }
     return [passages[i] for i in sorted(keep)], omitted
 
 
-def _omitted(kept: Sequence[SharedPassage], counts: Mapping[tuple[str, str], int],
-             per_pair: int, total: int) -> dict[str, Any] | None:
+def _omitted(
+    kept: Sequence[SharedPassage], counts: Mapping[tuple[str, str], int], per_pair: int, total: int
+) -> dict[str, Any] | None:
     """What the caps left out, from each pair's count before the caps (see cap_passages)."""
     found = sum(counts.values())
     if found == len(kept):
@@ -146,8 +156,13 @@ def _omitted(kept: Sequence[SharedPassage], counts: Mapping[tuple[str, str], int
             other += 1
         elif s < k:
             pairs.append({"a": a, "b": b, "passages": k - s})
-    return {"passages": found - len(kept), "per_pair_limit": per_pair, "limit": total,
-            "pairs": pairs, "other_pairs": other}
+    return {
+        "passages": found - len(kept),
+        "per_pair_limit": per_pair,
+        "limit": total,
+        "pairs": pairs,
+        "other_pairs": other,
+    }
 
 
 def compare(
@@ -167,8 +182,14 @@ def compare(
     terms = side_terms(case)
     found_claims, why_none = find_claims(case, records, docs=docs)
     counts: dict[tuple[str, str], int] = {}
-    passages = shared_passages(case, records, include_boilerplate=include_boilerplate,
-                               per_pair=PASSAGES_PER_PAIR, total=MAX_PASSAGES, counts=counts)
+    passages = shared_passages(
+        case,
+        records,
+        include_boilerplate=include_boilerplate,
+        per_pair=PASSAGES_PER_PAIR,
+        total=MAX_PASSAGES,
+        counts=counts,
+    )
     omitted = _omitted(passages, counts, PASSAGES_PER_PAIR, MAX_PASSAGES)
     return Comparisons(
         shared_passages=tuple(passages),

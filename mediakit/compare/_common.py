@@ -99,8 +99,11 @@ def report_sentences(report: Report, doc: Doc | None = None) -> list[tuple[int, 
     """Sentences of a report's body that are not boilerplate."""
     from ..extract._doc import doc_matches
 
-    spans = doc_sentences(doc) if doc_matches(doc, report.text) else sentences(
-        report.text, report.body.start, report.body.end)
+    spans = (
+        doc_sentences(doc)
+        if doc_matches(doc, report.text)
+        else sentences(report.text, report.body.start, report.body.end)
+    )
     return [(s, e) for s, e in spans if not _mostly_boilerplate(report, s, e)]
 
 
@@ -169,7 +172,9 @@ def _time_regex(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def time_phrase(text: str, start: int, end: int, *, patterns: Sequence[str] | None = None) -> str | None:
+def time_phrase(
+    text: str, start: int, end: int, *, patterns: Sequence[str] | None = None
+) -> str | None:
     """The first expression of time in ``text[start:end]`` ("On January 24", "last week")."""
     pats = tuple(patterns if patterns is not None else lexicon()["time_patterns"])
     if not pats:
@@ -201,7 +206,9 @@ class SideTerms:
     pattern: re.Pattern[str] | None
     heads: dict[str, str]  # a word that alone names a side ("government", "rebel") -> side
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str, str]]:
         """Non-overlapping names in ``text[start:end]``: (start, end, term, side).
 
         Longer names claim their words first: all candidate matches of every term are
@@ -253,8 +260,13 @@ def case_side_terms(case: Case) -> SideTerms:
     return terms
 
 
-def side_of(phrase: str | None, case: Case, *, resolves_to: str | None = None,
-            terms: SideTerms | None = None) -> str | None:
+def side_of(
+    phrase: str | None,
+    case: Case,
+    *,
+    resolves_to: str | None = None,
+    terms: SideTerms | None = None,
+) -> str | None:
     """The side of the case a name or source phrase belongs to, or None when the case does not say.
 
     The one resolver of sides in the kit: a gazetteer entry with a ``side`` that ``resolves_to``
@@ -281,8 +293,22 @@ def _term_regex(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + _phrase_regex(term) + r"(?![\w-])", re.IGNORECASE)
 
 
-_GENERIC = {"forces", "troops", "groups", "group", "units", "fighters", "militants", "brigades",
-            "soldiers", "army", "militias", "militia", "allies", "proxies"}
+_GENERIC = {
+    "forces",
+    "troops",
+    "groups",
+    "group",
+    "units",
+    "fighters",
+    "militants",
+    "brigades",
+    "soldiers",
+    "army",
+    "militias",
+    "militia",
+    "allies",
+    "proxies",
+}
 
 
 def side_terms(case: Case) -> SideTerms:
@@ -304,5 +330,6 @@ def side_terms(case: Case) -> SideTerms:
         if len(parts) == 1 or all(p in _GENERIC for p in parts[1:]):
             heads.setdefault(parts[0], set()).add(side)
     unique = {w: next(iter(s)) for w, s in heads.items() if len(s) == 1 and w not in _GENERIC}
-    return SideTerms(terms=terms, lookup=seen, pattern=phrase_pattern(t for t, _ in terms),
-                     heads=unique)
+    return SideTerms(
+        terms=terms, lookup=seen, pattern=phrase_pattern(t for t, _ in terms), heads=unique
+    )

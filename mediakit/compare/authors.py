@@ -31,10 +31,16 @@ AUTHOR_PATTERNS: tuple[tuple[str, str], ...] = (
     ("articles by", r"^\W*articles?\s+by\s*:?\s*" + _NAME),
     ("original source", r"\boriginal source of this article is\s*:?\s*" + _NAME),
     ("byline", r"^\W*by\s+" + _NAME + r"[\])*_]*(?:\(#\))?\s*$"),
-    ("reports line", r"^\W*" + _NAME + r"[\])*_]*(?:\(#\))?\s+(?:reports?|writes?)\s*(?:…|\.{2,}|:)?\s*$"),
+    (
+        "reports line",
+        r"^\W*" + _NAME + r"[\])*_]*(?:\(#\))?\s+(?:reports?|writes?)\s*(?:…|\.{2,}|:)?\s*$",
+    ),
     ("continue at", r"\bcontinue (?:this story|reading)(?: at| on)?\s+" + _NAME),
     ("copyright", r"(?:\bcopyright\b|©)\s*(?:©\s*)?(?:\d{4}\s*)?" + _NAME),
-    ("first published", r"\b(?:first|originally) (?:published|appeared) (?:by|at|on|in)\s+" + _NAME),
+    (
+        "first published",
+        r"\b(?:first|originally) (?:published|appeared) (?:by|at|on|in)\s+" + _NAME,
+    ),
 )
 
 _CASE_SENSITIVE_HOWS = ("byline", "reports line")
@@ -50,8 +56,12 @@ class SameAuthorGroup:
     role: str = "author"  # "author": wrote them; "publisher": only republished them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"author": self.author, "reports": list(self.reports), "role": self.role,
-                "evidence": [dict(e) for e in self.evidence]}
+        return {
+            "author": self.author,
+            "reports": list(self.reports),
+            "role": self.role,
+            "evidence": [dict(e) for e in self.evidence],
+        }
 
 
 def author_evidence(
@@ -70,21 +80,40 @@ def author_evidence(
             name = _clean(m.group("name"))
             if not name or len(name) < 2:
                 continue
-            out.append({"report": report.id, "how": how, "author": name,
-                        "text": line.strip(), "start": pos + m.start(), "end": pos + m.end()})
+            out.append(
+                {
+                    "report": report.id,
+                    "how": how,
+                    "author": name,
+                    "text": line.strip(),
+                    "start": pos + m.start(),
+                    "end": pos + m.end(),
+                }
+            )
         pos += len(line) + 1
     return out
 
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 # (how, pattern) for the outlet that published this copy
 OUTLET_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("dateline", r"^\W*" + _NAME + r"[\])*_]*(?:\(#\))?\s*[,|–-]\s*(?:\w+day,?\s+)?" + _MONTHS
-     + r"\s+\d{1,2},?\s+\d{4}\W*$"),
+    (
+        "dateline",
+        r"^\W*"
+        + _NAME
+        + r"[\])*_]*(?:\(#\))?\s*[,|–-]\s*(?:\w+day,?\s+)?"
+        + _MONTHS
+        + r"\s+\d{1,2},?\s+\d{4}\W*$",
+    ),
     # a bare address in the page furniture ("www.globalresearch.ca contains copyrighted
     # material"), not a link to another page ("https://www.patreon.com/...")
-    ("web address", r"(?<![\w@./])www\.(?P<name>[a-z0-9-]+)\.[a-z]{2,6}(?:\.[a-z]{2,3})?(?![\w/.-])"),
+    (
+        "web address",
+        r"(?<![\w@./])www\.(?P<name>[a-z0-9-]+)\.[a-z]{2,6}(?:\.[a-z]{2,3})?(?![\w/.-])",
+    ),
 )
 # "told X", "speaking to X", "an X correspondent": the outlet that gathered the words
 SELF_NAME_PATTERNS: tuple[str, ...] = (
@@ -154,9 +183,12 @@ def names_of_report(report: Report) -> ReportNames:
     return report_names(report)
 
 
-def _outlet_from_text(report: Report, outlet_patterns: Sequence[tuple[str, str]],
-                      self_patterns: Sequence[str],
-                      author: str | None = None) -> tuple[str | None, dict[str, Any] | None]:
+def _outlet_from_text(
+    report: Report,
+    outlet_patterns: Sequence[tuple[str, str]],
+    self_patterns: Sequence[str],
+    author: str | None = None,
+) -> tuple[str | None, dict[str, Any] | None]:
     """The first dateline; else a name the report gathered words for and names in its page
     furniture; else the last bare web address of the furniture (not the author's)."""
     text = report.text
@@ -175,8 +207,17 @@ def _outlet_from_text(report: Report, outlet_patterns: Sequence[tuple[str, str]]
                     continue
                 if how == "dateline" and how in found:
                     continue  # the first dateline; the last web address
-                found[how] = (name, {"report": report.id, "how": how, "author": name,
-                                     "text": line.strip(), "start": start, "end": pos + m.end()})
+                found[how] = (
+                    name,
+                    {
+                        "report": report.id,
+                        "how": how,
+                        "author": name,
+                        "text": line.strip(),
+                        "start": start,
+                        "end": pos + m.end(),
+                    },
+                )
         pos += len(line) + 1
     if "dateline" in found:
         return found["dateline"]
@@ -188,8 +229,14 @@ def _outlet_from_text(report: Report, outlet_patterns: Sequence[tuple[str, str]]
                 continue
             names = [name] + ([_initials(name)] if len(_initials(name)) >= 2 else [])
             if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", furniture) for n in names):
-                return name, {"report": report.id, "how": "names itself", "author": name,
-                              "text": m.group().strip(), "start": m.start(), "end": m.end()}
+                return name, {
+                    "report": report.id,
+                    "how": "names itself",
+                    "author": name,
+                    "text": m.group().strip(),
+                    "start": m.start(),
+                    "end": m.end(),
+                }
     if "web address" in found:
         return found["web address"]
     return None, None
@@ -224,9 +271,16 @@ def same_author_groups(
         outlet = names[r.id].outlet
         ev = []
         if r.original_author:
-            ev.append({"report": r.id, "how": "case.toml original_author",
-                       "author": r.original_author, "text": f'original_author = "{r.original_author}"',
-                       "start": None, "end": None})
+            ev.append(
+                {
+                    "report": r.id,
+                    "how": "case.toml original_author",
+                    "author": r.original_author,
+                    "text": f'original_author = "{r.original_author}"',
+                    "start": None,
+                    "end": None,
+                }
+            )
         for e in author_evidence(r, patterns=patterns):
             # a copy that names its own outlet ("Copyright Global Research") says who published
             # it, not who wrote it, unless nothing else is known
@@ -268,25 +322,44 @@ def same_author_groups(
     for k, rs in by_outlet.items():
         if len(rs) < 2 or k in authors:
             continue
-        if not any(names[r.id].original_author and _key(names[r.id].original_author or "", case) != k
-                   for r in rs):
+        if not any(
+            names[r.id].original_author and _key(names[r.id].original_author or "", case) != k
+            for r in rs
+        ):
             continue
         evidence = tuple(_outlet_evidence(r, names[r.id]) for r in rs)
         # a spelled-out name ("Global Research") before a web address ("globalresearch")
         shown = min(evidence, key=lambda e: (e["how"] == "web address", order[e["report"]]))
-        groups.append(SameAuthorGroup(
-            author=shown["author"] or k, reports=tuple(r.id for r in rs), role="publisher",
-            evidence=evidence,
-        ))
+        groups.append(
+            SameAuthorGroup(
+                author=shown["author"] or k,
+                reports=tuple(r.id for r in rs),
+                role="publisher",
+                evidence=evidence,
+            )
+        )
     groups.sort(key=lambda g: (g.role != "author", -len(g.reports), order[g.reports[0]]))
     return groups
 
 
 def _outlet_evidence(r: Report, n: ReportNames) -> dict[str, Any]:
     if r.outlet:
-        return {"report": r.id, "how": "case.toml outlet", "author": r.outlet,
-                "text": f'outlet = "{r.outlet}"', "start": None, "end": None}
+        return {
+            "report": r.id,
+            "how": "case.toml outlet",
+            "author": r.outlet,
+            "text": f'outlet = "{r.outlet}"',
+            "start": None,
+            "end": None,
+        }
     ev = next((e for e in n.evidence if e.get("role") == "outlet"), None)
     if ev is not None:
         return {k: v for k, v in ev.items() if k != "role"}
-    return {"report": r.id, "how": "text", "author": n.outlet, "text": "", "start": None, "end": None}
+    return {
+        "report": r.id,
+        "how": "text",
+        "author": n.outlet,
+        "text": "",
+        "start": None,
+        "end": None,
+    }

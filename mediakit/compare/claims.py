@@ -111,7 +111,9 @@ def verb_forms(lemma: str, *, irregular: Mapping[str, Sequence[str]] | None = No
         forms.update({first[:-1] + "ied", first + "ing"})
     else:
         forms.update({first + "ed", first + "ing"})
-        if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgklmnprt]$", first):  # acquit -> acquitted, ban -> banned
+        if re.search(
+            r"(?:[^aeiou]|qu)[aeiou][bdgklmnprt]$", first
+        ):  # acquit -> acquitted, ban -> banned
             forms.update({first + first[-1] + "ed", first + first[-1] + "ing"})
     forms.update(irregular.get(first, ()))
     return sorted(f + rest for f in forms)
@@ -119,8 +121,10 @@ def verb_forms(lemma: str, *, irregular: Mapping[str, Sequence[str]] | None = No
 
 def _expand(verbs: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     irregular = lexicon().get("irregular_verbs", {})
-    return {ev: sorted({f for v in vs for f in verb_forms(v, irregular=irregular)})
-            for ev, vs in verbs.items()}
+    return {
+        ev: sorted({f for v in vs for f in verb_forms(v, irregular=irregular)})
+        for ev, vs in verbs.items()
+    }
 
 
 # --------------------------------------------------------------------------- the central event
@@ -137,8 +141,9 @@ def _lead_spans(r: Report, doc: Doc | None) -> list[tuple[int, int]]:
     return spans + body[:2]
 
 
-def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
-                top: int = 1) -> list[tuple[str, tuple[str, ...]]]:
+def main_places(
+    case: Case, *, docs: Mapping[str, Doc] | None = None, top: int = 1
+) -> list[tuple[str, tuple[str, ...]]]:
     """The case's central places: [(name, spelling variants)], most central first."""
     docs = docs or {}
     gaz = [e for e in case.gazetteer if e.label in ("GPE", "LOC", "FAC")]
@@ -166,7 +171,7 @@ def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
             scored.append(((in_title, in_summary, count), e.name, variants))
         scored.sort(key=lambda s: s[0], reverse=True)
         chosen = [s for s in scored if s[0][0]] or scored[:top]
-        return [(n, v) for _, n, v in chosen[:max(top, len([s for s in scored if s[0][0]]))]]
+        return [(n, v) for _, n, v in chosen[: max(top, len([s for s in scored if s[0][0]]))]]
     if not docs:
         return []
     # clusters of spellings ("Maarat al-Numan", "Maaret al-Numan") of GPE/LOC/FAC/ORG entities
@@ -187,8 +192,14 @@ def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
             if c is None:
                 c = next((c for c in clusters if ratio(k, c["key"]) >= 88), None)
                 if c is None:
-                    c = {"key": k, "names": Counter(), "labels": Counter(), "reports": set(),
-                         "lead": set(), "count": 0}
+                    c = {
+                        "key": k,
+                        "names": Counter(),
+                        "labels": Counter(),
+                        "reports": set(),
+                        "lead": set(),
+                        "count": 0,
+                    }
                     clusters.append(c)
                 by_key[k] = c
             c["names"][ent.text] += 1
@@ -211,9 +222,13 @@ def main_places(case: Case, *, docs: Mapping[str, Doc] | None = None,
     return out
 
 
-def event_verbs_of(case: Case, *, docs: Mapping[str, Doc] | None = None,
-                   domains: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                   not_event: Sequence[str] | None = None) -> dict[str, list[str]]:
+def event_verbs_of(
+    case: Case,
+    *,
+    docs: Mapping[str, Doc] | None = None,
+    domains: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    not_event: Sequence[str] | None = None,
+) -> dict[str, list[str]]:
     """The verbs of the central event: {what happened: [lemmas]}.
 
     ``event_verbs`` of the case when it names them; else the domain(s) of news-event verbs
@@ -229,9 +244,13 @@ def event_verbs_of(case: Case, *, docs: Mapping[str, Doc] | None = None,
             out.setdefault(known.get(fold(v), fold(v)), []).append(v)
         return out
     docs = docs or {}
-    skip = {fold(v) for v in (not_event if not_event is not None else lex.get("not_event_verbs", ()))}
-    dom_rx = {name: cue_pattern(tuple(f for fs in _expand(dom).values() for f in fs))
-              for name, dom in domains.items()}
+    skip = {
+        fold(v) for v in (not_event if not_event is not None else lex.get("not_event_verbs", ()))
+    }
+    dom_rx = {
+        name: cue_pattern(tuple(f for fs in _expand(dom).values() for f in fs))
+        for name, dom in domains.items()
+    }
     per_domain: Counter[str] = Counter()
     roots: dict[str, set[str]] = {}
     for r in case.reports:
@@ -253,8 +272,9 @@ def event_verbs_of(case: Case, *, docs: Mapping[str, Doc] | None = None,
     if not per_domain:
         # no headline or lead says it: the domain the bodies use in the most reports
         for r in case.reports:
-            per_domain.update(name for name, rx in dom_rx.items()
-                              if rx is not None and rx.search(r.body_text))
+            per_domain.update(
+                name for name, rx in dom_rx.items() if rx is not None and rx.search(r.body_text)
+            )
     out = {}
     if per_domain:
         best = max(per_domain.values())
@@ -336,9 +356,17 @@ def find_claims(
     if not central or verb_rx is None:
         return [], _no_claims_reason(case, central, verbs, docs)
     fc = _ForecastRules(
-        aux=[fold(a) for a in (forecast_auxiliaries if forecast_auxiliaries is not None
-                               else lex["forecast_auxiliaries"])],
-        to_words=list(forecast_to_words if forecast_to_words is not None else lex["forecast_to_words"]),
+        aux=[
+            fold(a)
+            for a in (
+                forecast_auxiliaries
+                if forecast_auxiliaries is not None
+                else lex["forecast_auxiliaries"]
+            )
+        ],
+        to_words=list(
+            forecast_to_words if forecast_to_words is not None else lex["forecast_to_words"]
+        ),
         intent=list(intention_verbs if intention_verbs is not None else lex["intention_verbs"]),
         phrases=list(forecast_phrases if forecast_phrases is not None else lex["forecast_phrases"]),
     )
@@ -346,19 +374,34 @@ def find_claims(
     contrast_rx = _contrast_regex(
         contrast_sources if contrast_sources is not None else lex["contrast_sources"],
         contrast_markers if contrast_markers is not None else lex["contrast_markers"],
-        contrast_verbs if contrast_verbs is not None else lex["contrast_verbs"])
+        contrast_verbs if contrast_verbs is not None else lex["contrast_verbs"],
+    )
     c_rx = cue_pattern(tuple(claim_cues if claim_cues is not None else lex["claim_cues"]))
     nouns = place_nouns if place_nouns is not None else lex["place_nouns"]
-    ref_rx = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, nouns)) + r")\b(?!\s+of\b)",
-                        re.IGNORECASE)
+    ref_rx = re.compile(
+        r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, nouns)) + r")\b(?!\s+of\b)",
+        re.IGNORECASE,
+    )
     event_nouns = event_nouns if event_nouns is not None else lex["event_nouns"]
     noun_set = {fold(n) for n in event_nouns}
     rel = relation_words if relation_words is not None else lex["relation_words"]
-    rel_rx = re.compile(r"(?:" + "|".join(_phrase_rx(w) for w in rel) + r")\s*(?:the\s+)?$",
-                        re.IGNORECASE) if rel else None
+    rel_rx = (
+        re.compile(
+            r"(?:" + "|".join(_phrase_rx(w) for w in rel) + r")\s*(?:the\s+)?$", re.IGNORECASE
+        )
+        if rel
+        else None
+    )
     central_rx = [(name, _names_regex(tuple(v))) for name, v in central]
-    any_place_rx = _names_regex(tuple(v for e in case.gazetteer if e.label in ("GPE", "LOC", "FAC")
-                                      for v in (e.name, *e.variants)) or ("\x00",))
+    any_place_rx = _names_regex(
+        tuple(
+            v
+            for e in case.gazetteer
+            if e.label in ("GPE", "LOC", "FAC")
+            for v in (e.name, *e.variants)
+        )
+        or ("\x00",)
+    )
 
     out: list[Claim] = []
     for r in case.reports:
@@ -391,46 +434,86 @@ def find_claims(
             spots = [m for _, rx in central_rx for m in rx.finditer(sent)]
             if not spots and prev_place:
                 spots = list(ref_rx.finditer(sent))
-            vm = _event_verb(sent, verb_rx, spots, verb_to_event, rel_rx,
-                             pos_ok=_pos_checker(doc, r.text, s, event_nouns))
+            vm = _event_verb(
+                sent,
+                verb_rx,
+                spots,
+                verb_to_event,
+                rel_rx,
+                pos_ok=_pos_checker(doc, r.text, s, event_nouns),
+            )
             if vm is None:
                 continue
             event = verb_to_event.get(fold(re.sub(r"\s+", " ", vm.group())), "")
             nxt = r.text[sents[i + 1][0] : sents[i + 1][1]] if i + 1 < len(sents) else ""
             status, cue, source = _status(
-                sent, s, e, rec, vm=vm, doc=doc, fc=fc, noun_set=noun_set, d_rx=d_rx,
-                contrast_rx=contrast_rx, c_rx=c_rx, next_sent=nxt)
+                sent,
+                s,
+                e,
+                rec,
+                vm=vm,
+                doc=doc,
+                fc=fc,
+                noun_set=noun_set,
+                d_rx=d_rx,
+                contrast_rx=contrast_rx,
+                c_rx=c_rx,
+                next_sent=nxt,
+            )
             in_head = bool(r.headline and r.headline.start < e and s < r.headline.end) or (
-                head_norm is not None and norm(sent) == head_norm)
-            out.append(Claim(
-                report=r.id, what=f"{event} {place}", text=sent, start=s, end=e, status=status,
-                in_headline=in_head, event=event, place=place, verb=vm.group(), cue=cue,
-                source=source, when=_last_time(r.text, s, s + vm.end())
-                or time_phrase(r.text, s, e),
-            ))
+                head_norm is not None and norm(sent) == head_norm
+            )
+            out.append(
+                Claim(
+                    report=r.id,
+                    what=f"{event} {place}",
+                    text=sent,
+                    start=s,
+                    end=e,
+                    status=status,
+                    in_headline=in_head,
+                    event=event,
+                    place=place,
+                    verb=vm.group(),
+                    cue=cue,
+                    source=source,
+                    when=_last_time(r.text, s, s + vm.end()) or time_phrase(r.text, s, e),
+                )
+            )
     if not out:
         return [], _no_claims_reason(case, central, verbs, docs)
     return out, None
 
 
-def _no_claims_reason(case: Case, central: Sequence[tuple[str, Sequence[str]]],
-                      verbs: Mapping[str, Sequence[str]], docs: Mapping[str, Doc]) -> str:
-    intro = ("No claims found: the kit looks for sentences that report the central event (a "
-             "place or organisation named in several headlines or first sentences, together "
-             "with an event verb such as captured, elected, convicted or passed).")
+def _no_claims_reason(
+    case: Case,
+    central: Sequence[tuple[str, Sequence[str]]],
+    verbs: Mapping[str, Sequence[str]],
+    docs: Mapping[str, Doc],
+) -> str:
+    intro = (
+        "No claims found: the kit looks for sentences that report the central event (a "
+        "place or organisation named in several headlines or first sentences, together "
+        "with an event verb such as captured, elected, convicted or passed)."
+    )
     if not central:
-        why = ("It found no central place: no place is named in the case title"
-               + ("" if docs else ", and without the language model it cannot find names itself")
-               + ", and no place or organisation recurs in the headlines and first sentences.")
+        why = (
+            "It found no central place: no place is named in the case title"
+            + ("" if docs else ", and without the language model it cannot find names itself")
+            + ", and no place or organisation recurs in the headlines and first sentences."
+        )
     elif not verbs:
-        why = (f"The central place seems to be {central[0][0]}, but the headlines and first "
-               "sentences use no news-event verb the kit knows.")
+        why = (
+            f"The central place seems to be {central[0][0]}, but the headlines and first "
+            "sentences use no news-event verb the kit knows."
+        )
     else:
         shown = ", ".join(sorted({v for vs in verbs.values() for v in vs})[:8])
-        why = (f"No sentence names {central[0][0]} together with one of the event verbs "
-               f"({shown}).")
-    fix = (' A case author can name the event in case.toml, e.g. event_place = "Springfield" '
-           'and event_verbs = ["elect", "win"].')
+        why = f"No sentence names {central[0][0]} together with one of the event verbs ({shown})."
+    fix = (
+        ' A case author can name the event in case.toml, e.g. event_place = "Springfield" '
+        'and event_verbs = ["elect", "win"].'
+    )
     return f"{intro} {why}{fix}"
 
 
@@ -438,9 +521,14 @@ def _phrase_rx(w: str) -> str:
     return r"(?<![\w-])" + re.escape(w).replace(r"\ ", r"\s+")
 
 
-def _event_verb(sent: str, verb_rx: re.Pattern[str], spots: list[re.Match[str]],
-                verb_to_event: dict[str, str], rel_rx: re.Pattern[str] | None,
-                pos_ok: Callable[[int], bool] | None = None) -> re.Match[str] | None:
+def _event_verb(
+    sent: str,
+    verb_rx: re.Pattern[str],
+    spots: list[re.Match[str]],
+    verb_to_event: dict[str, str],
+    rel_rx: re.Pattern[str] | None,
+    pos_ok: Callable[[int], bool] | None = None,
+) -> re.Match[str] | None:
     """The event verb that speaks of the place: the one nearest a mention of the place that is
     not only a landmark ("near X", "in the vicinity of X", "south of X")."""
     best: tuple[int, re.Match[str]] | None = None
@@ -460,8 +548,9 @@ def _event_verb(sent: str, verb_rx: re.Pattern[str], spots: list[re.Match[str]],
     return best[1] if best else None
 
 
-def _pos_checker(doc: Doc | None, text: str, offset: int,
-                 nouns: Sequence[str]) -> Callable[[int], bool] | None:
+def _pos_checker(
+    doc: Doc | None, text: str, offset: int, nouns: Sequence[str]
+) -> Callable[[int], bool] | None:
     """With a parse: an event word must be a verb (or one of the event nouns, "the fall of")."""
     if not doc_matches(doc, text):
         return None
@@ -476,8 +565,12 @@ def _pos_checker(doc: Doc | None, text: str, offset: int,
             return True  # Title Case Headlines confuse the tagger
         if tok.dep_ == "amod":
             return False  # "surrounding towns", "the remaining corridor": an adjective
-        return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB") \
-            or fold(tok.lemma_) in allowed or fold(tok.text) in allowed
+        return (
+            tok.pos_ in ("VERB", "AUX")
+            or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB")
+            or fold(tok.lemma_) in allowed
+            or fold(tok.text) in allowed
+        )
 
     return ok
 
@@ -506,23 +599,30 @@ class _ForecastRules:
     phrases: list[str]
 
     def before_rx(self) -> re.Pattern[str]:
-        return _forecast_before_regex(tuple(self.aux), tuple(self.to_words), tuple(self.intent),
-                                      tuple(self.phrases))
+        return _forecast_before_regex(
+            tuple(self.aux), tuple(self.to_words), tuple(self.intent), tuple(self.phrases)
+        )
 
 
 _ADV = r"(?:[\w-]+ly\s+|not\s+|n['’]t\s+|still\s+|soon\s+|also\s+|now\s+|finally\s+)*"
 
 
 def _re_alts(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for w in sorted(set(words), key=len, reverse=True)
+    )
 
 
 _BEFORE_CACHE: dict[tuple[Any, ...], re.Pattern[str]] = {}
 
 
-def _forecast_before_regex(aux: tuple[str, ...], to_words: tuple[str, ...], intent: tuple[str, ...],
-                           phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _forecast_before_regex(
+    aux: tuple[str, ...],
+    to_words: tuple[str, ...],
+    intent: tuple[str, ...],
+    phrases: tuple[str, ...],
+) -> re.Pattern[str]:
     """What may stand right before an event verb that is forecast (matched at the end of the
     text before the verb): "will (not) (be able to)", "is about to", "is working to", "plans to",
     "on the verge of"."""
@@ -532,8 +632,9 @@ def _forecast_before_regex(aux: tuple[str, ...], to_words: tuple[str, ...], inte
     be = r"(?:is|are|am|was|were|be|been|being|['’]s|['’]re|['’]m)"
     present_be = r"(?:is|are|am|['’]s|['’]re|['’]m)"
     intent_ing = "|".join(_ing(v) for v in intent)
-    intent_3rd = "|".join(verb + "s" if not verb.endswith(("s", "sh", "ch")) else verb + "es"
-                          for verb in intent)
+    intent_3rd = "|".join(
+        verb + "s" if not verb.endswith(("s", "sh", "ch")) else verb + "es" for verb in intent
+    )
     alts = [
         rf"(?<![\w'’])(?:{_re_alts(aux)})\s+{_ADV}(?:(?:be|have)\s+{_ADV}(?:able\s+to\s+{_ADV})?)?",
         rf"(?:{be}\s+{_ADV})?(?:{_re_alts(to_words)})\s+to\s+{_ADV}(?:be\s+)?",
@@ -555,8 +656,9 @@ def _ing(v: str) -> str:
 _CONTRAST_CACHE: dict[tuple[Any, ...], re.Pattern[str] | None] = {}
 
 
-def _contrast_regex(sources: Sequence[str], markers: Sequence[str],
-                    verbs: Sequence[str]) -> re.Pattern[str] | None:
+def _contrast_regex(
+    sources: Sequence[str], markers: Sequence[str], verbs: Sequence[str]
+) -> re.Pattern[str] | None:
     """A contrasting source and its reporting verb: "others suggest", "but some say",
     "however, other sources claimed"."""
     key = (tuple(sources), tuple(markers), tuple(verbs))
@@ -587,8 +689,10 @@ def _forecast_by_parse(tok: Token, fc: _ForecastRules) -> str | None:
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             # an event noun ("the fall of X will ...") or a clause hung on a noun ("militants
             # withdraw ..." misread as acl): the verb that governs the noun
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "poss") \
-                    and t.head is not t:
+            if (
+                t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "poss")
+                and t.head is not t
+            ):
                 t = t.head
                 continue
             break
@@ -597,8 +701,9 @@ def _forecast_by_parse(tok: Token, fc: _ForecastRules) -> str | None:
                 return c.text
         if t.dep_ == "xcomp" and fold(t.head.lemma_) in intent:
             h = t.head
-            present = h.tag_ in _TENSE_OK or (h.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.tag_ in _TENSE_OK for c in h.children))
+            present = h.tag_ in _TENSE_OK or (
+                h.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in _TENSE_OK for c in h.children)
+            )
             if present:
                 return f"{h.text} to"
         if t.dep_ in ("advcl", "xcomp", "conj", "acl", "prep", "pcomp") and t.head is not t:
@@ -608,10 +713,21 @@ def _forecast_by_parse(tok: Token, fc: _ForecastRules) -> str | None:
     return None
 
 
-def _status(sent: str, s: int, e: int, rec: ReportRecords | None, *, vm: re.Match[str],
-            doc: Doc | None, fc: _ForecastRules, noun_set: set[str], d_rx: re.Pattern[str] | None,
-            contrast_rx: re.Pattern[str] | None, c_rx: re.Pattern[str] | None,
-            next_sent: str = "") -> tuple[str, str | None, str | None]:
+def _status(
+    sent: str,
+    s: int,
+    e: int,
+    rec: ReportRecords | None,
+    *,
+    vm: re.Match[str],
+    doc: Doc | None,
+    fc: _ForecastRules,
+    noun_set: set[str],
+    d_rx: re.Pattern[str] | None,
+    contrast_rx: re.Pattern[str] | None,
+    c_rx: re.Pattern[str] | None,
+    next_sent: str = "",
+) -> tuple[str, str | None, str | None]:
     m = d_rx.search(sent) if d_rx else None
     if m:
         return "disputed", m.group(), None
@@ -632,7 +748,9 @@ def _status(sent: str, s: int, e: int, rec: ReportRecords | None, *, vm: re.Matc
             if cue:
                 return "forecast", cue, None
     elif fold(vm.group()) in noun_set:
-        am = re.search(r"(?<![\w'’])(?:" + _re_alts(fc.aux) + r")(?![\w-])", sent[vm.end():], re.IGNORECASE)
+        am = re.search(
+            r"(?<![\w'’])(?:" + _re_alts(fc.aux) + r")(?![\w-])", sent[vm.end() :], re.IGNORECASE
+        )
         if am:
             return "forecast", am.group(), None
     if src is None and cm is not None:
@@ -646,8 +764,14 @@ def _status(sent: str, s: int, e: int, rec: ReportRecords | None, *, vm: re.Matc
     return "fact", None, None
 
 
-def _source_in(sent: str, s: int, e: int, rec: ReportRecords | None, c_rx: re.Pattern[str] | None,
-               skip: tuple[int, int] | None) -> tuple[str, str | None] | None:
+def _source_in(
+    sent: str,
+    s: int,
+    e: int,
+    rec: ReportRecords | None,
+    c_rx: re.Pattern[str] | None,
+    skip: tuple[int, int] | None,
+) -> tuple[str, str | None] | None:
     """(cue, source) of a source this sentence cites, outside ``skip`` (sentence offsets)."""
     if rec is not None:
         for a in rec.attributions:
@@ -685,6 +809,13 @@ def headline_vs_body(case: Case, found: Sequence[Claim]) -> list[dict[str, Any]]
             why = f"The body is surer ({b.status}) than the headline ({h.status})."
         else:
             why = f"Headline and body agree ({h.status})."
-        out.append({"report": r.id, "headline": h.status, "body": b.status if b else None,
-                    "differs": differs, "reason": why})
+        out.append(
+            {
+                "report": r.id,
+                "headline": h.status,
+                "body": b.status if b else None,
+                "differs": differs,
+                "reason": why,
+            }
+        )
     return out

@@ -137,8 +137,11 @@ def _last(phrases: _Phrases, text: str) -> str | None:
         pos = m.start()
     if pos < 0:
         return None
-    keys = [key for w, key in phrases
-            if text.startswith(w, pos) and not re.match(r"[\w-]", text[pos + len(w) : pos + len(w) + 1])]
+    keys = [
+        key
+        for w, key in phrases
+        if text.startswith(w, pos) and not re.match(r"[\w-]", text[pos + len(w) : pos + len(w) + 1])
+    ]
     return max(keys) if keys else None
 
 
@@ -184,15 +187,22 @@ def classify_figure(
     what = fold(fig.what or "")
     # the words after the number up to the next clause ("lost several key areas and suffered
     # notable casualties": the casualties are not what "several" counts)
-    after = re.split(r"(?<![\w-])(?:and|but|while|whereas)(?![\w-])|[,;:]",
-                     fold(_window_after(text, fig.end, s1, 12)), maxsplit=1)[0]
+    after = re.split(
+        r"(?<![\w-])(?:and|but|while|whereas)(?![\w-])|[,;:]",
+        fold(_window_after(text, fig.end, s1, 12)),
+        maxsplit=1,
+    )[0]
     side = None
     if terms is not None:
         # the counted noun phrase only: cut the words after the number at the first
         # preposition or verb-like word ("airstrikes on militants' positions" counts airstrikes)
-        near = re.split(r"(?<![\w-])(?:on|of|in|at|by|from|to|with|near|against|belonging|"
-                        r"were|was|are|is|have|has|had|that|who|which)(?![\w-])",
-                        _window_after(text, fig.end, s1, 6), maxsplit=1, flags=re.IGNORECASE)[0]
+        near = re.split(
+            r"(?<![\w-])(?:on|of|in|at|by|from|to|with|near|against|belonging|"
+            r"were|was|are|is|have|has|had|that|who|which)(?![\w-])",
+            _window_after(text, fig.end, s1, 6),
+            maxsplit=1,
+            flags=re.IGNORECASE,
+        )[0]
         for phrase in (fig.what or "", near):
             found = terms.find(phrase)
             if found:
@@ -238,10 +248,17 @@ def classify_figure(
     if when is None:
         when = _time_in_paragraph(text, s0)
         inferred = when is not None
-    return {"thing": thing, "side": side, "event": event, "time": when, "forecast": fm is not None,
-            "forecast_words": fm.group() if fm else None,
-            "stock": sm is not None and fm is None, "stock_words": sm.group() if sm and not fm else None,
-            "time_inferred": inferred}
+    return {
+        "thing": thing,
+        "side": side,
+        "event": event,
+        "time": when,
+        "forecast": fm is not None,
+        "forecast_words": fm.group() if fm else None,
+        "stock": sm is not None and fm is None,
+        "stock_words": sm.group() if sm and not fm else None,
+        "time_inferred": inferred,
+    }
 
 
 def _bare_amount(fig: Figure, doc: Doc | None) -> bool:
@@ -255,16 +272,20 @@ def _bare_amount(fig: Figure, doc: Doc | None) -> bool:
     if not toks:
         return False
     head = toks[-1]
-    return (head.pos_ == "NOUN" and head.tag_ == "NNS"
-            and head.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NNS"
+        and head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    )
 
 
 _AFTER_NUMBER = re.compile(r"\s*(?:of\s+)?(?:(?:the|[a-z][\w-]*)\s+){0,2}([A-Z][a-z]+s)\b")
 
 
-def _nationality_after(text: str, end: int, stop: int, doc: Doc | None,
-                       terms: SideTerms | None) -> bool:
+def _nationality_after(
+    text: str, end: int, stop: int, doc: Doc | None, terms: SideTerms | None
+) -> bool:
     """True if the counted noun right after a number is a nationality in the plural."""
     if doc_matches(doc, text):
         span = doc.char_span(end, min(stop, end + 60), alignment_mode="expand")
@@ -302,24 +323,39 @@ def _time_in_paragraph(text: str, start: int) -> str | None:
 
 def _label(thing: str, side: str | None, event: str | None) -> str:
     if side:
-        return f"{event or 'counted'}, {side} side" + (f" ({thing})" if thing not in ("fighters", "soldiers", "people") else "")
+        return f"{event or 'counted'}, {side} side" + (
+            f" ({thing})" if thing not in ("fighters", "soldiers", "people") else ""
+        )
     return f"{thing} {event}" if event else thing
 
 
 _MODE_WORDS = {"prospective": "that may be or are planned to be", "stock": "already there"}
 
 
-def _what_label(thing: str, side: str | None, event: str | None, members: Sequence[dict[str, Any]],
-                mode: str = "happened") -> str:
+def _what_label(
+    thing: str,
+    side: str | None,
+    event: str | None,
+    members: Sequence[dict[str, Any]],
+    mode: str = "happened",
+) -> str:
     """What a group counts in plain words: "people killed or wounded", "places taken",
     "fighters on the rebels side sent", "observation points"."""
     events = {m["event"] for m in members if m.get("event")}
-    ev = _EVENT_WORDS.get(next(iter(events)), next(iter(events))) if len(events) == 1 else (
-        _EVENT_WORDS.get(event or "", event) if event else None)
+    ev = (
+        _EVENT_WORDS.get(next(iter(events)), next(iter(events)))
+        if len(events) == 1
+        else (_EVENT_WORDS.get(event or "", event) if event else None)
+    )
     if thing == "things":
         whats = [m["what"] for m in members if m.get("what")]
         noun = whats[0] if len(set(whats)) == 1 else "things (the report does not say what)"
-    elif thing in ("points",) or thing not in lexicon()["figure_nouns"] and members and members[0].get("what"):
+    elif (
+        thing in ("points",)
+        or thing not in lexicon()["figure_nouns"]
+        and members
+        and members[0].get("what")
+    ):
         noun = members[0]["what"] if len({m.get("what") for m in members}) == 1 else thing
     else:
         noun = thing
@@ -375,18 +411,37 @@ def figure_groups(
         for f in rec.figures:
             k = bisect_right(sent_starts, f.start) - 1
             sent = sents[k] if k >= 0 and f.start < sents[k][1] else None
-            c = classify_figure(f, r, terms=terms, events=events, nouns=nouns, sentence=sent,
-                                doc=(docs or {}).get(r.id), prospective=prospective, stock=stock)
+            c = classify_figure(
+                f,
+                r,
+                terms=terms,
+                events=events,
+                nouns=nouns,
+                sentence=sent,
+                doc=(docs or {}).get(r.id),
+                prospective=prospective,
+                stock=stock,
+            )
             key_thing = c["side"] or c["thing"]
             key_event = None if c["thing"] in free else families.get(c["event"], c["event"])
             mode = "prospective" if c["forecast"] else "stock" if c["stock"] else "happened"
             member = {
-                "report": r.id, "start": f.start, "end": f.end, "value": f.value,
-                "text": f.text, "what": f.what, "source": f.source,
-                "vague": bool(f.vague or f.value is None), "time": c["time"],
-                "thing": c["thing"], "side": c["side"], "event": c["event"],
-                "forecast": c["forecast"], "forecast_words": c["forecast_words"],
-                "stock": c["stock"], "stock_words": c["stock_words"],
+                "report": r.id,
+                "start": f.start,
+                "end": f.end,
+                "value": f.value,
+                "text": f.text,
+                "what": f.what,
+                "source": f.source,
+                "vague": bool(f.vague or f.value is None),
+                "time": c["time"],
+                "thing": c["thing"],
+                "side": c["side"],
+                "event": c["event"],
+                "forecast": c["forecast"],
+                "forecast_words": c["forecast_words"],
+                "stock": c["stock"],
+                "stock_words": c["stock_words"],
                 "time_inferred": c["time_inferred"],
             }
             groups.setdefault((key_thing, key_event, mode), []).append(member)
@@ -403,9 +458,20 @@ def figure_groups(
             what += " (already there)"
         what_label = _what_label(thing, side, event, members, mode)
         verdict, reason, label = _verdict(members, labels, what_label)
-        out.append(FigureGroup(what=what, members=tuple(members), verdict=verdict, reason=reason,
-                               thing=thing, event=event, side=side, label=label,
-                               what_label=what_label, mode=mode))
+        out.append(
+            FigureGroup(
+                what=what,
+                members=tuple(members),
+                verdict=verdict,
+                reason=reason,
+                thing=thing,
+                event=event,
+                side=side,
+                label=label,
+                what_label=what_label,
+                mode=mode,
+            )
+        )
     if same_number:
         out.extend(_same_number_groups(out, labels, order, int(lex.get("min_same_number", 3))))
     rank = {"disagree": 0, "look_alike": 1, "agree": 2, "single": 3}
@@ -430,15 +496,18 @@ def _mode_note(m: dict[str, Any]) -> str:
     return ""
 
 
-def _verdict(members: list[dict[str, Any]], labels: dict[str, str],
-             what: str) -> tuple[str, str, str]:
+def _verdict(
+    members: list[dict[str, Any]], labels: dict[str, str], what: str
+) -> tuple[str, str, str]:
     """(verdict, reason, label) for one group; the reason names vague amounts by their words."""
     reports = list(dict.fromkeys(m["report"] for m in members))
     events = list(dict.fromkeys(m["event"] for m in members))
 
     def desc(m: dict[str, Any]) -> str:
         t = f", {m['time']}" if m["time"] else ""
-        ev = f" {_EVENT_WORDS.get(m['event'], m['event'])}" if len(events) > 1 and m["event"] else ""
+        ev = (
+            f" {_EVENT_WORDS.get(m['event'], m['event'])}" if len(events) > 1 and m["event"] else ""
+        )
         vg = ", a vague amount" if m["vague"] else ""
         return f"{labels[m['report']]}: '{m['text']}'{ev}{t}{vg}{_mode_note(m)}"
 
@@ -446,60 +515,121 @@ def _verdict(members: list[dict[str, Any]], labels: dict[str, str],
     vague = [m for m in members if m["vague"]]
     vague_words = " and ".join(f"'{m['text']}'" for m in vague)
     if len(members) == 1:
-        return "single", f"Only {labels[reports[0]]} gives a figure for {what} ({said}).", VERDICT_LABELS["single"]
+        return (
+            "single",
+            f"Only {labels[reports[0]]} gives a figure for {what} ({said}).",
+            VERDICT_LABELS["single"],
+        )
     if len(events) > 1:
         if len(reports) == 1:
-            return "single", (f"Only {labels[reports[0]]} gives figures for {what}, and they "
-                              f"count different things ({said})."), VERDICT_LABELS["single"]
-        return "look_alike", (f"{said}. These count different things ("
-                              f"{' / '.join(_EVENT_WORDS.get(str(e), str(e)) for e in events)}), "
-                              "so they neither agree nor disagree."), "different things counted"
+            return (
+                "single",
+                (
+                    f"Only {labels[reports[0]]} gives figures for {what}, and they "
+                    f"count different things ({said})."
+                ),
+                VERDICT_LABELS["single"],
+            )
+        return (
+            "look_alike",
+            (
+                f"{said}. These count different things ("
+                f"{' / '.join(_EVENT_WORDS.get(str(e), str(e)) for e in events)}), "
+                "so they neither agree nor disagree."
+            ),
+            "different things counted",
+        )
     kinds = {k for k in (_counted_word(m) for m in members) if k}
     if len(reports) > 1 and len(kinds) > 1:
-        return "look_alike", (f"{said}. These count different kinds of {what} "
-                              f"({' / '.join(sorted(kinds))}), so they neither agree nor "
-                              "disagree."), "different things counted"
+        return (
+            "look_alike",
+            (
+                f"{said}. These count different kinds of {what} "
+                f"({' / '.join(sorted(kinds))}), so they neither agree nor "
+                "disagree."
+            ),
+            "different things counted",
+        )
     if len({bool(m.get("forecast")) for m in members}) > 1:
-        return "look_alike", (f"{said}. One figure is about what may happen, the other about "
-                              "what has happened."), "what may happen and what happened"
+        return (
+            "look_alike",
+            (f"{said}. One figure is about what may happen, the other about what has happened."),
+            "what may happen and what happened",
+        )
     times = [normalise_time(m["time"]) for m in members]
     known = {t for t in times if t}
     windows = "different time windows"
     if len(reports) == 1 and len({m["value"] for m in members}) > 1 and not vague:
-        return "look_alike", (f"{said}. One report gives several numbers for {what}; they "
-                              "count different parts, sources or moments, not a contradiction."), (
-                                  windows if len(known) > 1 else "different parts of one count")
+        return (
+            "look_alike",
+            (
+                f"{said}. One report gives several numbers for {what}; they "
+                "count different parts, sources or moments, not a contradiction."
+            ),
+            (windows if len(known) > 1 else "different parts of one count"),
+        )
     if vague:
         texts = {fold(m["text"]) for m in members}
         if len(texts) == 1 and len(known) <= 1:
             return "agree", f"{said}: the same words for {what}.", VERDICT_LABELS["agree"]
-        why = (f"{vague_words} {'is a vague amount' if len(vague) == 1 else 'are vague amounts'}"
-               ", so the numbers cannot be compared")
+        why = (
+            f"{vague_words} {'is a vague amount' if len(vague) == 1 else 'are vague amounts'}"
+            ", so the numbers cannot be compared"
+        )
         if len(known) > 1:
-            return "look_alike", f"{said}. {why.capitalize()[0] + why[1:]}, and the figures cover different periods.", windows
-        return "look_alike", (f"{said}. {why[0].upper() + why[1:]}: the reports neither agree "
-                              "nor disagree."), "vague amounts"
+            return (
+                "look_alike",
+                f"{said}. {why.capitalize()[0] + why[1:]}, and the figures cover different periods.",
+                windows,
+            )
+        return (
+            "look_alike",
+            (f"{said}. {why[0].upper() + why[1:]}: the reports neither agree nor disagree."),
+            "vague amounts",
+        )
     lo = max(r[0] for r in (_range(m) for m in members) if r)
     hi = min(r[1] for r in (_range(m) for m in members) if r)
     fits = lo <= hi
     exact_same = len({m["value"] for m in members}) == 1
     if len(known) > 1:
         if exact_same:
-            return "look_alike", (f"{said}. The number is the same, but the figures speak of "
-                                  "different periods, so they may not count the same thing."), windows
-        return "look_alike", (f"{said}. The numbers differ, but they cover different periods, "
-                              "so they do not contradict each other."), windows
+            return (
+                "look_alike",
+                (
+                    f"{said}. The number is the same, but the figures speak of "
+                    "different periods, so they may not count the same thing."
+                ),
+                windows,
+            )
+        return (
+            "look_alike",
+            (
+                f"{said}. The numbers differ, but they cover different periods, "
+                "so they do not contradict each other."
+            ),
+            windows,
+        )
     if exact_same or fits:
         return "agree", f"{said}: the same number for {what}.", VERDICT_LABELS["agree"]
     if len(known) == 1 and all(times) and not any(m.get("time_inferred") for m in members):
-        return "disagree", (f"{said}: different numbers for {what} in the same period."),\
-            VERDICT_LABELS["disagree"]
-    return "look_alike", (f"{said}. The numbers differ, but the reports do not say they count "
-                          "the same period, so this is not shown as a contradiction."), "period not given"
+        return (
+            "disagree",
+            (f"{said}: different numbers for {what} in the same period."),
+            VERDICT_LABELS["disagree"],
+        )
+    return (
+        "look_alike",
+        (
+            f"{said}. The numbers differ, but the reports do not say they count "
+            "the same period, so this is not shown as a contradiction."
+        ),
+        "period not given",
+    )
 
 
-def _same_number_groups(groups: list[FigureGroup], labels: dict[str, str],
-                        order: dict[str, int], min_value: int) -> list[FigureGroup]:
+def _same_number_groups(
+    groups: list[FigureGroup], labels: dict[str, str], order: dict[str, int], min_value: int
+) -> list[FigureGroup]:
     """One exact number used for different things. Vague amounts ("millions") are never
     grouped by their words: the same words do not make the same number."""
     by_value: dict[float, list[tuple[FigureGroup, dict[str, Any]]]] = {}
@@ -515,17 +645,26 @@ def _same_number_groups(groups: list[FigureGroup], labels: dict[str, str],
         items.sort(key=lambda gm: (order[gm[1]["report"]], gm[1]["start"]))
         members = [m for _, m in items]
         name = _fmt(key, "")
-        things = [f"{_thing_words(m, g)} in {labels[m['report']]} ('{m['text']}')" for g, m in items]
+        things = [
+            f"{_thing_words(m, g)} in {labels[m['report']]} ('{m['text']}')" for g, m in items
+        ]
         listed = ", ".join(things[:-1]) + " and " + things[-1]
         one = len({m["report"] for m in members}) == 1
-        out.append(FigureGroup(
-            what=f"the number {name}", members=tuple(members), verdict="look_alike",
-            reason=(f"The same number {name} counts {listed}: they only look alike. "
+        out.append(
+            FigureGroup(
+                what=f"the number {name}",
+                members=tuple(members),
+                verdict="look_alike",
+                reason=(
+                    f"The same number {name} counts {listed}: they only look alike. "
                     + ("One report uses it for different things. " if one else "")
-                    + "A shared number is not agreement."),
-            thing="same number", label="same number, different things",
-            what_label=f"the number {name} for different things",
-        ))
+                    + "A shared number is not agreement."
+                ),
+                thing="same number",
+                label="same number, different things",
+                what_label=f"the number {name} for different things",
+            )
+        )
     return out
 
 
@@ -534,8 +673,13 @@ def _thing_words(m: dict[str, Any], g: FigureGroup) -> str:
     ev = _EVENT_WORDS.get(m["event"], m["event"]) if m.get("event") else None
     if m.get("what"):
         w = m["what"]
-        return w if not ev or fold(ev) in fold(w) or any(
-            fold(x) in fold(w) for x in lexicon()["figure_events"].get(m["event"], ())) else f"{w} {ev}"
+        return (
+            w
+            if not ev
+            or fold(ev) in fold(w)
+            or any(fold(x) in fold(w) for x in lexicon()["figure_events"].get(m["event"], ()))
+            else f"{w} {ev}"
+        )
     return g.what_label or g.what
 
 

@@ -47,7 +47,9 @@ class LabelCount:
         return d
 
 
-def label_spans(report: Report, terms: SideTerms, doc: Doc | None = None) -> list[tuple[int, int, str, str]]:
+def label_spans(
+    report: Report, terms: SideTerms, doc: Doc | None = None
+) -> list[tuple[int, int, str, str]]:
     """Every side name in a report's body: (start, end, term, side), longest names first.
 
     With the report's parse (``doc``), names that fail the sense check are left out.
@@ -106,14 +108,20 @@ def label_counts(
         for r in case.reports:
             groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
             rec = records.get(r.id)
-            quoted = [(q.start, q.end) for q in rec.quotes] if rec is not None and skip_quotes else []
+            quoted = (
+                [(q.start, q.end) for q in rec.quotes] if rec is not None and skip_quotes else []
+            )
             for s, e, t, side in label_spans(r, terms, docs.get(r.id)):
                 if any(qs <= s and e <= qe for qs, qe in quoted):
                     continue
                 groups.setdefault((side, t), []).append((s, e))
             for (side, t), spans in sorted(
                 groups.items(),
-                key=lambda kv: (side_order.get(kv[0][0], len(side_order)), -len(kv[1]), fold(kv[0][1])),
+                key=lambda kv: (
+                    side_order.get(kv[0][0], len(side_order)),
+                    -len(kv[1]),
+                    fold(kv[0][1]),
+                ),
             ):
                 out.append(LabelCount(r.id, side, t, len(spans), tuple(spans)))
         return out

@@ -176,9 +176,24 @@ def shared_passages(
                             bucket.append((pa, pb))
         for rb, pairs in sorted(hits.items()):
             found = _passages_of_pair(
-                case, records, reports, names, ra, rb, pairs, seqs, starts, ends, spelled,
-                n=n, max_gap=max_gap, min_words=min_words, min_quote_words=min_quote_words,
-                include_boilerplate=include_boilerplate, self_source_patterns=self_source_patterns)
+                case,
+                records,
+                reports,
+                names,
+                ra,
+                rb,
+                pairs,
+                seqs,
+                starts,
+                ends,
+                spelled,
+                n=n,
+                max_gap=max_gap,
+                min_words=min_words,
+                min_quote_words=min_quote_words,
+                include_boilerplate=include_boilerplate,
+                self_source_patterns=self_source_patterns,
+            )
             if counts is not None and found:
                 counts[(reports[ra].id, reports[rb].id)] = len(found)
             if per_pair is not None and len(found) > per_pair:
@@ -204,12 +219,26 @@ def shared_passages(
 # --------------------------------------------------------------------------- seeds to passages
 
 
-def _passages_of_pair(case: Case, records: Mapping[str, ReportRecords], reports: list[Report],
-                      names: list[Any], ra: int, rb: int, pairs: list[tuple[int, int]],
-                      seqs: list[array[int]], starts: list[array[int]], ends: list[array[int]],
-                      spelled: list[str], *, n: int, max_gap: int, min_words: int,
-                      min_quote_words: int, include_boilerplate: bool,
-                      self_source_patterns: Sequence[str]) -> list[SharedPassage]:
+def _passages_of_pair(
+    case: Case,
+    records: Mapping[str, ReportRecords],
+    reports: list[Report],
+    names: list[Any],
+    ra: int,
+    rb: int,
+    pairs: list[tuple[int, int]],
+    seqs: list[array[int]],
+    starts: list[array[int]],
+    ends: list[array[int]],
+    spelled: list[str],
+    *,
+    n: int,
+    max_gap: int,
+    min_words: int,
+    min_quote_words: int,
+    include_boilerplate: bool,
+    self_source_patterns: Sequence[str],
+) -> list[SharedPassage]:
     out = []
     for a0, a1, b0, b1 in _chains(pairs, n, max_gap):
         nw = min(a1 - a0, b1 - b0)
@@ -220,20 +249,38 @@ def _passages_of_pair(case: Case, records: Mapping[str, ReportRecords], reports:
         b_start, b_end = starts[rb][b0], ends[rb][b1 - 1]
         qa = _quotes_over(records.get(A.id), a_start, a_end)
         qb = _quotes_over(records.get(B.id), b_start, b_end)
-        is_quote = bool(qa or qb) or _in_marks(A.text, a_start, a_end) or _in_marks(
-            B.text, b_start, b_end)
+        is_quote = (
+            bool(qa or qb) or _in_marks(A.text, a_start, a_end) or _in_marks(B.text, b_start, b_end)
+        )
         if nw < (min_quote_words if is_quote else min_words):
             continue
         boiler = _boilerplate(A, a_start, a_end) or _boilerplate(B, b_start, b_end)
         if boiler and not include_boilerplate:
             continue
-        sim = ratio(" ".join(spelled[w] for w in seqs[ra][a0:a1]),
-                    " ".join(spelled[w] for w in seqs[rb][b0:b1]))
-        out.append(_describe(
-            case, A, B, names[ra], names[rb], a_start, a_end, b_start, b_end,
-            similarity=round(sim / 100, 3), nwords=nw, kind="quote" if is_quote else "text",
-            boilerplate=boiler, qa=qa, qb=qb, self_source_patterns=self_source_patterns,
-        ))
+        sim = ratio(
+            " ".join(spelled[w] for w in seqs[ra][a0:a1]),
+            " ".join(spelled[w] for w in seqs[rb][b0:b1]),
+        )
+        out.append(
+            _describe(
+                case,
+                A,
+                B,
+                names[ra],
+                names[rb],
+                a_start,
+                a_end,
+                b_start,
+                b_end,
+                similarity=round(sim / 100, 3),
+                nwords=nw,
+                kind="quote" if is_quote else "text",
+                boilerplate=boiler,
+                qa=qa,
+                qb=qb,
+                self_source_patterns=self_source_patterns,
+            )
+        )
     return out
 
 
@@ -296,7 +343,9 @@ def _in_marks(text: str, start: int, end: int) -> bool:
 def _boilerplate(report: Report, start: int, end: int) -> bool:
     """True if most of [start, end) is outside the body or in boilerplate (pull quotes aside)."""
     size = max(1, end - start)
-    outside = max(0, min(end, report.body.start) - start) + max(0, end - max(start, report.body.end))
+    outside = max(0, min(end, report.body.start) - start) + max(
+        0, end - max(start, report.body.end)
+    )
     inside = 0
     for b in report.boilerplate:
         if b.kind == "pull_quote":
@@ -349,8 +398,9 @@ def _mention(text: str, variants: Sequence[str]) -> re.Match[str] | None:
     return re.search(rf"(?<![\w-]){_name_regex(variants)}(?![\w-])", text)
 
 
-def _self_sourced(report: Report, names: dict[str, list[str]], start: int, end: int,
-                  patterns: Sequence[str]) -> re.Match[str] | None:
+def _self_sourced(
+    report: Report, names: dict[str, list[str]], start: int, end: int, patterns: Sequence[str]
+) -> re.Match[str] | None:
     """'told MEE', 'speaking to Middle East Eye' near the passage, naming the report's own outlet."""
     outlet = _outlet(report)
     if not outlet or outlet not in names:
@@ -364,7 +414,9 @@ def _self_sourced(report: Report, names: dict[str, list[str]], start: int, end: 
     return None
 
 
-def _credit(copy: Report, origin: Report, names_origin: dict[str, list[str]]) -> re.Match[str] | None:
+def _credit(
+    copy: Report, origin: Report, names_origin: dict[str, list[str]]
+) -> re.Match[str] | None:
     """Where the copy names the origin's outlet or original author, if anywhere."""
     for key in (_outlet(origin), _author(origin)):
         if key and key in names_origin and key != _outlet(copy):
@@ -384,9 +436,22 @@ def _line_at(text: str, m: re.Match[str]) -> tuple[str, int, int]:
 
 
 def _describe(
-    case: Case, A: Report, B: Report, names_a: dict[str, list[str]], names_b: dict[str, list[str]],
-    a_start: int, a_end: int, b_start: int, b_end: int, *, similarity: float, nwords: int,
-    kind: str, boilerplate: bool, qa: list[Quote], qb: list[Quote],
+    case: Case,
+    A: Report,
+    B: Report,
+    names_a: dict[str, list[str]],
+    names_b: dict[str, list[str]],
+    a_start: int,
+    a_end: int,
+    b_start: int,
+    b_end: int,
+    *,
+    similarity: float,
+    nwords: int,
+    kind: str,
+    boilerplate: bool,
+    qa: list[Quote],
+    qb: list[Quote],
     self_source_patterns: Sequence[str],
 ) -> SharedPassage:
     la, lb = _label(A), _label(B)
@@ -427,11 +492,15 @@ def _describe(
             credited = True
             credit_text, cs, ce = _line_at(copy.text, credit_m)
             credit_span = (cs, ce)
-            reason = (f"{_label(copy)} repeats text from {_label(origin)} ({why}) and credits it: "
-                      f"'{credit_text}'.")
+            reason = (
+                f"{_label(copy)} repeats text from {_label(origin)} ({why}) and credits it: "
+                f"'{credit_text}'."
+            )
         else:
-            reason = (f"{_label(copy)} repeats words from {_label(origin)} ({why}) without naming "
-                      f"{_label(origin)}.")
+            reason = (
+                f"{_label(copy)} repeats words from {_label(origin)} ({why}) without naming "
+                f"{_label(origin)}."
+            )
     else:
         common = _common_author(A, B)
         ma = _mention(A.text, names_a.get(common, [common])) if common else None
@@ -440,11 +509,15 @@ def _describe(
             credited = True
             credit_text, cs, ce = _line_at(A.text, ma)
             credit_span = None
-            reason = (f"Both reports come from {common} and both name it; the reports do not "
-                      "say which copy came first.")
+            reason = (
+                f"Both reports come from {common} and both name it; the reports do not "
+                "say which copy came first."
+            )
         else:
-            reason = ("Neither report names the other, and the reports do not say which came "
-                      "first: the words may come from a third source.")
+            reason = (
+                "Neither report names the other, and the reports do not say which came "
+                "first: the words may come from a third source."
+            )
     sp_a = tuple(dict.fromkeys(s for q in qa if (s := _speaker(q))))
     sp_b = tuple(dict.fromkeys(s for q in qb if (s := _speaker(q))))
     na = {_speaker_key(s) for s in sp_a} - _PRONOUNS
@@ -454,8 +527,10 @@ def _describe(
         # both quote the same speaker by the same name: each credits the speaker, and
         # nothing shows that one report copied the other
         credited = True
-        reason = (f"Both reports give these words to the same speaker ({sorted(sp_a)[0]}); "
-                  "nothing shows that one copied the other (they may share a wire report).")
+        reason = (
+            f"Both reports give these words to the same speaker ({sorted(sp_a)[0]}); "
+            "nothing shows that one copied the other (they may share a wire report)."
+        )
     if kind == "quote" and (sp_a or sp_b):
         who_a = ", ".join(sp_a) or "no speaker found"
         who_b = ", ".join(sp_b) or "no speaker found"
@@ -463,13 +538,28 @@ def _describe(
     if boilerplate:
         reason = "Boilerplate (page furniture shared by the two outlets). " + reason
     return SharedPassage(
-        a=A.id, a_start=a_start, a_end=a_end, b=B.id, b_start=b_start, b_end=b_end,
-        similarity=similarity, credited=credited, words=nwords, kind=kind,
-        boilerplate=boilerplate, a_text=A.text[a_start:a_end], b_text=B.text[b_start:b_end],
-        origin=origin.id if origin else None, copy=copy.id if copy else None,
-        credit=credit_text, credit_start=credit_span[0] if credit_span else None,
+        a=A.id,
+        a_start=a_start,
+        a_end=a_end,
+        b=B.id,
+        b_start=b_start,
+        b_end=b_end,
+        similarity=similarity,
+        credited=credited,
+        words=nwords,
+        kind=kind,
+        boilerplate=boilerplate,
+        a_text=A.text[a_start:a_end],
+        b_text=B.text[b_start:b_end],
+        origin=origin.id if origin else None,
+        copy=copy.id if copy else None,
+        credit=credit_text,
+        credit_start=credit_span[0] if credit_span else None,
         credit_end=credit_span[1] if credit_span else None,
-        a_speakers=sp_a, b_speakers=sp_b, relabelled=relabelled, reason=reason,
+        a_speakers=sp_a,
+        b_speakers=sp_b,
+        relabelled=relabelled,
+        reason=reason,
     )
 
 

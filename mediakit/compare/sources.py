@@ -37,8 +37,9 @@ class SourceMix:
         return d
 
 
-def source_side(phrase: str, case: Case, *, terms: SideTerms | None = None,
-                resolves_to: str | None = None) -> str:
+def source_side(
+    phrase: str, case: Case, *, terms: SideTerms | None = None, resolves_to: str | None = None
+) -> str:
     """The side a source belongs to, or "unknown" (:func:`side_of` with a default)."""
     return side_of(phrase, case, resolves_to=resolves_to, terms=terms) or "unknown"
 
@@ -66,16 +67,27 @@ def source_mix(
             ident = fold(a.resolves_to or a.source).strip()
             for art in ("the ", "a ", "an "):
                 if ident.startswith(art):
-                    ident = ident[len(art):]
+                    ident = ident[len(art) :]
             shown.setdefault(ident, a.source)
             cell = cells.setdefault(key, {})
             cell[ident] = cell.get(ident, 0) + 1
         for (stype, side, named), cell in sorted(
             cells.items(),
-            key=lambda kv: (type_order.get(kv[0][0], 99), side_order.get(kv[0][1], 98), not kv[0][2]),
+            key=lambda kv: (
+                type_order.get(kv[0][0], 99),
+                side_order.get(kv[0][1], 98),
+                not kv[0][2],
+            ),
         ):
-            out.append(SourceMix(
-                report=r.id, source_type=stype, side=side, named=named, count=len(cell),
-                citations=sum(cell.values()), sources=tuple(shown[i] for i in cell),
-            ))
+            out.append(
+                SourceMix(
+                    report=r.id,
+                    source_type=stype,
+                    side=side,
+                    named=named,
+                    count=len(cell),
+                    citations=sum(cell.values()),
+                    sources=tuple(shown[i] for i in cell),
+                )
+            )
     return out

@@ -67,7 +67,17 @@ if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
 # The words these rules use (hearsay verbs, verbs that need a complement or a clause, report
 # nouns, hedge adverbs) are Lexicon fields from data/speech/word_classes.toml. The dependency
 # labels below are spaCy's own.
-_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl", "dative", "parataxis"}
+_COMPLEMENT_DEPS = {
+    "ccomp",
+    "xcomp",
+    "dobj",
+    "prep",
+    "attr",
+    "oprd",
+    "advcl",
+    "dative",
+    "parataxis",
+}
 
 
 def _sentence(tok: Token) -> tuple[str, int, int]:
@@ -107,9 +117,17 @@ def attributions(
         if m.pronoun and _inside_own_report(anchor, verbs, lexicon):
             return  # "Ruiz said she plans to ...": part of what Ruiz said, not a second source
         sent, ss, se = _sentence(anchor)
-        if m.start <= anchor.idx < m.end and m.end > anchor.idx + len(anchor.text) and anchor.pos_ == "VERB" \
-                and m.head < anchor.i:
-            m = replace(m, text=text[m.start : anchor.idx].rstrip(), end=m.start + len(text[m.start : anchor.idx].rstrip()))
+        if (
+            m.start <= anchor.idx < m.end
+            and m.end > anchor.idx + len(anchor.text)
+            and anchor.pos_ == "VERB"
+            and m.head < anchor.i
+        ):
+            m = replace(
+                m,
+                text=text[m.start : anchor.idx].rstrip(),
+                end=m.start + len(text[m.start : anchor.idx].rstrip()),
+            )
         elif m.start == anchor.idx and m.end > anchor.idx + len(anchor.text):
             # "Said Ellis:" read by the model as one name: the source starts after the verb
             rest = text[anchor.idx + len(anchor.text) : m.end]
@@ -177,8 +195,12 @@ def attributions(
         # "the plan favoured by Republicans": the agent of a passive verb of stance or speech
         agent = _stance_agent(tok, verbs, lexicon)
         if agent is not None:
-            add(make_mention(agent, lexicon=lexicon), cue_text(tok, lexicon=lexicon), tok,
-                "belief" if _lemma(tok) in lexicon.belief_verbs else "speech")
+            add(
+                make_mention(agent, lexicon=lexicon),
+                cue_text(tok, lexicon=lexicon),
+                tok,
+                "belief" if _lemma(tok) in lexicon.belief_verbs else "speech",
+            )
         # according to X
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             for g in doc[tok.i + 1].children:
@@ -188,7 +210,9 @@ def attributions(
                         for p in g.children:
                             if p.dep_ == "prep" and p.lower_ in {"by", "from", "in"}:
                                 for gg in p.children:
-                                    if gg.dep_ == "pobj" and is_source_like(doc[gg.i : gg.i + 1], gg, lexicon=lexicon):
+                                    if gg.dep_ == "pobj" and is_source_like(
+                                        doc[gg.i : gg.i + 1], gg, lexicon=lexicon
+                                    ):
                                         src = gg
                     add(make_mention(src, lexicon=lexicon), "according to", tok)
             continue
@@ -198,16 +222,25 @@ def attributions(
             continue
         if not is_reporting(tok, verbs) and _continues_quote(tok, text, lexicon):
             # "“...,” she continued.", "He continued, “...”": words beside the quotation
-            subj = subject_of(tok) or inverted_subject(tok, min(len(doc), tok.i + 6), lexicon=lexicon)
-            if subj is not None and subj.lower_ not in {"i", "we", "you"} \
-                    and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+            subj = subject_of(tok) or inverted_subject(
+                tok, min(len(doc), tok.i + 6), lexicon=lexicon
+            )
+            if (
+                subj is not None
+                and subj.lower_ not in {"i", "we", "you"}
+                and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+            ):
                 add(make_mention(subj, lexicon=lexicon), cue_text(tok, lexicon=lexicon), tok)
             continue
         if not is_reporting(tok, verbs):
             # "reports appeared that ..."
             if tok.lemma_.lower() in lexicon.report_noun_verbs and tok.pos_ == "VERB":
                 for c in tok.children:
-                    if c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.report_nouns and _has_complement(tok):
+                    if (
+                        c.dep_ == "nsubj"
+                        and c.lemma_.lower() in lexicon.report_nouns
+                        and _has_complement(tok)
+                    ):
                         add(make_mention(c, lexicon=lexicon), tok.text, tok)
                         break
                 else:
@@ -217,7 +250,11 @@ def attributions(
             continue
         lemma = tok.lemma_.lower()
         # "The city, thought to be mostly deserted": a hearsay participle with no one named
-        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"} and lemma in lexicon.passive_hearsay:
+        if (
+            tok.tag_ == "VBN"
+            and tok.dep_ in {"acl", "advcl", "relcl"}
+            and lemma in lexicon.passive_hearsay
+        ):
             xc = [c for c in tok.children if c.dep_ == "xcomp"]
             if xc and not any(c.dep_ == "agent" for c in tok.children):
                 last = xc[0] if xc[0].lemma_ == "be" else tok
@@ -225,14 +262,23 @@ def attributions(
                     if c.dep_ == "aux" and c.i > tok.i:
                         last = max(last, c, key=lambda t: t.i)
                 end_tok = xc[0] if xc[0].lemma_ == "be" else last
-                unspecified(tok.idx, end_tok.idx + len(end_tok.text), doc[tok.i : end_tok.i + 1].text, tok)
+                unspecified(
+                    tok.idx, end_tok.idx + len(end_tok.text), doc[tok.i : end_tok.i + 1].text, tok
+                )
                 continue
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
         subj = subject_of(tok)
         if subj is None and not passive:
             # "“...,” said one HTS militant"
             subj = inverted_subject(tok, min(len(doc), tok.i + 9), lexicon=lexicon)
-            if subj is not None and subj.dep_ not in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
+            if subj is not None and subj.dep_ not in {
+                "nsubj",
+                "dobj",
+                "attr",
+                "npadvmod",
+                "appos",
+                "dep",
+            }:
                 subj = None
         if subj is None and passive:
             # "was described as a ... by the fighter": a by-phrase the parser hung elsewhere
@@ -241,7 +287,9 @@ def attributions(
             if passive and lemma in lexicon.passive_hearsay:
                 aux = [c for c in tok.children if c.dep_ == "auxpass"]
                 start_tok = aux[0] if aux and aux[0].i < tok.i else tok
-                unspecified(start_tok.idx, tok.idx + len(tok.text), cue_text(tok, lexicon=lexicon), tok)
+                unspecified(
+                    start_tok.idx, tok.idx + len(tok.text), cue_text(tok, lexicon=lexicon), tok
+                )
             continue
         if subj.lower_ == "it" and passive:
             continue
@@ -256,29 +304,45 @@ def attributions(
         if not is_source_like(subj_span, subj, lexicon=lexicon) and not (
             # the subject of a verb of saying is its source, whatever the noun ("Other refugee
             # advocates said", "55 percent of voters say", "the lawsuit alleges")
-            lemma in lexicon.say_verbs and subj.pos_ in {"NOUN", "PROPN", "NUM"} and subj.dep_ == "nsubj"
-            or _is_document(subj, lexicon) and lemma in lexicon.evidence_verbs
+            lemma in lexicon.say_verbs
+            and subj.pos_ in {"NOUN", "PROPN", "NUM"}
+            and subj.dep_ == "nsubj"
+            or _is_document(subj, lexicon)
+            and lemma in lexicon.evidence_verbs
         ):
             _document_or_belief(tok, lexicon, add)  # "The striker believes ..."
             continue
         # "As the Tribune first reported, ...": the clause of what was reported is the sentence
         as_clause = subj.i < tok.i and any(
             doc[j].lower_ == "as" and (j == doc[j].sent.start or doc[j - 1].is_punct)
-            for j in range(max(0, subj.i - 5), subj.i))
-        if lemma in lexicon.needs_complement and not _has_complement(tok) and not _next_to_quote(tok, quoted) \
-                and not as_clause:
+            for j in range(max(0, subj.i - 5), subj.i)
+        )
+        if (
+            lemma in lexicon.needs_complement
+            and not _has_complement(tok)
+            and not _next_to_quote(tok, quoted)
+            and not as_clause
+        ):
             continue
-        if lemma in lexicon.needs_clause and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        if lemma in lexicon.needs_clause and not any(
+            c.dep_ in {"ccomp", "xcomp"} for c in tok.children
+        ):
             continue
         # "did not respond to a request for comment", "have not confirmed the cause": a
         # negated reporting verb with no clause of what was (not) said pins no claim on anyone
         if _negated(tok) and not _has_clause(tok) and not _next_to_quote(tok, quoted):
             continue
         # "will report to prison": "report" with only a place it goes to is not speech
-        if lemma == "report" and not any(
-            c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} or c.dep_ == "prep" and c.lower_ in {"on", "about"}
-            for c in tok.children
-        ) and not as_clause:
+        if (
+            lemma == "report"
+            and not any(
+                c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"}
+                or c.dep_ == "prep"
+                and c.lower_ in {"on", "about"}
+                for c in tok.children
+            )
+            and not as_clause
+        ):
             continue
         # the verb of a relative clause or a participle modifying something else
         if tok.dep_ in {"amod", "acl"} and subj is None:
@@ -366,24 +430,51 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
     Negated verbs count too ("she does not expect a deal" pins a view on her); a verb inside a
     relative clause counts with the noun it describes only through its own subject.
     """
-    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if verb.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
+    ):
         return
     lemma = _lemma(verb)
     is_evidence = lemma in lexicon.evidence_verbs
     # "sees the plan as a trap": the "as" phrase may hang on the verb or on its object
     near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
     is_belief = lemma in lexicon.belief_verbs or any(
-        c.dep_ == "prep" and f"{lemma} {c.lower_}" in lexicon.belief_phrases for c in near)
-    phrase = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
-                   and f"{lemma} {c.lower_}" in lexicon.act_verb_phrases), None)
-    is_act = phrase is not None or lemma in lexicon.act_verbs or lemma in lexicon.object_act_verbs and any(
-        c.dep_ == "ccomp" or c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.speech_objects or _is_document(c, lexicon))
-        for c in verb.children) or lemma in lexicon.refusal_verbs and any(
-        c.dep_ == "xcomp" and (_lemma(c) in lexicon.act_verbs | lexicon.belief_verbs or _lemma(c) in REPORTING_VERBS)
-        and _has_clause(c) for c in verb.children)
+        c.dep_ == "prep" and f"{lemma} {c.lower_}" in lexicon.belief_phrases for c in near
+    )
+    phrase = next(
+        (
+            f"{lemma} {c.lower_}"
+            for c in verb.children
+            if c.dep_ in {"prep", "prt"} and f"{lemma} {c.lower_}" in lexicon.act_verb_phrases
+        ),
+        None,
+    )
+    is_act = (
+        phrase is not None
+        or lemma in lexicon.act_verbs
+        or lemma in lexicon.object_act_verbs
+        and any(
+            c.dep_ == "ccomp"
+            or c.dep_ == "dobj"
+            and (c.lemma_.lower() in lexicon.speech_objects or _is_document(c, lexicon))
+            for c in verb.children
+        )
+        or lemma in lexicon.refusal_verbs
+        and any(
+            c.dep_ == "xcomp"
+            and (
+                _lemma(c) in lexicon.act_verbs | lexicon.belief_verbs
+                or _lemma(c) in REPORTING_VERBS
+            )
+            and _has_clause(c)
+            for c in verb.children
+        )
+    )
     if not (is_evidence or is_belief or is_act):
         return
-    if phrase is None and not any(c.dep_ in _BELIEF_COMPLEMENTS | {"dative"} for c in verb.children):
+    if phrase is None and not any(
+        c.dep_ in _BELIEF_COMPLEMENTS | {"dative"} for c in verb.children
+    ):
         return
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -404,10 +495,16 @@ def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: AN
     # someone who can hold a view: any person, body or named noun; a document or a thing
     # named by a document noun ("the bill supports families") holds none
     source_like = is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
-    if _is_document(subj, lexicon) or not (source_like or subj.pos_ in {"NOUN", "PROPN"} and is_belief):
+    if _is_document(subj, lexicon) or not (
+        source_like or subj.pos_ in {"NOUN", "PROPN"} and is_belief
+    ):
         return
-    add(make_mention(subj, lexicon=lexicon), cue_text(verb, lexicon=lexicon), verb,
-        "belief" if is_belief else "speech")
+    add(
+        make_mention(subj, lexicon=lexicon),
+        cue_text(verb, lexicon=lexicon),
+        verb,
+        "belief" if is_belief else "speech",
+    )
 
 
 # lemmas the small English model gets wrong for verbs these rules read ("hopes" -> "hop")
@@ -427,7 +524,9 @@ def _inside_own_report(verb: Token, verbs: frozenset[str], lexicon: Lexicon) -> 
         if tok.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or tok.head is tok:
             return False
         tok = tok.head
-        if tok.pos_ in {"VERB", "AUX"} and (is_reporting(tok, verbs) or _lemma(tok) in lexicon.belief_verbs):
+        if tok.pos_ in {"VERB", "AUX"} and (
+            is_reporting(tok, verbs) or _lemma(tok) in lexicon.belief_verbs
+        ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             return subj is not None and subj.pos_ in {"PROPN", "NOUN"}
     return False
@@ -440,7 +539,9 @@ def _continues_quote(verb: Token, text: str, lexicon: Lexicon) -> bool:
         return False
     if any(c.dep_ in {"dobj", "xcomp"} for c in verb.children):
         return False  # "continued the tour", "continued to campaign"
-    if _lemma(verb) == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+    if _lemma(verb) == "go" and not any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
+    ):
         return False  # only "went on"
     doc = verb.doc
     last = max([verb] + [c for c in verb.children if c.dep_ == "prt"], key=lambda t: t.i)
@@ -478,14 +579,22 @@ def _colon_sources(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[Mention,
     for mt in re.finditer(r"(?m)^[ \t]*([^\n:]{1,60}?):[ \t]+\S", text):
         s, e = mt.start(1), mt.end(1)
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not 1 <= len(span) <= 6 or text[s:e].strip().lower() in lexicon.colon_non_sources:
+        if (
+            span is None
+            or not 1 <= len(span) <= 6
+            or text[s:e].strip().lower() in lexicon.colon_non_sources
+        ):
             continue
         line_end = text.find("\n", e)
         after = text[e + 1 : len(text) if line_end < 0 else line_end]
         if len(after.split()) < 4 or "@" in after or text[s] in _QUOTE_MARKS:
             continue  # a list of short items ("Ruiz: hold on."), a contact line, a transcript
         words = [t for t in span if not t.is_punct]
-        if not words or words[0].lower_.rstrip(".") in lexicon.colon_non_sources and len(words) == 1:
+        if (
+            not words
+            or words[0].lower_.rstrip(".") in lexicon.colon_non_sources
+            and len(words) == 1
+        ):
             continue
         if any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP"} for t in span):
             continue  # a clause ("The answer is:"), not a name
@@ -494,14 +603,25 @@ def _colon_sources(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[Mention,
         head = span.root
         if head.lower_ in lexicon.colon_non_sources:
             continue  # "Editor's note:"
-        if not (head.pos_ in {"PROPN", "NOUN"} and is_source_like(doc[head.i : head.i + 1], head, lexicon=lexicon)
-                or head.text.isupper() and len(head.text) > 1):
+        if not (
+            head.pos_ in {"PROPN", "NOUN"}
+            and is_source_like(doc[head.i : head.i + 1], head, lexicon=lexicon)
+            or head.text.isupper()
+            and len(head.text) > 1
+        ):
             continue
         colon = doc.char_span(e, e + 1, alignment_mode="expand")
         anchor = colon[0] if colon is not None and len(colon) else head
         stype, named = classify(span, head, lexicon=lexicon)
-        m = Mention(text=span.text, start=span.start_char, end=span.end_char, source_type=stype,
-                    named=named, head=head.i, confidence=type_confidence(span, head, lexicon=lexicon))
+        m = Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            source_type=stype,
+            named=named,
+            head=head.i,
+            confidence=type_confidence(span, head, lexicon=lexicon),
+        )
         out.append((m, ":", anchor))
     return out
 

@@ -615,8 +615,12 @@ def _according_to(sent: Span) -> str | None:
     return None
 
 
-def _source_in_sentence(sent: Span, tok: Token, words: FigureWords,
-                        memo: dict[tuple[int, int], str | None] | None = None) -> str | None:
+def _source_in_sentence(
+    sent: Span,
+    tok: Token,
+    words: FigureWords,
+    memo: dict[tuple[int, int], str | None] | None = None,
+) -> str | None:
     """A fallback source: "according to X", or the subject of a reporting verb above the figure.
     ``memo`` keeps each sentence's "according to" (a table of figures is one long sentence)."""
     if memo is None:

@@ -116,7 +116,13 @@ def _inflect(lemmas: Iterable[str]) -> list[str]:
         if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]|.*(?:mit|fer|cur|pel)", lemma):
             # one-syllable verbs and stressed endings double the consonant (slammed, admitted);
             # the plain forms are kept too, for the exceptions (visited, offered)
-            out += [lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + "ed", lemma + "ing"]
+            out += [
+                lemma + "s",
+                lemma + lemma[-1] + "ed",
+                lemma + lemma[-1] + "ing",
+                lemma + "ed",
+                lemma + "ing",
+            ]
             continue
         if lemma.endswith("e"):
             out += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
@@ -153,8 +159,12 @@ def _classify_mark(text: str, i: int) -> _Mark | None:
         # apostrophes: inside a word (wasn't, country’s, Ma'arat), or an elision like '90s
         if _is_letter(before) and _is_letter(after):
             return None
-    space_before = before.isspace() or before in "([{—–-/:;" or (before in DOUBLE_MARKS + SINGLE_MARKS)
-    space_after = after.isspace() or after in ")]}.,;:!?—–-…" or after in DOUBLE_MARKS + SINGLE_MARKS
+    space_before = (
+        before.isspace() or before in "([{—–-/:;" or (before in DOUBLE_MARKS + SINGLE_MARKS)
+    )
+    space_after = (
+        after.isspace() or after in ")]}.,;:!?—–-…" or after in DOUBLE_MARKS + SINGLE_MARKS
+    )
     can_open = space_before and not after.isspace()
     can_close = not before.isspace() and (space_after or not _is_letter(after))
     if can_open and can_close:
@@ -179,7 +189,9 @@ def _classify_mark(text: str, i: int) -> _Mark | None:
     return _Mark(i, ch, double, can_open, can_close, possessive)
 
 
-def _pair(text: str, marks: list[_Mark], double: bool, breaks: Breaks | None = None) -> list[tuple[int, int]]:
+def _pair(
+    text: str, marks: list[_Mark], double: bool, breaks: Breaks | None = None
+) -> list[tuple[int, int]]:
     """Pair marks of one family (double or single); returns (open_pos, close_pos) pairs."""
     breaks = breaks if breaks is not None else Breaks(text)
     pairs: list[tuple[int, int]] = []
@@ -344,21 +356,35 @@ def _kind(
     # "dismissed the figure as "fantasy"": a label verb with "as" pins the words on its
     # subject; a passive with no "by" ("were described as 'fees'") pins them on no one
     if before_words and before_words[-1] == "as":
-        k = next((i for i in range(len(before_words) - 2, max(-1, len(before_words) - 7), -1)
-                  if before_words[i] in _label_cues()), None)
+        k = next(
+            (
+                i
+                for i in range(len(before_words) - 2, max(-1, len(before_words) - 7), -1)
+                if before_words[i] in _label_cues()
+            ),
+            None,
+        )
         passive = k is not None and k > 0 and before_words[k - 1] in _BE_FORMS
         if k is not None and (not passive or re.search(r"\bby\b", after[:40])):
             return "quote"
     # "according to X" after a short phrase attributes the reporter's whole sentence, not the
     # marked words (the public "consultation", according to documents)
-    if cue_after and after_words[:1] == ["according"] and not speechlike and not before.rstrip().endswith((":", ",")) and before.strip():
+    if (
+        cue_after
+        and after_words[:1] == ["according"]
+        and not speechlike
+        and not before.rstrip().endswith((":", ","))
+        and before.strip()
+    ):
         cue_after = False
     if cue_after and re.match(r"^\s*[,:]?\s*\S", after):
         return "quote"
     # the family of marks the report quotes with: double marks, or single marks in a report
     # that quotes with single marks only ('deeply ashamed' after "insisted her client was")
-    quoting_family = double or not doubles_quote and not (
-        before_words and before_words[-1] in _NOUN_PHRASE_OPENERS
+    quoting_family = (
+        double
+        or not doubles_quote
+        and not (before_words and before_words[-1] in _NOUN_PHRASE_OPENERS)
     )
     if quoting_family and (cue_near_before or (cue_before and len(words) >= 2)):
         return "quote"
@@ -387,17 +413,19 @@ _MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 def _quoted_spans(text: str, cue_set: frozenset[str]) -> tuple[QuotedSpan, ...]:
     """quoted_spans, remembered for the last few texts: several extractors ask for the same
     report's spans. Linear in the text (plus a logarithm): every look-around is bounded."""
-    marks = [m for x in _MARK_RE.finditer(text) for m in [_classify_mark(text, x.start())]
-             if m is not None]
+    marks = [
+        m
+        for x in _MARK_RE.finditer(text)
+        for m in [_classify_mark(text, x.start())]
+        if m is not None
+    ]
     breaks = Breaks(text)
     dpairs = _pair(text, marks, True, breaks)
     covered = SpanIndex((o + 1, abs(c)) for o, c in dpairs)  # strictly inside a double pair
     smarks = [m for m in marks if not m.double and not covered.covers(m.pos)]
     spairs = _pair(text, smarks, False, breaks)
     # which family does this report use for its quotations?
-    doubles_quote = any(
-        len(_words(text[o + 1 : abs(c)])) >= 4 for o, c in dpairs
-    )
+    doubles_quote = any(len(_words(text[o + 1 : abs(c)])) >= 4 for o, c in dpairs)
     sentences = _Sentences(text)
     out: list[QuotedSpan] = []
     for pairs, double in ((dpairs, True), (spairs, False)):

@@ -92,15 +92,38 @@ def _clause_after(doc: Doc, text: str, pos: int) -> tuple[int, int]:
         if c == "." and _abbreviation_before(text, end):
             end += 1  # "Mrs. Clinton asked", "Gov. Ruiz said": no sentence end
             continue
-        if c == "\n" or c in ".!?" or c in "“\"‘":
+        if c == "\n" or c in ".!?" or c in '“"‘':
             break
         end += 1
     return pos, end
 
 
 # abbreviated titles written with a full stop before a name ("Mr.", "Gov.", "Sen.")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "prof",
-                  "rev", "hon", "st", "jr", "sr", "adm", "capt", "maj", "cmdr", "pres", "supt"}
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "prof",
+    "rev",
+    "hon",
+    "st",
+    "jr",
+    "sr",
+    "adm",
+    "capt",
+    "maj",
+    "cmdr",
+    "pres",
+    "supt",
+}
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -122,7 +145,14 @@ def _clause_before(doc: Doc, text: str, pos: int) -> tuple[int, int]:
 
 
 def is_reporting(tok: Token, verbs: Iterable[str]) -> bool:
-    if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
+    if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBN",
+        "VBG",
+        "VB",
+    }:
         return False
     lemma = tok.lemma_.lower()
     if lemma in verbs or tok.lower_ in verbs:
@@ -161,7 +191,11 @@ def subject_of(verb: Token) -> Token | None:
                 # "Addressing supporters in the capital, Tarkan, 67, said": the parse took a noun
                 # of the opening phrase; the name just before the verb is the speaker
                 alt = _noun_before(verb)
-                if alt is not None and alt.i > subj.i and is_source_like(alt.doc[alt.i : alt.i + 1], alt):
+                if (
+                    alt is not None
+                    and alt.i > subj.i
+                    and is_source_like(alt.doc[alt.i : alt.i + 1], alt)
+                ):
                     return alt
             return subj
     for child in verb.children:
@@ -171,11 +205,19 @@ def subject_of(verb: Token) -> Token | None:
                     return g
     doc = verb.doc
     # "Ruiz continued by saying ...": a participle after a preposition takes its verb's subject
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
-            and verb.head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    ):
         return subject_of(verb.head.head)
     # "..., adding that ...", "Writing on X, he said": a participle takes its clause's subject
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "xcomp", "conj"}
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
         return subject_of(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         between = doc[min(verb.i, verb.head.i) : max(verb.i, verb.head.i)]
@@ -183,11 +225,15 @@ def subject_of(verb: Token) -> Token | None:
             return subject_of(verb.head)
     # a finite verb right after a noun the parser attached elsewhere ("Rebel source accuses")
     # or a reduced relative clause ("a figure one senior officer dismissed as ...")
-    finite = verb.tag_ in {"VBZ", "VBD", "VBP"} or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}
+    finite = (
+        verb.tag_ in {"VBZ", "VBD", "VBP"} or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}
+    )
     if finite and not any(c.dep_ in {"auxpass", "nsubjpass", "aux"} for c in verb.children):
         # (past an apposition's closing comma: "Oduya's deputy, Grace Lamb, insisted")
         prev = _noun_before(verb)
-        if prev is not None and (prev.i == verb.i - 1 or prev.dep_ == "appos" or doc[verb.i - 1].pos_ == "ADV"):
+        if prev is not None and (
+            prev.i == verb.i - 1 or prev.dep_ == "appos" or doc[verb.i - 1].pos_ == "ADV"
+        ):
             # (an object of a verb on an earlier line is the parse running across a break)
             lo, hi = sorted((prev.i, prev.head.i))
             across = any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
@@ -201,11 +247,18 @@ def _up_from_pobj(tok: Token) -> Token:
     to the noun the phrase belongs to."""
     doc = tok.doc
     for _ in range(3):
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in {"NOUN", "PROPN"}
+        ):
             up = tok.head.head
             # never across a line break: a headline glued by the parser to the next line
             # ("... town of X\n\nRebel source accuses") is not the noun the phrase belongs to
-            if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[min(up.i, tok.i) : max(up.i, tok.i)]):
+            if any(
+                "\n" in t.text or "\n" in t.whitespace_
+                for t in doc[min(up.i, tok.i) : max(up.i, tok.i)]
+            ):
                 break
             tok = up
         else:
@@ -218,7 +271,10 @@ def _noun_before(verb: Token) -> Token | None:
     doc = verb.doc
     j = verb.i - 1
     while j >= 0 and (
-        doc[j].pos_ == "ADV" or doc[j].text == "," or doc[j].like_num and doc[j].dep_ in {"appos", "npadvmod"}
+        doc[j].pos_ == "ADV"
+        or doc[j].text == ","
+        or doc[j].like_num
+        and doc[j].dep_ in {"appos", "npadvmod"}
     ):
         j -= 1
     if j >= 0 and doc[j].pos_ in {"NOUN", "PROPN"} and not _across_mark(doc[j], verb):
@@ -296,7 +352,9 @@ def inverted_subject(verb: Token, limit: int, *, lexicon: Lexicon | None = None)
             break
         if t.pos_ in {"NOUN", "PROPN", "PRON"}:
             h = t
-            while h.dep_ in {"compound", "amod", "nummod", "det", "poss", "flat"} and h.head.i > h.i:
+            while (
+                h.dep_ in {"compound", "amod", "nummod", "det", "poss", "flat"} and h.head.i > h.i
+            ):
                 h = h.head
             return h
     return None
@@ -309,7 +367,9 @@ class Resolver:
         self.lexicon = lexicon
         self.speakers: list[Mention] = []  # subjects of reporting verbs and quote speakers
         self.others: list[Mention] = []  # other people (PERSON names, person subjects)
-        inside = SpanIndex((q.inner_start, q.inner_end) for q in quoted_spans(doc_text(doc)) if q.kind == "quote")
+        inside = SpanIndex(
+            (q.inner_start, q.inner_end) for q in quoted_spans(doc_text(doc)) if q.kind == "quote"
+        )
         for tok in doc:
             if tok.lower_ in PERSONAL_PRONOUNS:
                 continue
@@ -319,7 +379,9 @@ class Resolver:
                 if tok.dep_ == "pobj" and tok.head.dep_ != "agent":
                     continue
                 m = make_mention(tok, lexicon=lexicon)
-                if is_reporting(tok.head, verbs) and is_source_like(doc[tok.i : tok.i + 1], tok, lexicon=lexicon):
+                if is_reporting(tok.head, verbs) and is_source_like(
+                    doc[tok.i : tok.i + 1], tok, lexicon=lexicon
+                ):
                     self.speakers.append(m)
                 elif m.source_type in {"named_person", "anonymous_person"}:
                     self.others.append(m)
@@ -392,7 +454,9 @@ class Resolver:
             if prev.pronoun:
                 continue
             head = self.doc[prev.head]
-            roles = set(prev.text.lower().replace(",", " ").split()) | set(person_roles(head, lexicon=lex))
+            roles = set(prev.text.lower().replace(",", " ").split()) | set(
+                person_roles(head, lexicon=lex)
+            )
             if role in roles:
                 return prev if prev.source_type == "named_person" else None
         return None
@@ -466,11 +530,17 @@ class Resolver:
         return m
 
 
-def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None) -> Mention | None:
+def _pull_quote_speaker(
+    doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None
+) -> Mention | None:
     """A display quote alone on its line, followed by a line "- Speaker, role"."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
-    if line_end < 0 or text[line_start : span.start].strip() or text[span.end : line_end].strip(" ."):
+    if (
+        line_end < 0
+        or text[line_start : span.start].strip()
+        or text[span.end : line_end].strip(" .")
+    ):
         return None
     rest = text[line_end:]
     m = re.match(r"\s*\n?\s*([-–—―])\s*([^\n]+)", rest)
@@ -504,8 +574,15 @@ def _pull_quote_speaker(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon 
     stype, named = classify(sp, head, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=e, source_type=stype, named=named, head=head.i,
-                   confidence=type_confidence(sp, head, lexicon=lexicon))
+    return Mention(
+        text=name,
+        start=s,
+        end=e,
+        source_type=stype,
+        named=named,
+        head=head.i,
+        confidence=type_confidence(sp, head, lexicon=lexicon),
+    )
 
 
 _CREDIT = re.compile(r"[ \t\xa0]*[-–—―][ \t\xa0]*([A-Z][^\n]{0,60}?)[ \t\xa0.]*(?=\n|$)")
@@ -523,15 +600,27 @@ def _credit_after(doc: Doc, text: str, span: QuotedSpan, lexicon: Lexicon | None
     name = m.group(1).split(",", 1)[0].rstrip()
     s = m.start(1)
     sp = doc.char_span(s, s + len(name), alignment_mode="expand")
-    if sp is None or not len(sp) or len(sp) > 6 or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in sp):
+    if (
+        sp is None
+        or not len(sp)
+        or len(sp) > 6
+        or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in sp)
+    ):
         return None
     if any(t.pos_ in {"VERB", "AUX"} for t in sp):
         return None
     stype, named = classify(sp, sp.root, lexicon=lexicon)
     if stype == "unspecified":
         stype = "anonymous_person"
-    return Mention(text=name, start=s, end=s + len(name), source_type=stype, named=named, head=sp.root.i,
-                   confidence=type_confidence(sp, sp.root, lexicon=lexicon))
+    return Mention(
+        text=name,
+        start=s,
+        end=s + len(name),
+        source_type=stype,
+        named=named,
+        head=sp.root.i,
+        confidence=type_confidence(sp, sp.root, lexicon=lexicon),
+    )
 
 
 def _by_phrase(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> Token | None:
@@ -575,7 +664,10 @@ def _governing_cue(
                 and h.pos_ == "VERB"
                 and h.lemma_.lower() in label_verbs
                 and h.idx < span.start
-                and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in _tokens_between(doc, h.idx + len(h.text), span.start))
+                and any(
+                    t.pos_ in {"NOUN", "PROPN", "PRON"}
+                    for t in _tokens_between(doc, h.idx + len(h.text), span.start)
+                )
             ):
                 # "branded the scheme 'a business designed to fail'": a label verb with the
                 # thing labelled, then the label in quote marks as a second object
@@ -587,7 +679,9 @@ def _governing_cue(
     return None
 
 
-def _frame_cue(doc: Doc, text: str, span: QuotedSpan, after: list[Token]) -> tuple[Token, Token] | None:
+def _frame_cue(
+    doc: Doc, text: str, span: QuotedSpan, after: list[Token]
+) -> tuple[Token, Token] | None:
     """``“...,” she sneered.`` / ``“...!” laughed Ortega.``: any verb in this frame is a cue.
 
     The frame: the quoted words end in a comma, ``!`` or ``?``, and the clause after the closing
@@ -606,7 +700,11 @@ def _frame_cue(doc: Doc, text: str, span: QuotedSpan, after: list[Token]) -> tup
             subj = subject_of(verb)
             if subj is not None and subj.i < verb.i:
                 return verb, subj
-    if a.pos_ == "VERB" and a.tag_ in {"VBD", "VBZ"} and (b.pos_ == "PROPN" or b.lower_ in {"the", "a", "an", "one"}):
+    if (
+        a.pos_ == "VERB"
+        and a.tag_ in {"VBD", "VBZ"}
+        and (b.pos_ == "PROPN" or b.lower_ in {"the", "a", "an", "one"})
+    ):
         subj = inverted_subject(a, after[-1].i + 1)
         if subj is not None:
             return a, subj
@@ -630,7 +728,11 @@ def find_cue(
     if subj is not None and span.inner_start <= subj.idx < span.inner_end:
         # the parse ran into the quotation: the noun right before the verb after it
         alt = _noun_before(verb) if verb.idx >= span.end else None
-        if alt is not None and alt.idx >= span.end and is_source_like(doc[alt.i : alt.i + 1], alt, lexicon=lexicon):
+        if (
+            alt is not None
+            and alt.idx >= span.end
+            and is_source_like(doc[alt.i : alt.i + 1], alt, lexicon=lexicon)
+        ):
             return verb, alt, after_
         return verb, None, after_
     return verb, subj, after_
@@ -654,9 +756,16 @@ def _find_cue(
             subj = inverted_subject(gov, after[-1].i + 1, lexicon=lexicon)
         if subj is None and any(c.dep_ == "auxpass" for c in gov.children):
             subj = _by_phrase(doc, span.end, a_end, lexicon)
-        inside = span.inner_start <= gov.idx < span.inner_end or subj is not None and (
-            span.inner_start <= subj.idx < span.inner_end)
-        if subj is not None and not inside and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+        inside = (
+            span.inner_start <= gov.idx < span.inner_end
+            or subj is not None
+            and (span.inner_start <= subj.idx < span.inner_end)
+        )
+        if (
+            subj is not None
+            and not inside
+            and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+        ):
             return gov, subj, g_after
     found = _find_cue_nearby(doc, text, span, verbs, lexicon, after, a_start, a_end)
     if found[0] is None:
@@ -687,8 +796,11 @@ def _colon_intro(
     verbs_in = [t for t in toks if t.pos_ in {"VERB", "AUX"}]
     for v in verbs_in:
         subj = subject_of(v)
-        if subj is not None and subj.i < v.i and toks[0].i <= subj.i and is_source_like(
-            doc[subj.i : subj.i + 1], subj, lexicon=lexicon
+        if (
+            subj is not None
+            and subj.i < v.i
+            and toks[0].i <= subj.i
+            and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
         ):
             return v, subj
     # "Said Ruiz:", "Continued the mayor:" (the model may tag an opening "Continued" as an
@@ -708,8 +820,23 @@ def _colon_intro(
 
 
 # words that open an inverted introduction before a colon: "Said Ruiz:", "Continued Ruiz:"
-_INVERTED_OPENERS = {"said", "added", "continued", "wrote", "concluded", "explained", "asked", "stated", "noted",
-                     "replied", "declared", "argued", "insisted", "recalled", "tweeted"}
+_INVERTED_OPENERS = {
+    "said",
+    "added",
+    "continued",
+    "wrote",
+    "concluded",
+    "explained",
+    "asked",
+    "stated",
+    "noted",
+    "replied",
+    "declared",
+    "argued",
+    "insisted",
+    "recalled",
+    "tweeted",
+}
 
 
 def _find_cue_nearby(
@@ -726,9 +853,11 @@ def _find_cue_nearby(
     for t in after[:8]:
         if is_reporting(t, verbs):
             subj = subject_of(t) or inverted_subject(t, after[-1].i + 1, lexicon=lexicon)
-            if subj is not None and subj.i > t.i and sum(
-                not x.is_space for x in doc[t.i + 1 : subj.i]
-            ) > 7:
+            if (
+                subj is not None
+                and subj.i > t.i
+                and sum(not x.is_space for x in doc[t.i + 1 : subj.i]) > 7
+            ):
                 subj = None
             return t, subj, True
     # "“...,” Ana Ruiz, the mayor of a small town in the north, said": a long apposition
@@ -736,8 +865,12 @@ def _find_cue_nearby(
     for t in after[8:24]:
         if is_reporting(t, verbs) and t.pos_ in {"VERB", "AUX"}:
             subj = subject_of(t)
-            if subj is not None and subj.i < t.i and subj.i <= after[0].i + 4 \
-                    and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+            if (
+                subj is not None
+                and subj.i < t.i
+                and subj.i <= after[0].i + 4
+                and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+            ):
                 return t, subj, True
             break
     # a headline: "'We were robbed': coach fumes" (the speaker is the subject after the colon)
@@ -762,11 +895,19 @@ def _find_cue_nearby(
             return t, subj, False
     # "Skipper Jonas Weller summed it up: '...'": a clause ending in a colon introduces the
     # quote, and its subject (a person or a body) is the speaker, whatever the verb
-    if text[b_start : span.start].rstrip().endswith(":") and not text[b_start : span.start].rstrip()[:-1].rstrip().endswith(("\"", "”", "'", "’")):
+    if text[b_start : span.start].rstrip().endswith(":") and not text[
+        b_start : span.start
+    ].rstrip()[:-1].rstrip().endswith(('"', "”", "'", "’")):
         for t in before:
-            if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < before[0].i or t.head.i > before[-1].i):
+            if t.pos_ in {"VERB", "AUX"} and (
+                t.dep_ == "ROOT" or t.head.i < before[0].i or t.head.i > before[-1].i
+            ):
                 subj = subject_of(t)
-                if subj is not None and subj.i < t.i and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+                if (
+                    subj is not None
+                    and subj.i < t.i
+                    and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+                ):
                     return t, subj, False
                 break
     # "..., according to X." after the quote
@@ -810,7 +951,9 @@ def quotes(
     verbs = frozenset(v.lower() for v in verbs)
     lexicon = (lexicon or default_lexicon()).with_kinds(kinds)
     text = doc_text(doc)
-    spans = _merge_paragraphs(text, [s for s in quoted_spans(text) if s.kind == "quote" and not _not_words(text, s)])
+    spans = _merge_paragraphs(
+        text, [s for s in quoted_spans(text) if s.kind == "quote" and not _not_words(text, s)]
+    )
     resolver = Resolver(doc, verbs, lexicon)
     found: list[dict] = []
     for span in spans:
@@ -833,10 +976,15 @@ def quotes(
                 if subj.i > verb.i:
                     cut = verb.idx + len(verb.text)
                     rest = text[cut : mention.end]
-                    mention = replace(mention, text=rest.strip(), start=mention.end - len(rest.lstrip()))
+                    mention = replace(
+                        mention, text=rest.strip(), start=mention.end - len(rest.lstrip())
+                    )
                 else:
-                    mention = replace(mention, text=text[mention.start : verb.idx].rstrip(),
-                                      end=mention.start + len(text[mention.start : verb.idx].rstrip()))
+                    mention = replace(
+                        mention,
+                        text=text[mention.start : verb.idx].rstrip(),
+                        end=mention.start + len(text[mention.start : verb.idx].rstrip()),
+                    )
         elif verb is None:
             mention = _credit_after(doc, text, span, lexicon)
         cue = None
@@ -858,18 +1006,34 @@ def quotes(
             continue
         prev = found[i - 1] if i > 0 else None
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if prev is not None and prev["mention"] is not None and (
-            _adjacent(text, prev["span"], f["span"]) or _same_paragraph(text, prev["span"], f["span"])
+        if (
+            prev is not None
+            and prev["mention"] is not None
+            and (
+                _adjacent(text, prev["span"], f["span"])
+                or _same_paragraph(text, prev["span"], f["span"])
+            )
         ):
             f["mention"], f["cue"] = prev["mention"], prev["cue"]
-        elif nxt is not None and nxt["mention"] is not None and _adjacent(text, f["span"], nxt["span"], gap_words=0):
+        elif (
+            nxt is not None
+            and nxt["mention"] is not None
+            and _adjacent(text, f["span"], nxt["span"], gap_words=0)
+        ):
             f["mention"], f["cue"] = nxt["mention"], nxt["cue"]
         else:
             near = _speaker_in_paragraph(doc, text, f["span"], verbs, lexicon)
             if near is not None:
-                f["mention"], f["cue"] = make_mention(near[1], lexicon=lexicon), cue_text(near[0], lexicon=lexicon)
-            elif prev is not None and prev["mention"] is not None and _whole_paragraph(text, f["span"]) \
-                    and _next_paragraph(text, prev["span"], f["span"]):
+                f["mention"], f["cue"] = (
+                    make_mention(near[1], lexicon=lexicon),
+                    cue_text(near[0], lexicon=lexicon),
+                )
+            elif (
+                prev is not None
+                and prev["mention"] is not None
+                and _whole_paragraph(text, f["span"])
+                and _next_paragraph(text, prev["span"], f["span"])
+            ):
                 # a paragraph that is all quotation, straight after a paragraph holding a quote
                 # of a known speaker, goes on with that speaker's words
                 f["mention"], f["cue"] = prev["mention"], prev["cue"]
@@ -877,8 +1041,16 @@ def quotes(
     # doing.'") is in the words of the outer quote's speaker, unless someone outside the outer
     # quote is named as saying it
     for f in found:
-        outer = next((g for g in found if g is not f and g["span"].inner_start <= f["span"].start
-                      and f["span"].end <= g["span"].inner_end), None)
+        outer = next(
+            (
+                g
+                for g in found
+                if g is not f
+                and g["span"].inner_start <= f["span"].start
+                and f["span"].end <= g["span"].inner_end
+            ),
+            None,
+        )
         if outer is None or outer["mention"] is None:
             continue
         m = f["mention"]
@@ -921,7 +1093,11 @@ def _reported_speaker(verb: Token, verbs: frozenset[str], lexicon: Lexicon | Non
     if not is_reporting(verb, verbs) or any(c.dep_ in {"auxpass", "neg"} for c in verb.children):
         return None
     subj = subject_of(verb)
-    if subj is None or subj.i > verb.i or not is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+    if (
+        subj is None
+        or subj.i > verb.i
+        or not is_source_like(verb.doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+    ):
         return None
     return subj
 
@@ -949,7 +1125,11 @@ def _speaker_in_paragraph(
     if before:
         for t in reversed(_tokens_between(doc, para_start, span.start)):
             subj = _reported_speaker(t, verbs, None) if t.pos_ in {"VERB", "AUX"} else None
-            if subj is not None and subj.idx >= para_start and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon):
+            if (
+                subj is not None
+                and subj.idx >= para_start
+                and is_source_like(doc[subj.i : subj.i + 1], subj, lexicon=lexicon)
+            ):
                 return t, subj
         return None
     # the quote opens the paragraph: read the next sentence, if no quote mark is in it
@@ -957,7 +1137,11 @@ def _speaker_in_paragraph(
     if not rest:
         return None
     sent = rest[0].sent if not rest[0].is_space else rest[min(1, len(rest) - 1)].sent
-    if sent.start_char < span.end or sent.end_char > para_end + 1 or any(c in sent.text for c in _MARK_CHARS - {"'", "’"}):
+    if (
+        sent.start_char < span.end
+        or sent.end_char > para_end + 1
+        or any(c in sent.text for c in _MARK_CHARS - {"'", "’"})
+    ):
         return None
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
@@ -985,7 +1169,10 @@ def _not_words(text: str, span: QuotedSpan) -> bool:
     words = inner.split()
     if not words or len(words) > 7 or "!" in inner or "?" in inner:
         return False
-    if not all(w[:1].isupper() or len(w) < 4 or not w[:1].isalpha() for w in words) or not words[0][:1].isupper():
+    if (
+        not all(w[:1].isupper() or len(w) < 4 or not w[:1].isalpha() for w in words)
+        or not words[0][:1].isupper()
+    ):
         return False
     before = re.findall(r"[\w'’]+", text[max(0, span.start - 40) : span.start])
     if not before:

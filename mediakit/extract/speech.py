@@ -34,7 +34,11 @@ def load_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, list[str]]:
-    text = resources.files("mediakit").joinpath("data", "speech", "word_classes.toml").read_text("utf-8")
+    text = (
+        resources.files("mediakit")
+        .joinpath("data", "speech", "word_classes.toml")
+        .read_text("utf-8")
+    )
     return tomllib.loads(text)
 
 
@@ -82,17 +86,23 @@ class Lexicon:
     titles: frozenset[str] = field(default_factory=lambda: load_list("titles"))
     # rule words from word_classes.toml (see the README for each)
     group_heads: frozenset[str] = field(default_factory=lambda: load_words("group_heads"))
-    ngo_institution_heads: frozenset[str] = field(default_factory=lambda: load_words("ngo_institution_heads"))
+    ngo_institution_heads: frozenset[str] = field(
+        default_factory=lambda: load_words("ngo_institution_heads")
+    )
     off_record_heads: frozenset[str] = field(default_factory=lambda: load_words("off_record_heads"))
     side_heads: frozenset[str] = field(default_factory=lambda: load_words("side_heads"))
     side_prefixes: frozenset[str] = field(default_factory=lambda: load_words("side_prefixes"))
     source_pronouns: frozenset[str] = field(default_factory=lambda: load_words("source_pronouns"))
-    anonymity_patterns: tuple[str, ...] = field(default_factory=lambda: load_patterns("anonymity_patterns"))
+    anonymity_patterns: tuple[str, ...] = field(
+        default_factory=lambda: load_patterns("anonymity_patterns")
+    )
     passive_hearsay: frozenset[str] = field(default_factory=lambda: load_words("passive_hearsay"))
     needs_complement: frozenset[str] = field(default_factory=lambda: load_words("needs_complement"))
     needs_clause: frozenset[str] = field(default_factory=lambda: load_words("needs_clause"))
     report_nouns: frozenset[str] = field(default_factory=lambda: load_words("report_nouns"))
-    report_noun_verbs: frozenset[str] = field(default_factory=lambda: load_words("report_noun_verbs"))
+    report_noun_verbs: frozenset[str] = field(
+        default_factory=lambda: load_words("report_noun_verbs")
+    )
     hedge_sources: frozenset[str] = field(default_factory=lambda: load_words("hedge_sources"))
     belief_verbs: frozenset[str] = field(default_factory=lambda: load_words("belief_verbs"))
     act_verbs: frozenset[str] = field(default_factory=lambda: load_words("act_verbs"))
@@ -102,7 +112,9 @@ class Lexicon:
     continue_verbs: frozenset[str] = field(default_factory=lambda: load_words("continue_verbs"))
     refusal_verbs: frozenset[str] = field(default_factory=lambda: load_words("refusal_verbs"))
     act_verb_phrases: frozenset[str] = field(default_factory=lambda: load_words("act_verb_phrases"))
-    colon_non_sources: frozenset[str] = field(default_factory=lambda: load_words("colon_non_sources"))
+    colon_non_sources: frozenset[str] = field(
+        default_factory=lambda: load_words("colon_non_sources")
+    )
     evidence_verbs: frozenset[str] = field(default_factory=lambda: load_words("evidence_verbs"))
     document_nouns: frozenset[str] = field(default_factory=lambda: load_words("document_nouns"))
     say_verbs: frozenset[str] = field(default_factory=lambda: load_words("say_verbs"))
@@ -121,7 +133,7 @@ class Lexicon:
 
     @property
     def anonymity(self) -> re.Pattern[str] | None:
-        """"speaking on condition of anonymity", "asked not to be named"; None if no pattern."""
+        """ "speaking on condition of anonymity", "asked not to be named"; None if no pattern."""
         return _compile_any(tuple(self.anonymity_patterns))
 
     @property
@@ -161,7 +173,19 @@ PERSONAL_PRONOUNS = {
 }
 
 # Left modifiers kept in a minimal source mention ("one rebel fighter", "Turkey's ministry").
-_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "advmod", "case", "predet"}
+_LEFT_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "nummod",
+    "poss",
+    "nmod",
+    "quantmod",
+    "npadvmod",
+    "advmod",
+    "case",
+    "predet",
+}
 _PERSON_ENTS = {"PERSON"}
 _ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
 _NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -239,7 +263,11 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     doc = head.doc
     start, end = widen_to_ents(doc, start, end)
     # trim punctuation and line breaks at the edges
-    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in {"'", "’"}:
+    while (
+        start < end
+        and (doc[start].is_punct or doc[start].is_space)
+        and doc[start].text not in {"'", "’"}
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -300,11 +328,14 @@ def classify(
     if head_ent is not None and not _is_name(head_ent):
         head_ent = None
     has_person = "PERSON" in ent_labels or (
-        head.pos_ == "PROPN" and head_ent is None and head_low not in lex.officials | lex.media | lex.ngo_heads
+        head.pos_ == "PROPN"
+        and head_ent is None
+        and head_low not in lex.officials | lex.media | lex.ngo_heads
     )
     # well-known news organisations, or a named entity whose words say "news"
     single_names = [
-        t for t in span
+        t
+        for t in span
         if t.lower_ in lex.media_names and (t.i == head.i or (t.text.isupper() and len(t.text) > 1))
     ]
     if any(n in text_low for n in lex.media_names if " " in n) or single_names:
@@ -316,7 +347,8 @@ def classify(
     # "Meridian Rail", "Acme Foods": a name holding a company or union word is a body, even
     # when the model tagged it as a person
     org_named = [
-        e for e in ents
+        e
+        for e in ents
         if e.label_ in {"PERSON", "ORG"}
         and any(t.lower_ in lex.org_words and t.text[:1].isupper() and t.i > e.start for t in e)
     ]
@@ -334,9 +366,18 @@ def classify(
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     # "Fire service spokeswoman Dana Ortiz", "the bank's governor, Ilya Mertens": a role
     # with the person's name is that named person
-    if "PERSON" in ent_labels and (head_low in lex.officials or head_lemma in lex.officials) and any(
-        e.label_ == "PERSON" and (e.start <= head.i < e.end or e.root.head.i == head.i or head.head.i in range(e.start, e.end))
-        for e in ents
+    if (
+        "PERSON" in ent_labels
+        and (head_low in lex.officials or head_lemma in lex.officials)
+        and any(
+            e.label_ == "PERSON"
+            and (
+                e.start <= head.i < e.end
+                or e.root.head.i == head.i
+                or head.head.i in range(e.start, e.end)
+            )
+            for e in ents
+        )
     ):
         return "named_person", True
     # "State broadcaster VTV": a name with an outlet noun before it
@@ -353,8 +394,15 @@ def classify(
         return "ngo", bool(ent_labels & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in span)
     # "the U.S. Geological Survey": a capitalised generic word inside an organisation's name is
     # that organisation, not "a survey"
-    proper_generic = head.text[:1].isupper() and head.i > span.start and head_ent is not None and head_ent.label_ == "ORG"
-    if (head_low in lex.generic or head_lemma in lex.generic and head_low != "source") and not proper_generic:
+    proper_generic = (
+        head.text[:1].isupper()
+        and head.i > span.start
+        and head_ent is not None
+        and head_ent.label_ == "ORG"
+    )
+    if (
+        head_low in lex.generic or head_lemma in lex.generic and head_low != "source"
+    ) and not proper_generic:
         if _partisan(span, head, lex) or head_low == "sources" and _close_to(head):
             return "partisan_unnamed", False
         if head_low == "source" and any(
@@ -406,15 +454,19 @@ def person_roles(head: Token, *, lexicon: Lexicon | None = None) -> list[str]:
     if head.dep_ == "appos":
         near.append(head.head)
     return [
-        t.lower_ for t in near
-        if t.pos_ == "NOUN" and (t.lower_ in lex.titles or t.lower_ in lex.anonymous and t.tag_ == "NN")
+        t.lower_
+        for t in near
+        if t.pos_ == "NOUN"
+        and (t.lower_ in lex.titles or t.lower_ in lex.anonymous and t.tag_ == "NN")
     ]
 
 
 def _role_in_apposition(head: Token, lex: Lexicon) -> bool:
     """``Nadia Brook, a spokeswoman for the port authority``: a name with a person noun in
     apposition is a person, whatever the model tagged the name as."""
-    return head.pos_ == "PROPN" and head.text[:1].isupper() and bool(person_roles(head, lexicon=lex))
+    return (
+        head.pos_ == "PROPN" and head.text[:1].isupper() and bool(person_roles(head, lexicon=lex))
+    )
 
 
 def _is_name(ent: Span) -> bool:
@@ -432,7 +484,8 @@ def titled_name(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> b
     k = head.i
     doc = head.doc
     while k - 1 >= span.start and (
-        doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()
+        doc[k - 1].pos_ == "PROPN"
+        and doc[k - 1].text[:1].isupper()
         and doc[k - 1].lower_.rstrip(".") not in lex.titles
         or doc[k - 1].text in {"-", "‐"}
     ):
@@ -440,7 +493,10 @@ def titled_name(span: Span, head: Token, *, lexicon: Lexicon | None = None) -> b
     name = [t for t in doc[k : head.i + 1] if t.text not in {"-", "‐"}]
     if not name or len(name) > 3 or k - 1 < span.start:
         return False
-    if any(t.lower_ in lex.org_words or t.lower_ in lex.media or t.lower_ in lex.officials for t in name):
+    if any(
+        t.lower_ in lex.org_words or t.lower_ in lex.media or t.lower_ in lex.officials
+        for t in name
+    ):
         return False
     title = doc[k - 1].lower_.rstrip(".")
     return title in lex.titles or title in lex.anonymous and not title.endswith("s")
@@ -459,7 +515,9 @@ def _partisan(span: Span, head: Token, lex: Lexicon) -> bool:
         if t.i == head.i:
             continue
         low = t.lower_
-        if low.startswith(tuple(lex.side_prefixes)) or low in {p.rstrip("-") for p in lex.side_prefixes}:
+        if low.startswith(tuple(lex.side_prefixes)) or low in {
+            p.rstrip("-") for p in lex.side_prefixes
+        }:
             return True
         if low in lex.partisan:
             return True
@@ -481,7 +539,9 @@ def is_source_like(span: Span, head: Token, *, lexicon: Lexicon | None = None) -
     if head.pos_ == "PROPN":
         return True
     lemma = head.lemma_.lower()
-    vocab = lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
+    vocab = (
+        lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
+    )
     return low in vocab or lemma in vocab
 
 
@@ -519,9 +579,13 @@ def make_mention(
 
 
 def type_confidence(
-    span: Span, head: Token, *, lexicon: Lexicon | None = None, kinds: Mapping[str, str] | None = None
+    span: Span,
+    head: Token,
+    *,
+    lexicon: Lexicon | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> str:
-    """"high" when a rule decided the mention's source type (a word of the lists: "ministry",
+    """ "high" when a rule decided the mention's source type (a word of the lists: "ministry",
     "spokeswoman", "newspaper", "Reuters", "sources"; a title before a name; a role in
     apposition; the case's gazetteer), "low" when only the language model's entity label did
     ("Okafor" tagged PERSON, "Calvera" tagged ORG) or nothing did. The reader shows it, so a
@@ -532,13 +596,25 @@ def type_confidence(
         ent = _ent_span(head)
         if ent is not None and ent.ent_id_ and kinds.get(ent.ent_id_) in KIND_TYPES:
             return "high"
-    vocab = (lex.officials | lex.anonymous | lex.media | lex.ngo_heads | lex.generic | lex.group_heads
-             | lex.titles | lex.org_words | lex.media_names | lex.partisan)
+    vocab = (
+        lex.officials
+        | lex.anonymous
+        | lex.media
+        | lex.ngo_heads
+        | lex.generic
+        | lex.group_heads
+        | lex.titles
+        | lex.org_words
+        | lex.media_names
+        | lex.partisan
+    )
     for t in span:
         if t.lower_.rstrip(".") in vocab or t.lemma_.lower() in vocab:
             return "high"
     text_low = span.text.lower()
-    if any(n in text_low for n in lex.ngo_names) or any(" " in n and n in text_low for n in lex.media_names):
+    if any(n in text_low for n in lex.ngo_names) or any(
+        " " in n and n in text_low for n in lex.media_names
+    ):
         return "high"
     if person_roles(head, lexicon=lex):
         return "high"
@@ -546,14 +622,18 @@ def type_confidence(
 
 
 def mention_gender(m: Mention, doc: Doc, *, gendered: Mapping[str, str] = GENDERED) -> str | None:
-    """"f" or "m" when the mention's own words show it ("Ms Ortiz", "spokeswoman", "her
+    """ "f" or "m" when the mention's own words show it ("Ms Ortiz", "spokeswoman", "her
     husband" -> m), else None. A possessive's words do not count ("the mayor's wife" -> f)."""
     if m.pronoun:
         return PRONOUN_GENDER.get(m.text.lower())
     head = doc[m.head]
     words = [t for t in doc[head.i : head.i + 1]]
     for t in doc[max(0, head.i - 6) : head.i]:
-        if t.idx >= m.start and t.head.i == head.i and t.dep_ in {"compound", "amod", "nmod", "appos"}:
+        if (
+            t.idx >= m.start
+            and t.head.i == head.i
+            and t.dep_ in {"compound", "amod", "nmod", "appos"}
+        ):
             words.append(t)
     for c in head.rights:
         if c.dep_ == "appos" and c.idx < m.end + 40:
@@ -574,15 +654,22 @@ def name_words(m: Mention, doc: Doc) -> list[str]:
         return []
     head = doc[m.head]
     if head.pos_ != "PROPN":
-        names = [t for t in doc[max(0, head.i - 1) : head.i + 3] if t.dep_ == "appos" and t.head.i == head.i]
+        names = [
+            t
+            for t in doc[max(0, head.i - 1) : head.i + 3]
+            if t.dep_ == "appos" and t.head.i == head.i
+        ]
         if not names or names[0].pos_ != "PROPN":
             return []
         head = names[0]
     k = head.i
     titles = default_lexicon().titles
     while k - 1 >= 0 and (
-        doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= m.start - 1 and doc[k - 1].lower_.rstrip(".") not in titles
-        or doc[k - 1].text in {"-", "‐"} and not doc[k - 1].whitespace_
+        doc[k - 1].pos_ == "PROPN"
+        and doc[k - 1].idx >= m.start - 1
+        and doc[k - 1].lower_.rstrip(".") not in titles
+        or doc[k - 1].text in {"-", "‐"}
+        and not doc[k - 1].whitespace_
     ):
         k -= 1
     text = doc[k : head.i + 1].text.lower()
@@ -620,9 +707,15 @@ def resolve_pronoun(pron: Mention, history: Iterable[Mention]) -> Mention | None
             continue
         if kind == "person" and is_personlike(m):
             return m
-        if kind == "plural" and (m.plural or m.source_type in {"official_body", "media_outlet", "ngo"}):
+        if kind == "plural" and (
+            m.plural or m.source_type in {"official_body", "media_outlet", "ngo"}
+        ):
             return m
-        if kind == "thing" and m.source_type in {"official_body", "media_outlet", "ngo"} and not m.plural:
+        if (
+            kind == "thing"
+            and m.source_type in {"official_body", "media_outlet", "ngo"}
+            and not m.plural
+        ):
             return m
     return None
 
@@ -656,8 +749,12 @@ def token_at(doc: Doc, char: int) -> Token | None:
 def relative_antecedent(tok: Token) -> Token | None:
     """``Clinton, who wants ...``, ``voters who say ...``: the noun a relative pronoun stands for
     (``Lena Ortiz, an architect who said``: the name the described noun stands beside)."""
-    if tok.lower_ in {"who", "that", "which"} and tok.dep_ in {"nsubj", "nsubjpass"} \
-            and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+    if (
+        tok.lower_ in {"who", "that", "which"}
+        and tok.dep_ in {"nsubj", "nsubjpass"}
+        and tok.head.dep_ == "relcl"
+        and tok.head.head.pos_ in {"NOUN", "PROPN"}
+    ):
         noun = tok.head.head
         if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             return noun.head

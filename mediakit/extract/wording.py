@@ -73,9 +73,24 @@ except ImportError:  # pragma: no cover - only before marks.py existed
 __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lexicon"]
 
 SENSES = (
-    "place_falls", "clear_of", "not_compound_noun", "not_negated", "possibility", "not_legal",
-    "epistemic", "modifier", "not_modifier", "electoral", "possible", "figurative", "not_title",
-    "reporting", "group_label", "framing_noun", "place_named", "human_agent",
+    "place_falls",
+    "clear_of",
+    "not_compound_noun",
+    "not_negated",
+    "possibility",
+    "not_legal",
+    "epistemic",
+    "modifier",
+    "not_modifier",
+    "electoral",
+    "possible",
+    "figurative",
+    "not_title",
+    "reporting",
+    "group_label",
+    "framing_noun",
+    "place_named",
+    "human_agent",
     "not_human_agent",
 )
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"})
@@ -208,7 +223,7 @@ def _words_of(entry: Mapping[str, Any], key: str, text: str, where: str) -> tupl
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise LexiconError(
             f"In {where}, '{key}' of the entry '{text}' must be a list of words, "
-            f"such as {key} = [\"VERB\"]; found {value!r}."
+            f'such as {key} = ["VERB"]; found {value!r}.'
         )
     return tuple(value)
 
@@ -441,7 +456,9 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
     if sense == "figurative":  # "demolished the champions"; not "demolished the old stadium"
         things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         return not any(t.lemma_.lower() in BUILDINGS for t in things)
-    if sense == "not_title":  # "union bosses"; not the job title before a name, "Rovers boss Ann Lee"
+    if (
+        sense == "not_title"
+    ):  # "union bosses"; not the job title before a name, "Rovers boss Ann Lee"
         nxt = doc[c.end] if c.end < len(doc) else None
         return not (nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN"))
     if sense == "reporting":
@@ -453,10 +470,15 @@ def _sense_ok(doc: Doc, c: _Cand) -> bool:
             return False
         if any(ch.dep_ in ("acl", "ccomp", "amod", "relcl") for ch in tok.children):
             return True
-        return tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.lemma_.lower() in FRAMING_VERBS
+        return (
+            tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.lemma_.lower() in FRAMING_VERBS
+        )
     if sense == "electoral":  # "won by a landslide"; not "a landslide buried the road"
-        return any(t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
-                   for t in tok.sent if t.i != tok.i)
+        return any(
+            t.lemma_.lower() in ELECTION_WORDS or t.lower_ in ELECTION_WORDS
+            for t in tok.sent
+            if t.i != tok.i
+        )
     if sense == "place_named":
         return _place_modifier(tok) is not None
     if sense == "human_agent":
@@ -475,8 +497,10 @@ def _place_modifier(tok: Token) -> Token | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
         return None
     for ch in tok.children:
-        if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod") and ch.ent_type_ in (
-            "NORP", "GPE", "LOC"
+        if (
+            ch.i < tok.i
+            and ch.dep_ in ("amod", "compound", "nmod")
+            and ch.ent_type_ in ("NORP", "GPE", "LOC")
         ):
             return ch
     return None
@@ -495,8 +519,10 @@ def _human_agent(tok: Token) -> bool:
             return True
         if s.lower_ in AGENT_PRONOUNS or s.pos_ == "PROPN":
             return True
-        if s.lemma_.lower() in GROUP_NOUNS or s.lemma_.lower() in AGENT_NOUNS or (
-            s.lower_ in AGENT_NOUNS
+        if (
+            s.lemma_.lower() in GROUP_NOUNS
+            or s.lemma_.lower() in AGENT_NOUNS
+            or (s.lower_ in AGENT_NOUNS)
         ):
             return True
     return False
@@ -529,8 +555,11 @@ def _adverb_bases(lex: Mapping[str, Sequence[Term]]) -> dict[str, Term]:
         for t in terms:
             w = t.text.lower()
             if (
-                t.sense or t.not_next or (t.pos and "ADJ" not in t.pos)
-                or not w.isalpha() or w.endswith("ly")
+                t.sense
+                or t.not_next
+                or (t.pos and "ADJ" not in t.pos)
+                or not w.isalpha()
+                or w.endswith("ly")
             ):
                 continue
             out.setdefault(w, t)
@@ -542,13 +571,15 @@ def _subjective_adjectives() -> frozenset[str]:
     """Pattern's strongly subjective adjectives (``data/lexicon/subjective_adjectives.txt``)."""
     text = resources.files("mediakit").joinpath("data/lexicon/subjective_adjectives.txt")
     return frozenset(
-        w.strip().lower() for w in text.read_text(encoding="utf-8").splitlines()
+        w.strip().lower()
+        for w in text.read_text(encoding="utf-8").splitlines()
         if w.strip() and not w.startswith("#")
     )
 
 
-def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequence[Term]]
-                       ) -> list[_Cand]:
+def _adverb_candidates(
+    doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequence[Term]]
+) -> list[_Cand]:
     """ "radically", "outrageously": the adverb of a loaded adjective in the lexicon; and
     "said angrily", "harshly criticised": the writer's reading of how something was done or
     said (the adverb of a strongly subjective adjective, modifying a verb). Adverbs of time,
@@ -566,18 +597,24 @@ def _adverb_candidates(doc: Doc, tokens: Sequence[Token], lex: Mapping[str, Sequ
                 # an adverb labels no one: "radically" judges a view, as judging words do
                 cat = "evaluative" if base.category == "actor_labeling" else base.category
                 term = Term(
-                    text=tok.lower_, category=cat, source=base.source,
+                    text=tok.lower_,
+                    category=cat,
+                    source=base.source,
                     note=f"the adverb of '{base.text}'",
                 )
                 out.append(_Cand(tok.i, tok.i + 1, term))
                 break
         else:
             if (
-                subjective and tok.dep_ == "advmod" and tok.head.pos_ == "VERB"
+                subjective
+                and tok.dep_ == "advmod"
+                and tok.head.pos_ == "VERB"
                 and any(stem in subjective for stem in stems)
             ):
                 term = Term(
-                    text=tok.lower_, category="evaluative", source="pattern",
+                    text=tok.lower_,
+                    category="evaluative",
+                    source="pattern",
                     note="how something was done or said, in the writer's reading",
                 )
                 out.append(_Cand(tok.i, tok.i + 1, term))
@@ -595,8 +632,10 @@ def _compound_candidates(doc: Doc, tokens: Sequence[Token]) -> list[_Cand]:
     while i < n:
         j = i
         while (
-            j + 2 < n and tokens[j + 1].text in ("-", "‐", "‑")
-            and _glued(doc, j) and _glued(doc, j + 1)
+            j + 2 < n
+            and tokens[j + 1].text in ("-", "‐", "‑")
+            and _glued(doc, j)
+            and _glued(doc, j + 1)
         ):
             j += 2
         if j == i:
@@ -615,12 +654,15 @@ def _compound_candidates(doc: Doc, tokens: Sequence[Token]) -> list[_Cand]:
         if not any(h.i > j and h.pos_ in ("NOUN", "PROPN") for h in heads):
             continue  # only before the noun it describes
         phrasal = len(parts) >= 3 and any(w in COMPOUND_LINKS for w in words[1:-1])
-        participle = len(parts) == 2 and parts[1].tag_ == "VBG" and parts[0].pos_ in (
-            "NOUN", "PROPN"
+        participle = (
+            len(parts) == 2 and parts[1].tag_ == "VBG" and parts[0].pos_ in ("NOUN", "PROPN")
         )
         if phrasal or participle:
-            note = ("a phrase made into one word before a noun" if phrasal
-                    else "a coined compound before a noun")
+            note = (
+                "a phrase made into one word before a noun"
+                if phrasal
+                else "a coined compound before a noun"
+            )
             term = Term(text="-".join(words), category="evaluative", source="judged", note=note)
             out.append(_Cand(start, j + 1, term))
     return out
@@ -848,7 +890,9 @@ def loaded_terms(
     text = doc_text(doc)
     scare = [q for q in marks if q.kind == "scare" or _distanced(text, q)]
     scare_ids = {id(q) for q in scare}
-    quoted = SpanIndex((q.inner_start, q.inner_end) for q in marks if q.kind == "quote" and id(q) not in scare_ids)
+    quoted = SpanIndex(
+        (q.inner_start, q.inner_end) for q in marks if q.kind == "quote" and id(q) not in scare_ids
+    )
     scare_ranges = SpanIndex((q.start, q.end) for q in scare)
 
     cands = [

@@ -75,8 +75,11 @@ def answer_text(answer: Any, limit: int = 80) -> str:
     """An answer in a few plain words, to count and show the common wrong answers."""
     if isinstance(answer, dict) and "spans" in answer:
         spans = answer.get("spans") or []
-        return "nothing marked" if answer.get("nothing") or not spans else \
-            f"{len(spans)} passage(s) marked"
+        return (
+            "nothing marked"
+            if answer.get("nothing") or not spans
+            else f"{len(spans)} passage(s) marked"
+        )
     if isinstance(answer, list):
         text = " + ".join(sorted(str(a) for a in answer)) or "(none ticked)"
     elif answer is None:
@@ -158,8 +161,9 @@ def class_report(folder: str | Path, *, wrong_shown: int = 3) -> ClassReport:
     lessons = load_lessons()
     order = [ex for les in lessons.values() for ex in les.exercises]
     known = {ex.id for ex in order}
-    rows = {ex.id: ExerciseRow(ex.id, ex.id.split("_")[1], ex.title or ex.type, ex.type)
-            for ex in order}
+    rows = {
+        ex.id: ExerciseRow(ex.id, ex.id.split("_")[1], ex.title or ex.type, ex.type) for ex in order
+    }
     wrong: dict[str, Counter[str]] = {ex.id: Counter() for ex in order}
     learners: list[LearnerRow] = []
     skipped: list[tuple[str, str]] = []
@@ -200,14 +204,27 @@ def class_report(folder: str | Path, *, wrong_shown: int = 3) -> ClassReport:
         prog = Progress.from_entries(answers, learner=name, path=path)
         skills = _skills(prog)
         skills_seen = skills_seen or skills is not None
-        learners.append(LearnerRow(
-            name=name, file=shown, done=sum(d for d, _ in by_lesson.values()),
-            total=len(order), by_lesson=by_lesson, first_try_right=first_right, skills=skills))
+        learners.append(
+            LearnerRow(
+                name=name,
+                file=shown,
+                done=sum(d for d, _ in by_lesson.values()),
+                total=len(order),
+                by_lesson=by_lesson,
+                first_try_right=first_right,
+                skills=skills,
+            )
+        )
     for ex_id, counts in wrong.items():
         rows[ex_id].wrong_answers = counts.most_common(wrong_shown)
     learners.sort(key=lambda r: r.name.casefold())
-    return ClassReport(folder=str(root), learners=learners, exercises=list(rows.values()),
-                       skipped=skipped, skills_available=skills_seen)
+    return ClassReport(
+        folder=str(root),
+        learners=learners,
+        exercises=list(rows.values()),
+        skipped=skipped,
+        skills_available=skills_seen,
+    )
 
 
 def _score(skills: dict[str, Any] | None, side: str) -> str:
@@ -225,16 +242,35 @@ def to_csv(report: ClassReport) -> str:
     Cells that a spreadsheet would run as a formula (starting with =, +, - or @) get a leading
     apostrophe, so a learner's name can never become one."""
     lesson_ids = sorted({lid for r in report.learners for lid in r.by_lesson})
-    head = ["learner", "file", "exercises done", "exercises", "right at first try",
-            *[f"lesson {lid} done" for lid in lesson_ids], "skills before", "skills after"]
+    head = [
+        "learner",
+        "file",
+        "exercises done",
+        "exercises",
+        "right at first try",
+        *[f"lesson {lid} done" for lid in lesson_ids],
+        "skills before",
+        "skills after",
+    ]
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(head)
     for r in report.learners:
-        w.writerow([_cell(r.name), _cell(r.file), r.done, r.total, r.first_try_right,
-                    *[f"{r.by_lesson[lid][0]}/{r.by_lesson[lid][1]}" if lid in r.by_lesson
-                      else "" for lid in lesson_ids],
-                    _score(r.skills, "before"), _score(r.skills, "after")])
+        w.writerow(
+            [
+                _cell(r.name),
+                _cell(r.file),
+                r.done,
+                r.total,
+                r.first_try_right,
+                *[
+                    f"{r.by_lesson[lid][0]}/{r.by_lesson[lid][1]}" if lid in r.by_lesson else ""
+                    for lid in lesson_ids
+                ],
+                _score(r.skills, "before"),
+                _score(r.skills, "after"),
+            ]
+        )
     return buf.getvalue()
 
 
@@ -248,10 +284,19 @@ def class_report_view(folder: str | Path) -> Any:
     from ..views.display import HTML
 
     report = class_report(folder)
-    return HTML(class_report_html(report, standalone=False),
-                text=f"Class report: {len(report.learners)} learners, "
-                     f"{len(report.skipped)} files skipped")
+    return HTML(
+        class_report_html(report, standalone=False),
+        text=f"Class report: {len(report.learners)} learners, {len(report.skipped)} files skipped",
+    )
 
 
-__all__ = ["ClassReport", "ExerciseRow", "LearnerRow", "answer_text", "class_report",
-           "class_report_view", "read_answers_file", "to_csv"]
+__all__ = [
+    "ClassReport",
+    "ExerciseRow",
+    "LearnerRow",
+    "answer_text",
+    "class_report",
+    "class_report_view",
+    "read_answers_file",
+    "to_csv",
+]

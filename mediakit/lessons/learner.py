@@ -50,13 +50,16 @@ def check_name(name: object) -> str:
     if not tidy:
         raise LearnerNameError("Type your name or class code first.")
     if len(tidy) > MAX_NAME:
-        raise LearnerNameError(f"A name or class code can have at most {MAX_NAME} characters; "
-                               f"this one has {len(tidy)}.")
+        raise LearnerNameError(
+            f"A name or class code can have at most {MAX_NAME} characters; "
+            f"this one has {len(tidy)}."
+        )
     bad = sorted({ch for ch in tidy if not (ch.isalnum() or ch in " -")})
     if bad:
         shown = " ".join(repr(ch) for ch in bad[:5])
-        raise LearnerNameError(f"A name or class code can have letters, digits, spaces and dashes "
-                               f"only, not {shown}.")
+        raise LearnerNameError(
+            f"A name or class code can have letters, digits, spaces and dashes only, not {shown}."
+        )
     return tidy
 
 

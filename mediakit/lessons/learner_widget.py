@@ -28,8 +28,15 @@ class LearnerBox(anywidget.AnyWidget):
     message = traitlets.Unicode("").tag(sync=True)
     remember = traitlets.Bool(True).tag(sync=True)
 
-    def __init__(self, identify: Callable[[str], tuple[str, str]], forget: Callable[[], None], *,
-                 name: str = "", message: str = "", **kwargs):
+    def __init__(
+        self,
+        identify: Callable[[str], tuple[str, str]],
+        forget: Callable[[], None],
+        *,
+        name: str = "",
+        message: str = "",
+        **kwargs,
+    ):
         super().__init__(name=name, message=message, **kwargs)
         self._identify = identify
         self._forget = forget
@@ -43,8 +50,10 @@ class LearnerBox(anywidget.AnyWidget):
             if wanted == FORGET:
                 self._forget()
                 self.name = ""
-                self.message = ("Answers are kept only while this page is open. Type your name "
-                                "or class code to keep them.")
+                self.message = (
+                    "Answers are kept only while this page is open. Type your name "
+                    "or class code to keep them."
+                )
             else:
                 self.name, self.message = self._identify(wanted)
         except MediakitError as exc:

@@ -89,8 +89,14 @@ def show_error(exc: BaseException) -> None:
 # --------------------------------------------------------------------------- starting
 
 
-VOILA_ENV = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_REQUEST_URL",
-             "VOILA_APP_PORT", "VOILA_APP_IP")
+VOILA_ENV = (
+    "VOILA_KERNEL_ID",
+    "VOILA_BASE_URL",
+    "VOILA_SERVER_URL",
+    "VOILA_REQUEST_URL",
+    "VOILA_APP_PORT",
+    "VOILA_APP_IP",
+)
 VOILA_FLAG = "MEDIAKIT_VOILA"
 
 
@@ -133,8 +139,11 @@ def _forget_old_sessions(folder: Path) -> None:
     import time
 
     try:
-        old = [f for f in folder.glob("session-*.json")
-               if time.time() - f.stat().st_mtime > SESSION_DAYS * 86400]
+        old = [
+            f
+            for f in folder.glob("session-*.json")
+            if time.time() - f.stat().st_mtime > SESSION_DAYS * 86400
+        ]
     except OSError:
         return
     for f in old:
@@ -204,9 +213,12 @@ def learner_box() -> Any:
 
     prog = progress()
     named = prog.learner if prog.path != _state.get("session_path") else None
-    message = (f"Saving your answers as {named}." if named else
-               "Type your name or class code, so your answers are kept when you reload the page "
-               "and in the next lessons.")
+    message = (
+        f"Saving your answers as {named}."
+        if named
+        else "Type your name or class code, so your answers are kept when you reload the page "
+        "and in the next lessons."
+    )
     return LearnerBox(identify, forget, name=named or "", message=message)
 
 
@@ -236,8 +248,12 @@ def _restore_widgets() -> None:
     _widgets[:] = alive
 
 
-def start(case: str | Path | Case = SEED_CASE, *, progress_path: str | Path | None = None,
-          quiet: bool = False) -> CaseAnalysis | NoAnalysis:
+def start(
+    case: str | Path | Case = SEED_CASE,
+    *,
+    progress_path: str | Path | None = None,
+    quiet: bool = False,
+) -> CaseAnalysis | NoAnalysis:
     """Load and analyse a case, say what was loaded, and return the analysis.
 
     When the case cannot be loaded, the problem is shown as a plain box and a
@@ -285,12 +301,16 @@ def _banner(analysis: CaseAnalysis, prog: Progress, *, from_env: bool = False) -
     text = f"Case: {c.title} ({len(c.reports)} reports)"
     other = ""
     if from_env:
-        other = (f"<p>This lesson was written for the seed case; your teacher set {CASE_ENV}, so "
-                 "it runs on the case above. The explanations still describe the seed case, and "
-                 "the exercises stay about it.</p>")
+        other = (
+            f"<p>This lesson was written for the seed case; your teacher set {CASE_ENV}, so "
+            "it runs on the case above. The explanations still describe the seed case, and "
+            "the exercises stay about it.</p>"
+        )
     elif c.id != SEED_CASE and c.id not in _lesson_cases():
-        other = ("<p>This is not the seed case the lessons were written about: the views follow "
-                 "it, and the exercises stay about the seed case.</p>")
+        other = (
+            "<p>This is not the seed case the lessons were written about: the views follow "
+            "it, and the exercises stay about the seed case.</p>"
+        )
     return HTML(
         f"<div class='mediakit-banner' style='border-left:6px solid #0072B2;padding:4px 10px;'>"
         f"<p><strong>Case loaded:</strong> {e(c.title)} · {len(c.reports)} reports</p>"
@@ -312,8 +332,10 @@ def saved_where(prog: Progress | None = None) -> str:
     """Where answers go, in words for a learner (never a hidden file's path)."""
     prog = prog or progress()
     if prog.path == _state.get("session_path"):
-        return ("Your answers are kept while this page is open; type your name or class code "
-                "in the box below to keep them after a reload")
+        return (
+            "Your answers are kept while this page is open; type your name or class code "
+            "in the box below to keep them after a reload"
+        )
     who = f" under the name {prog.learner}" if prog.learner else ""
     if prog.path.parent.resolve() == Path.cwd().resolve():
         return f"Your answers are saved automatically (in this folder){who}"
@@ -336,8 +358,9 @@ def analysis_for(case_id: str | None = None) -> CaseAnalysis:
     return _analyses[case_id]
 
 
-def pick(analysis: CaseAnalysis | NoAnalysis | None, *wanted: str, n: int | None = None
-         ) -> list[str]:
+def pick(
+    analysis: CaseAnalysis | NoAnalysis | None, *wanted: str, n: int | None = None
+) -> list[str]:
     """Report ids for a lesson's code cell: ``wanted`` if the case has them all, else its first.
 
     ``lesson.pick(analysis, "sputnik", "mee")`` is ``["sputnik", "mee"]`` on the seed case; on
@@ -364,7 +387,7 @@ def pick_one(analysis: CaseAnalysis | NoAnalysis | None, wanted: str) -> str:
 def headline(report: Report) -> str:
     if report.headline is None:
         return ""
-    return " ".join(report.text[report.headline.start:report.headline.end].split())
+    return " ".join(report.text[report.headline.start : report.headline.end].split())
 
 
 def report_label(report: Report) -> str:
@@ -389,8 +412,11 @@ def machine_spans(analysis: CaseAnalysis, report_id: str, layer: str) -> list[tu
     if layer == "quotes":
         return [(q.start, q.end) for q in rec.quotes]
     if layer == "quote_speakers":
-        return [(q.speaker_start, q.speaker_end) for q in rec.quotes
-                if q.speaker_start is not None and q.speaker_end is not None]
+        return [
+            (q.speaker_start, q.speaker_end)
+            for q in rec.quotes
+            if q.speaker_start is not None and q.speaker_end is not None
+        ]
     if layer == "attributions":
         return [(a.start, a.end) for a in rec.attributions]
     if layer == "figures":
@@ -429,7 +455,9 @@ def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
     from ..cases.boilerplate import split_boilerplate
 
     body, boiler = split_boilerplate(text)
-    report = Report(id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler))
+    report = Report(
+        id="exercise", file="exercise.txt", text=text, body=body, boilerplate=tuple(boiler)
+    )
     # analysed as a one-report case, so the result is cached on disk like a case's: a lesson
     # opened before shows the kit's marks without parsing (or even loading spaCy)
     case = Case(id="exercise", title="exercise", path=None, reports=(report,))
@@ -437,8 +465,11 @@ def inline_machine_spans(text: str, layer: str) -> list[tuple[int, int]]:
     if layer == "boilerplate":
         spans = _boilerplate_spans(report)
     elif layer == "quote_speakers":
-        spans = [(q.speaker_start, q.speaker_end) for q in rec.quotes
-                 if q.speaker_start is not None and q.speaker_end is not None]
+        spans = [
+            (q.speaker_start, q.speaker_end)
+            for q in rec.quotes
+            if q.speaker_start is not None and q.speaker_end is not None
+        ]
     elif layer in ("quotes", "attributions", "figures", "loaded_terms"):
         spans = [(r.start, r.end) for r in getattr(rec, layer)]
     else:
@@ -478,10 +509,12 @@ def exercise(ex_id: str) -> ExerciseWidget | None:
         current = _state.get("analysis")
         if ex.case and current is not None and current.case.id != ex.case:
             about = analysis_for(ex.case).case.title if ex.case == SEED_CASE else ex.case
-            note = (f"This exercise is about the seed case ({about}), not the case loaded above."
-                    + (f" {note}" if note else ""))
-        w = exercise_widget(ex, passage=p, progress=progress(), report_labels=labels,
-                            source_note=note)
+            note = f"This exercise is about the seed case ({about}), not the case loaded above." + (
+                f" {note}" if note else ""
+            )
+        w = exercise_widget(
+            ex, passage=p, progress=progress(), report_labels=labels, source_note=note
+        )
         _widgets.append(weakref.ref(w))
         return w
     except MediakitError as exc:
@@ -559,8 +592,10 @@ def summary_html(lesson_id: str) -> HTML:
     for ex in lesson_obj.exercises:
         st = prog.status(ex.id)
         done += prog.done(ex.id)
-        rows.append(f"<tr><td>{e(ex.id)}</td><td>{e(ex.title or ex.type)}</td>"
-                    f"<td>{e(STATUS_TEXT.get(st, st or ''))}</td></tr>")
+        rows.append(
+            f"<tr><td>{e(ex.id)}</td><td>{e(ex.title or ex.type)}</td>"
+            f"<td>{e(STATUS_TEXT.get(st, st or ''))}</td></tr>"
+        )
     n = len(lesson_obj.exercises)
     return HTML(
         f"<p><strong>Lesson {e(lesson_id)}: {done} of {n} exercises done.</strong></p>"
@@ -602,10 +637,14 @@ def _first_impression(ex_id: str, reason_id: str | None) -> HTML:
             "now, before you look back at the evidence:</p></div>",
             text="No first impression saved yet.",
         )
-    parts = ["<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
-             "<p><strong>In lesson 00 you said:</strong></p><ul>"]
+    parts = [
+        "<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
+        "<p><strong>In lesson 00 you said:</strong></p><ul>",
+    ]
     if choice:
-        parts.append(f"<li>The report you would trust most at first sight: <strong>{e(str(choice))}</strong></li>")
+        parts.append(
+            f"<li>The report you would trust most at first sight: <strong>{e(str(choice))}</strong></li>"
+        )
     if reason:
         parts.append(f"<li>Why: <em>{e(str(reason))}</em></li>")
     parts.append("</ul></div>")
@@ -639,14 +678,19 @@ def outlets(analysis: Any = _CURRENT, *, kinds: Iterable[str] | None = None) -> 
                 continue
             if b.kind in ("separator", "navigation", "caption", "pull_quote", "media_link"):
                 continue
-            snippet = plain_text(r.text[b.start:b.end])
+            snippet = plain_text(r.text[b.start : b.end])
             if len(snippet) > 400:
                 snippet = snippet[:399] + "…"
-            lines.append(f"<li><em>{e(BOILERPLATE_KINDS.get(b.kind, b.kind))}:</em> “{e(snippet)}”</li>")
+            lines.append(
+                f"<li><em>{e(BOILERPLATE_KINDS.get(b.kind, b.kind))}:</em> “{e(snippet)}”</li>"
+            )
         meta = [f"<strong>Published by:</strong> {e(r.outlet or 'unknown')}"]
         meta.append(f"<strong>First written by:</strong> {e(r.original_author or 'not stated')}")
         meta.append(f"<strong>Date:</strong> {e(r.date or 'not stated in the copy')}")
-        body = "".join(lines) or "<li><em>(no boilerplate found: the copy says nothing about itself)</em></li>"
+        body = (
+            "".join(lines)
+            or "<li><em>(no boilerplate found: the copy says nothing about itself)</em></li>"
+        )
         cards.append(
             f"<div style='border:1px solid #bbb;padding:6px 10px;margin:6px 0;'>"
             f"<p><strong>{e(report_label(r))}</strong> <small>(id: {e(r.id)})</small></p>"
@@ -656,13 +700,22 @@ def outlets(analysis: Any = _CURRENT, *, kinds: Iterable[str] | None = None) -> 
     return HTML("".join(cards), text=f"{len(cards)} reports")
 
 
-_FIELD_NAMES = {"kind": "kind of boilerplate", "text": "words", "source": "source",
-                "source_type": "kind of source", "cue": "reporting word", "speaker": "speaker",
-                "value": "value", "what": "what is counted", "category": "category"}
+_FIELD_NAMES = {
+    "kind": "kind of boilerplate",
+    "text": "words",
+    "source": "source",
+    "source_type": "kind of source",
+    "cue": "reporting word",
+    "speaker": "speaker",
+    "value": "value",
+    "what": "what is counted",
+    "category": "category",
+}
 
 
-def table(records: Iterable[Any], fields: Sequence[str], *, report: Report | None = None,
-          limit: int = 80) -> HTML:
+def table(
+    records: Iterable[Any], fields: Sequence[str], *, report: Report | None = None, limit: int = 80
+) -> HTML:
     """Records of the kit as a readable table: one row per record, one column per field.
 
     ``lesson.table(analysis.records_for("mee").quotes, ["speaker", "cue", "text"])``. Kinds are
@@ -677,7 +730,7 @@ def table(records: Iterable[Any], fields: Sequence[str], *, report: Report | Non
         for f in fields:
             v = getattr(r, f, None)
             if f == "text" and v is None and report is not None:
-                v = report.text[r.start:r.end]
+                v = report.text[r.start : r.end]
             if f == "kind":
                 v = boilerplate_name(v)
             elif f in ("source_type", "speaker_type"):
@@ -692,8 +745,10 @@ def table(records: Iterable[Any], fields: Sequence[str], *, report: Report | Non
             row.append(v if len(v) <= limit else v[: limit - 1] + "…")
         rows.append(row)
     head = [_FIELD_NAMES.get(f, f.replace("_", " ")) for f in fields]
-    return HTML(table_html(head, rows, empty="The kit found nothing of this kind here."),
-                text=f"{len(rows)} records")
+    return HTML(
+        table_html(head, rows, empty="The kit found nothing of this kind here."),
+        text=f"{len(rows)} records",
+    )
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
@@ -714,8 +769,10 @@ def accuracy() -> HTML:
 
     text = accuracy_summary()
     if "not been measured" in text:
-        text += (" Until the numbers are in, assume the kit misses some quotes, sources and figures,"
-                 " and marks some words wrongly: every highlight is a suggestion to check.")
+        text += (
+            " Until the numbers are in, assume the kit misses some quotes, sources and figures,"
+            " and marks some words wrongly: every highlight is a suggestion to check."
+        )
     return HTML(
         "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
         "<p><strong>How often is the machine wrong?</strong></p>"

@@ -76,8 +76,13 @@ class Progress:
             self.learner = self._file_learner
 
     @classmethod
-    def from_entries(cls, answers: dict[str, dict[str, Any]], *, learner: str | None = None,
-                     path: str | Path = "(read only)") -> Progress:
+    def from_entries(
+        cls,
+        answers: dict[str, dict[str, Any]],
+        *,
+        learner: str | None = None,
+        path: str | Path = "(read only)",
+    ) -> Progress:
         """A read-only Progress over answers already read (the class report): never saves."""
         prog = cls.__new__(cls)
         prog.path = Path(path)
@@ -147,8 +152,9 @@ class Progress:
             self._set_aside_entries(data, good, bad)
         return good
 
-    def _set_aside_entries(self, data: dict[str, Any], good: dict[str, dict[str, Any]],
-                           bad: dict[Any, Any]) -> None:
+    def _set_aside_entries(
+        self, data: dict[str, Any], good: dict[str, dict[str, Any]], bad: dict[Any, Any]
+    ) -> None:
         """Keep the bad answers in a file of their own and the good ones in the progress file."""
         why = "; ".join(f"{k}: {entry_problem(k, v)}" for k, v in list(bad.items())[:3])
         if len(bad) > 3:
@@ -156,14 +162,22 @@ class Progress:
         real = self.real_path
         target = _beside(real, "bad-answers")
         try:
-            _atomic_write(target, {"schema": data.get("schema", SCHEMA), "saved": _now(),
-                                   "answers": {str(k): v for k, v in bad.items()}})
+            _atomic_write(
+                target,
+                {
+                    "schema": data.get("schema", SCHEMA),
+                    "saved": _now(),
+                    "answers": {str(k): v for k, v in bad.items()},
+                },
+            )
             self._write(good)
         except (OSError, ValueError, TypeError, RecursionError) as err:
             reason = getattr(err, "strerror", None) or type(err).__name__
-            msg = (f"{len(bad)} saved answer(s) in your progress file {self.path} could not be "
-                   f"read ({why}) and could not be moved aside ({reason}); they are skipped "
-                   "for now and the file is left as it is. Ask your teacher to look at it.")
+            msg = (
+                f"{len(bad)} saved answer(s) in your progress file {self.path} could not be "
+                f"read ({why}) and could not be moved aside ({reason}); they are skipped "
+                "for now and the file is left as it is. Ask your teacher to look at it."
+            )
             if msg not in self.messages:
                 self.messages.append(msg)
             self.can_save = False
@@ -214,8 +228,12 @@ class Progress:
             raise AnswerError(f"This answer to {ex_id} cannot be saved: {problem}.")
         if not isinstance(status, str) or not status:
             raise AnswerError(f"The status of {ex_id} must be a word, not {status!r}.")
-        entry: dict[str, Any] = {"answer": answer, "status": status, "tries": int(tries),
-                                 "updated": _now()}
+        entry: dict[str, Any] = {
+            "answer": answer,
+            "status": status,
+            "tries": int(tries),
+            "updated": _now(),
+        }
         before = self._answers.get(ex_id)
         entry_first = _first_try(before, answer, status)
         if entry_first is not None:
@@ -236,8 +254,10 @@ class Progress:
                 self._write(on_disk)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            msg = (f"Your answers cannot be saved to {self.path} ({reason}); they are kept "
-                   "only until the kernel restarts.")
+            msg = (
+                f"Your answers cannot be saved to {self.path} ({reason}); they are kept "
+                "only until the kernel restarts."
+            )
             if msg not in self.messages:
                 self.messages.append(msg)
             return False
@@ -259,8 +279,9 @@ class Progress:
         self.can_save = True
         self._file_learner = None
         self._answers = self._open()
-        if self._file_learner and (learner is None or
-                                   learner_key(learner) == learner_key(self._file_learner)):
+        if self._file_learner and (
+            learner is None or learner_key(learner) == learner_key(self._file_learner)
+        ):
             self.learner = self._file_learner  # the name as the learner first typed it
         if session and self.can_save:
             try:
@@ -276,7 +297,8 @@ class Progress:
             except OSError as exc:
                 self.messages.append(
                     f"Your answers cannot be saved to {self.path} ({exc.strerror}); they are "
-                    "kept only until the kernel restarts.")
+                    "kept only until the kernel restarts."
+                )
                 self._answers.update(session)
         elif self.learner and not self.real_path.exists() and self.can_save:
             try:
@@ -377,7 +399,8 @@ def answer_problem(answer: Any, depth: int = 0) -> str | None:
                 return problem
         return None
     kind = {set: "a set", frozenset: "a set", bytes: "bytes", bytearray: "bytes"}.get(
-        type(answer), f"a {type(answer).__name__}")
+        type(answer), f"a {type(answer).__name__}"
+    )
     return f"it holds {kind}, which cannot be stored (use text, numbers, lists or tables)"
 
 
@@ -496,7 +519,6 @@ def _clean_stale_temp(path: Path, *, all_of_them: bool) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 
 def _beside(path: Path, what: str) -> Path:

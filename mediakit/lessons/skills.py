@@ -40,12 +40,23 @@ def _side(prog: Progress, lesson_id: str) -> dict[str, Any]:
         first = bool(done and status == "correct" and tries == 1) if done else None
         answered += done
         right += bool(first)
-        items[skill] = {"exercise": ex_id, "answered": done, "right_first_try": first,
-                        "status": status, "tries": tries}
+        items[skill] = {
+            "exercise": ex_id,
+            "answered": done,
+            "right_first_try": first,
+            "status": status,
+            "tries": tries,
+        }
     out_of = len(items)
-    return {"lesson": lesson_id, "items": items, "answered": answered, "right": right,
-            "out_of": out_of, "complete": out_of > 0 and answered == out_of,
-            "score": (right / out_of) if out_of and answered == out_of else None}
+    return {
+        "lesson": lesson_id,
+        "items": items,
+        "answered": answered,
+        "right": right,
+        "out_of": out_of,
+        "complete": out_of > 0 and answered == out_of,
+        "score": (right / out_of) if out_of and answered == out_of else None,
+    }
 
 
 def skills_check(progress: Progress | str | Path) -> dict[str, Any]:
@@ -70,12 +81,25 @@ def skills_check(progress: Progress | str | Path) -> dict[str, Any]:
     """
     prog = progress if isinstance(progress, Progress) else Progress(progress)
     before, after = _side(prog, BEFORE), _side(prog, AFTER)
-    growth = (after["score"] - before["score"]
-              if before["score"] is not None and after["score"] is not None else None)
-    by_skill = {s: {"before": before["items"].get(s, {}).get("right_first_try"),
-                    "after": after["items"].get(s, {}).get("right_first_try")} for s in SKILLS}
-    return {"skills": list(SKILLS), "before": before, "after": after, "growth": growth,
-            "by_skill": by_skill}
+    growth = (
+        after["score"] - before["score"]
+        if before["score"] is not None and after["score"] is not None
+        else None
+    )
+    by_skill = {
+        s: {
+            "before": before["items"].get(s, {}).get("right_first_try"),
+            "after": after["items"].get(s, {}).get("right_first_try"),
+        }
+        for s in SKILLS
+    }
+    return {
+        "skills": list(SKILLS),
+        "before": before,
+        "after": after,
+        "growth": growth,
+        "by_skill": by_skill,
+    }
 
 
 def skills_check_html(progress: Progress) -> str:
@@ -86,12 +110,17 @@ def skills_check_html(progress: Progress) -> str:
     word = {True: "✔ right first time", False: "✎ not first time", None: "○ not answered"}
     rows = "".join(
         f"<tr><td>{esc(s)}</td><td>{word[v['before']]}</td><td>{word[v['after']]}</td></tr>"
-        for s, v in res["by_skill"].items())
+        for s, v in res["by_skill"].items()
+    )
     b, a = res["before"], res["after"]
-    line = (f"Before (lesson 00): {b['right']} of {b['out_of']} right first time; "
-            f"after (lesson 07): {a['right']} of {a['out_of']}.")
-    return (f"<p><strong>Your skills check.</strong> {esc(line)}</p>"
-            f"<table><tr><th>skill</th><th>before</th><th>after</th></tr>{rows}</table>")
+    line = (
+        f"Before (lesson 00): {b['right']} of {b['out_of']} right first time; "
+        f"after (lesson 07): {a['right']} of {a['out_of']}."
+    )
+    return (
+        f"<p><strong>Your skills check.</strong> {esc(line)}</p>"
+        f"<table><tr><th>skill</th><th>before</th><th>after</th></tr>{rows}</table>"
+    )
 
 
 __all__ = ["AFTER", "BEFORE", "skill_items", "skills_check", "skills_check_html"]

@@ -38,18 +38,23 @@ def plot_first_try(report: Any, ax: Axes | None = None) -> Axes:
     if ax is None:
         _, ax = plt.subplots(figsize=(7, max(2.0, 0.28 * len(rows) + 1)), layout="constrained")
     if not rows:
-        ax.text(0.5, 0.5, "No checked answers yet", ha="center", va="center",
-                transform=ax.transAxes)
+        ax.text(
+            0.5, 0.5, "No checked answers yet", ha="center", va="center", transform=ax.transAxes
+        )
         ax.set_axis_off()
         return ax
     labels = [r.id for r in rows]
     shares = [100 * r.first_try_share for r in rows]
     y = range(len(rows))
-    ax.barh(list(y), shares, color=OKABE_ITO[4],
-            edgecolor="black", hatch="//")
+    ax.barh(list(y), shares, color=OKABE_ITO[4], edgecolor="black", hatch="//")
     for i, r in enumerate(rows):
-        ax.text(min(shares[i] + 1, 96), i, f"{r.first_try_right}/{r.first_try_known}",
-                va="center", fontsize=8)
+        ax.text(
+            min(shares[i] + 1, 96),
+            i,
+            f"{r.first_try_right}/{r.first_try_known}",
+            va="center",
+            fontsize=8,
+        )
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 105)
@@ -72,31 +77,52 @@ def first_try_svg(report: Any) -> str:
     ax.figure.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(ax.figure)
     svg = buf.getvalue()
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg[svg.index("<svg"):], flags=re.S)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg[svg.index("<svg") :], flags=re.S)
     return svg
 
 
 def class_report_html(report: Any, *, standalone: bool = True, chart: bool = True) -> str:
     """The whole report: skipped files, per exercise, per learner (a page or a fragment)."""
     n = len(report.learners)
-    parts = [f"<h1>Class report</h1><p>{n} learner{'s' if n != 1 else ''} · answers read from "
-             f"<code>{esc(report.folder)}</code> (read only; nothing was changed or sent).</p>"]
+    parts = [
+        f"<h1>Class report</h1><p>{n} learner{'s' if n != 1 else ''} · answers read from "
+        f"<code>{esc(report.folder)}</code> (read only; nothing was changed or sent).</p>"
+    ]
     if report.skipped:
         items = "".join(f"<li><code>{esc(f)}</code>: {esc(why)}</li>" for f, why in report.skipped)
-        parts.append(f"<div class='mk-skipped'><p>{len(report.skipped)} file(s) skipped:</p>"
-                     f"<ul>{items}</ul></div>")
+        parts.append(
+            f"<div class='mk-skipped'><p>{len(report.skipped)} file(s) skipped:</p>"
+            f"<ul>{items}</ul></div>"
+        )
     parts.append("<h2>Per exercise</h2>")
     ex_rows = []
     for r in report.exercises:
         if not r.answered:
             continue
         wrong = "; ".join(f"“{a}” ({k})" for a, k in r.wrong_answers) or "—"
-        ex_rows.append([r.id, r.title, r.answered, _share(r.first_try_share)
-                        + (f" ({r.first_try_right}/{r.first_try_known})" if r.first_try_known
-                           else ""), wrong])
-    parts.append(table_html(["exercise", "about", "answered by", "right at first try",
-                             "most common wrong first answers"], ex_rows,
-                            empty="Nobody has answered an exercise yet."))
+        ex_rows.append(
+            [
+                r.id,
+                r.title,
+                r.answered,
+                _share(r.first_try_share)
+                + (f" ({r.first_try_right}/{r.first_try_known})" if r.first_try_known else ""),
+                wrong,
+            ]
+        )
+    parts.append(
+        table_html(
+            [
+                "exercise",
+                "about",
+                "answered by",
+                "right at first try",
+                "most common wrong first answers",
+            ],
+            ex_rows,
+            empty="Nobody has answered an exercise yet.",
+        )
+    )
     if chart:
         parts.append(first_try_svg(report))
     parts.append("<h2>Per learner</h2>")
@@ -110,19 +136,26 @@ def class_report_html(report: Any, *, standalone: bool = True, chart: bool = Tru
         cells = [f"<td>{esc(r.name)}</td>", f"<td>{bar} {r.done}/{r.total}</td>"]
         cells += [f"<td>{r.by_lesson[lid][0]}/{r.by_lesson[lid][1]}</td>" for lid in lesson_ids]
         if report.skills_available:
-            cells += [f"<td>{esc(_side(r.skills, 'before'))}</td>",
-                      f"<td>{esc(_side(r.skills, 'after'))}</td>"]
+            cells += [
+                f"<td>{esc(_side(r.skills, 'before'))}</td>",
+                f"<td>{esc(_side(r.skills, 'after'))}</td>",
+            ]
         rows_html.append("<tr>" + "".join(cells) + "</tr>")
     heads = "".join(f"<th>{esc(h)}</th>" for h in head)
-    parts.append(f"<table><tr>{heads}</tr>{''.join(rows_html)}</table>" if rows_html
-                 else "<p>No learner's answers found.</p>")
+    parts.append(
+        f"<table><tr>{heads}</tr>{''.join(rows_html)}</table>"
+        if rows_html
+        else "<p>No learner's answers found.</p>"
+    )
     body = "".join(parts)
     if not standalone:
         return f"<div class='mk-class-report'><style>{PAGE_CSS}</style>{body}</div>"
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'; img-src data:\">"
-            f"<title>Class report</title><style>{PAGE_CSS}</style></head><body>{body}</body></html>")
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>Class report</title><style>{PAGE_CSS}</style></head><body>{body}</body></html>"
+    )
 
 
 def _side(skills: dict[str, Any] | None, side: str) -> str:
@@ -132,4 +165,5 @@ def _side(skills: dict[str, Any] | None, side: str) -> str:
     if not part.get("answered"):
         return "not taken"
     return f"{part.get('right', 0)} of {part['out_of']} right first time" + (
-        "" if part.get("complete") else f" ({part['answered']} answered)")
+        "" if part.get("complete") else f" ({part['answered']} answered)"
+    )

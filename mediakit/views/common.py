@@ -147,8 +147,26 @@ def agentless(record: Any) -> bool:
     if not src:
         return True
     words = src.split()
-    aux = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also",
-           "reportedly", "allegedly", "said", "reported", "believed", "thought", "understood"}
+    aux = {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "allegedly",
+        "said",
+        "reported",
+        "believed",
+        "thought",
+        "understood",
+    }
     return src == cue or all(w in aux or w == cue for w in words)
 
 
@@ -170,7 +188,14 @@ BOILERPLATE_HELP = (
 
 # Okabe–Ito palette, shared with mediakit.views.plots
 OKABE_ITO: tuple[str, ...] = (
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
 )
 
 
@@ -273,8 +298,13 @@ def style_tag() -> str:
 # --------------------------------------------------------------------------- annotations
 
 
-def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
-               caption: str | None = None, empty: str = "Nothing found.") -> str:
+def table_html(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    caption: str | None = None,
+    empty: str = "Nothing found.",
+) -> str:
     """A plain HTML table; every cell is escaped."""
     rows = list(rows)
     if not rows:
@@ -282,7 +312,9 @@ def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return f'<table class="mk-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (
+        f'<table class="mk-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
 
 
 def side_of(name: str | None, case: Case, *, resolves_to: str | None = None) -> str | None:
@@ -315,8 +347,6 @@ def shorten(s: str, n: int = 160) -> str:
 
 
 # --------------------------------------------------------------------------- figures
-
-
 
 
 __all__ = [

@@ -48,9 +48,11 @@ def error_html(exc: BaseException) -> str:
         path = exc.path
     else:
         message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        hint = ("This looks like a problem inside the kit or the code in this cell, not with your "
-                "answer. Try running the cells above again from the top; if it stays, tell your "
-                "teacher.")
+        hint = (
+            "This looks like a problem inside the kit or the code in this cell, not with your "
+            "answer. Try running the cells above again from the top; if it stays, tell your "
+            "teacher."
+        )
         title = "Something unexpected went wrong"
         path = None
     parts = [f"<b>{esc(title)}</b>", f"<p>{esc(message)}</p>"]
@@ -133,8 +135,13 @@ def show_error(exc: BaseException) -> HTML:
     return box
 
 
-def error_handler(shell: Any, etype: type[BaseException], value: BaseException, tb: Any,
-                  tb_offset: int | None = None) -> list[str]:
+def error_handler(
+    shell: Any,
+    etype: type[BaseException],
+    value: BaseException,
+    tb: Any,
+    tb_offset: int | None = None,
+) -> list[str]:
     """IPython's custom exception handler for :class:`MediakitError`: the box, no traceback."""
     show_error(value)
     return []

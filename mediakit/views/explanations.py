@@ -52,15 +52,17 @@ def where_in_words(report: Report, start: int, end: int | None = None) -> str:
         return "after the article (boilerplate)"
     n = 0
     pos = report.body.start
-    for line in text[report.body.start:].split("\n"):
+    for line in text[report.body.start :].split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         if not line.strip():
             continue
         if hl is not None and line_start < hl.end and hl.start < line_end:
             continue
-        if report.boilerplate and any(b.start <= line_start + (len(line) - len(line.lstrip()))
-                                      and line_end <= b.end for b in report.boilerplate):
+        if report.boilerplate and any(
+            b.start <= line_start + (len(line) - len(line.lstrip())) and line_end <= b.end
+            for b in report.boilerplate
+        ):
             continue
         n += 1
         if start < pos:
@@ -69,14 +71,18 @@ def where_in_words(report: Report, start: int, end: int | None = None) -> str:
 
 
 def _dl(rows: Iterable[tuple[str, Any]]) -> str:
-    return "<dl>" + "".join(
-        f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v not in (None, "")
-    ) + "</dl>"
+    return (
+        "<dl>"
+        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v not in (None, ""))
+        + "</dl>"
+    )
 
 
 # added to the kind of a speaker or source the kit typed on the language model's guess alone
-_LOW_CONFIDENCE = (" (a guess: no word list or title decided this kind, only the language model's "
-                   "reading of the name; check it)")
+_LOW_CONFIDENCE = (
+    " (a guess: no word list or title decided this kind, only the language model's "
+    "reading of the name; check it)"
+)
 
 
 def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) -> str:
@@ -96,23 +102,48 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         rows = [
             ("Words", f"\u201c{excerpt}\u201d"),
             ("Speaker", get_field(r, "speaker") or "not found by the kit"),
-            ("Kind of speaker", SOURCE_TYPE_NAMES.get(st, st)
-             + (_LOW_CONFIDENCE if get_field(r, "speaker") and get_field(r, "type_confidence") == "low" else "")),
-            ("Why the kit thinks so", "the words stand between quotation marks"
-             + (f" and the reporting verb \u201c{get_field(r, 'cue')}\u201d links them to the speaker"
-                if get_field(r, "cue") else "; no reporting verb was found next to them")),
-            ("Partial quote", "yes: only some words are quoted" if get_field(r, "partial") else None),
-            ("Pull quote", "yes: repeated in a display box" if get_field(r, "pull_quote") else None),
+            (
+                "Kind of speaker",
+                SOURCE_TYPE_NAMES.get(st, st)
+                + (
+                    _LOW_CONFIDENCE
+                    if get_field(r, "speaker") and get_field(r, "type_confidence") == "low"
+                    else ""
+                ),
+            ),
+            (
+                "Why the kit thinks so",
+                "the words stand between quotation marks"
+                + (
+                    f" and the reporting verb \u201c{get_field(r, 'cue')}\u201d links them to the speaker"
+                    if get_field(r, "cue")
+                    else "; no reporting verb was found next to them"
+                ),
+            ),
+            (
+                "Partial quote",
+                "yes: only some words are quoted" if get_field(r, "partial") else None,
+            ),
+            (
+                "Pull quote",
+                "yes: repeated in a display box" if get_field(r, "pull_quote") else None,
+            ),
         ]
     elif ann.layer == "sources":
         st = get_field(r, "source_type") or "unspecified"
         title = "Source"
         rows = [
             ("Who is cited", source_name(r)),
-            ("Kind of source", f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"
-             + (_LOW_CONFIDENCE if get_field(r, "type_confidence") == "low" else "")),
+            (
+                "Kind of source",
+                f"{SOURCE_TYPE_NAMES.get(st, st)}: {SOURCE_TYPE_HELP.get(st, '')}"
+                + (_LOW_CONFIDENCE if get_field(r, "type_confidence") == "low" else ""),
+            ),
             ("Named", "yes" if get_field(r, "named") else "no"),
-            ("Why the kit thinks so", f"the cue \u201c{get_field(r, 'cue')}\u201d pins a claim on this source"),
+            (
+                "Why the kit thinks so",
+                f"the cue \u201c{get_field(r, 'cue')}\u201d pins a claim on this source",
+            ),
             ("Sentence", get_field(r, "sentence")),
         ]
     elif ann.layer == "figures":
@@ -120,8 +151,14 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         title = "Figure"
         rows = [
             ("Words", excerpt),
-            ("Value", "vague (no exact number)" if value is None else f"{value:g}"
-             if isinstance(value, int | float) else value),
+            (
+                "Value",
+                "vague (no exact number)"
+                if value is None
+                else f"{value:g}"
+                if isinstance(value, int | float)
+                else value,
+            ),
             ("What is counted", get_field(r, "what")),
             ("According to", get_field(r, "source") or "no source given in the sentence"),
         ]
@@ -136,8 +173,11 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
         ]
     elif ann.layer == "boilerplate":
         title = "Boilerplate"
-        rows = [("Kind", boilerplate_name(get_field(r, "kind"))), ("Why it is greyed", BOILERPLATE_HELP),
-                ("Words", excerpt)]
+        rows = [
+            ("Kind", boilerplate_name(get_field(r, "kind"))),
+            ("Why it is greyed", BOILERPLATE_HELP),
+            ("Words", excerpt),
+        ]
     else:
         title = "Shared passage"
         rows = [("Words", excerpt), ("Shared", get_field(r, "label"))]
@@ -173,8 +213,14 @@ def comparison_notes(analysis: CaseAnalysis, *, topics: Iterable[str] | None = N
         if isinstance(n, str):
             about, text = _note_topic(n), n
         else:
-            about = next((get_field(n, k) for k in ("about", "topic", "field", "kind") if get_field(n, k)), None)
-            text = next((get_field(n, k) for k in ("text", "note", "message", "reason") if get_field(n, k)), None)
+            about = next(
+                (get_field(n, k) for k in ("about", "topic", "field", "kind") if get_field(n, k)),
+                None,
+            )
+            text = next(
+                (get_field(n, k) for k in ("text", "note", "message", "reason") if get_field(n, k)),
+                None,
+            )
         if not text:
             continue
         if wanted is not None and about and not any(t in str(about) for t in wanted):
@@ -183,9 +229,16 @@ def comparison_notes(analysis: CaseAnalysis, *, topics: Iterable[str] | None = N
     return out
 
 
-_NOTE_WORDS = (("claim", "claims"), ("figure", "figure_groups"), ("label", "labels"),
-               ("passage", "shared_passages"), ("shared", "shared_passages"),
-               ("source", "source_mix"), ("quote", "quotes"), ("term", "loaded_terms"))
+_NOTE_WORDS = (
+    ("claim", "claims"),
+    ("figure", "figure_groups"),
+    ("label", "labels"),
+    ("passage", "shared_passages"),
+    ("shared", "shared_passages"),
+    ("source", "source_mix"),
+    ("quote", "quotes"),
+    ("term", "loaded_terms"),
+)
 
 
 def _note_topic(note: str) -> str | None:
@@ -207,8 +260,6 @@ def notes_html(analysis: CaseAnalysis, *, topics: Iterable[str] | None = None) -
 
 
 # --------------------------------------------------------------------------- wording
-
-
 
 
 __all__ = [

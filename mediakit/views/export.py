@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from ..analysis import CaseAnalysis
 
 # nothing may be fetched: no scripts, styles, images, fonts or connections from anywhere
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-       "img-src data:; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 # a layer switched off keeps its words and loses its marks (the page has every layer in it)
 _OFF_CSS = """
@@ -45,7 +47,8 @@ _LAYER_OF_TAG = {"quotes": "q", "sources": "s", "figures": "f", "terms": "t", "b
 _TAG_CSS = "".join(
     f'.mk-off-{layer} .mk-tag[data-for^="{k}"] {{ display: none; }}'
     f'.mk-off-{layer} [data-mk^="{k}"] {{ cursor: default; }}'
-    for layer, k in _LAYER_OF_TAG.items())
+    for layer, k in _LAYER_OF_TAG.items()
+)
 
 
 def _reader_js() -> str:
@@ -108,13 +111,17 @@ def _svg(draw, analysis: CaseAnalysis) -> str:  # noqa: ANN001
         ax.figure.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
         plt.close(ax.figure)
     svg = buf.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def _json_script(value: object) -> str:
     """Data for the page's script; '<' is escaped so no text can close the script element."""
-    text = json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(
-        "\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = (
+        json.dumps(value, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     return f'<script type="application/json" id="mk-data">{text}</script>'
 
 
@@ -158,38 +165,56 @@ def export_html(analysis: CaseAnalysis, *, charts: bool = True) -> str:
     # the tags after a mark say which mark they belong to, so a layer's tags hide with it
     toggles = "".join(
         f'<label><input type="checkbox" data-layer="{esc(layer)}" checked> {esc(LAYER_NAMES[layer])}</label>'
-        for layer in LAYERS)
+        for layer in LAYERS
+    )
     sections = [
         ("sources", "Who is cited", render.source_table_html(analysis)),
         ("figures", "Figures", render.figures_table_html(analysis)),
-        ("wording", "Wording", render.labels_table_html(analysis) + render.terms_table_html(analysis)),
+        (
+            "wording",
+            "Wording",
+            render.labels_table_html(analysis) + render.terms_table_html(analysis),
+        ),
     ]
     chart_html = ""
     if charts:
-        svgs = [_svg(plots.plot_source_mix, analysis),
-                _svg(lambda a: plots.plot_source_mix(a, per_100_words=True), analysis),
-                _svg(plots.plot_figures, analysis), _svg(plots.plot_loaded_terms, analysis)]
+        svgs = [
+            _svg(plots.plot_source_mix, analysis),
+            _svg(lambda a: plots.plot_source_mix(a, per_100_words=True), analysis),
+            _svg(plots.plot_figures, analysis),
+            _svg(plots.plot_loaded_terms, analysis),
+        ]
         chart_html = "".join(f'<figure class="mk-chart">{s}</figure>' for s in svgs)
-    more = "".join(f'<section id="{sid}"><h2>{esc(title)}</h2>{body}'
-                   f'<p class="mk-muted">{esc(NOT_A_VERDICT)}</p></section>'
-                   for sid, title, body in sections)
+    more = "".join(
+        f'<section id="{sid}"><h2>{esc(title)}</h2>{body}'
+        f'<p class="mk-muted">{esc(NOT_A_VERDICT)}</p></section>'
+        for sid, title, body in sections
+    )
     if chart_html:
         more += f'<section id="charts"><h2>Charts</h2>{chart_html}</section>'
     shown = ", ".join(names[i] for i in ids)
     left = [names[r.id] for r in case.reports if r.id not in ids]
-    note = (f"<p>The reader shows {esc(shown)}"
-            + (f"; not shown side by side: {esc(', '.join(left))}" if left else "") + ".</p>")
+    note = (
+        f"<p>The reader shows {esc(shown)}"
+        + (f"; not shown side by side: {esc(', '.join(left))}" if left else "")
+        + ".</p>"
+    )
     skipped = getattr(case, "skipped", ()) or ()
     if skipped:  # a file of the folder that could not be read: said, never silently left out
-        note += ('<div class="mk-skipped"><p>Not in this page (could not be read):</p><ul>'
-                 + "".join(f"<li>{esc(f)}: {esc(why)}</li>" for f, why in skipped)
-                 + "</ul></div>")
+        note += (
+            '<div class="mk-skipped"><p>Not in this page (could not be read):</p><ul>'
+            + "".join(f"<li>{esc(f)}: {esc(why)}</li>" for f, why in skipped)
+            + "</ul></div>"
+        )
     summary = f"<p>{esc(case.summary)}</p>" if getattr(case, "summary", None) else ""
-    nav = ('<nav><a href="#reader">Reader</a><a href="#sources">Sources</a>'
-           '<a href="#figures">Figures</a><a href="#wording">Wording</a>'
-           + ('<a href="#charts">Charts</a>' if chart_html else "") + "</nav>")
+    nav = (
+        '<nav><a href="#reader">Reader</a><a href="#sources">Sources</a>'
+        '<a href="#figures">Figures</a><a href="#wording">Wording</a>'
+        + ('<a href="#charts">Charts</a>' if chart_html else "")
+        + "</nav>"
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(case.title)} \u2014 mediakit</title>"
@@ -218,8 +243,9 @@ def export_page(analysis: CaseAnalysis, path: str) -> int:
     try:
         out.write_bytes(data)
     except OSError as exc:
-        raise MediakitError(f"Cannot write '{out}' ({exc.strerror}).",
-                            hint="Choose a folder you can write to.") from None
+        raise MediakitError(
+            f"Cannot write '{out}' ({exc.strerror}).", hint="Choose a folder you can write to."
+        ) from None
     return len(data)
 
 

@@ -39,10 +39,16 @@ if TYPE_CHECKING:
 
     from ..analysis import CaseAnalysis
 
-SOURCE_COLOURS: dict[str, str] = dict(zip(SOURCE_TYPES, (
-    "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#56B4E9", "#E69F00", "#999999"), strict=True))
-SOURCE_HATCHES: dict[str, str] = dict(zip(SOURCE_TYPES, (
-    "", "//", "xx", "..", "\\\\", "oo", "--"), strict=True))
+SOURCE_COLOURS: dict[str, str] = dict(
+    zip(
+        SOURCE_TYPES,
+        ("#009E73", "#D55E00", "#0072B2", "#CC79A7", "#56B4E9", "#E69F00", "#999999"),
+        strict=True,
+    )
+)
+SOURCE_HATCHES: dict[str, str] = dict(
+    zip(SOURCE_TYPES, ("", "//", "xx", "..", "\\\\", "oo", "--"), strict=True)
+)
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 
@@ -77,7 +83,7 @@ def _no_analysis(ax: Axes | None) -> Axes | None:
 def article_words(analysis: CaseAnalysis, report_id: str) -> int:
     """How many words the article itself has (boilerplate left out), at least 1."""
     rep = analysis.case.report(report_id)
-    text = rep.text[rep.body.start:rep.body.end]
+    text = rep.text[rep.body.start : rep.body.end]
     for b in sorted(rep.boilerplate, key=lambda b: -b.start):
         if rep.body.start <= b.start and b.end <= rep.body.end:
             s, e = b.start - rep.body.start, b.end - rep.body.start
@@ -92,14 +98,18 @@ def _caption(ax: Axes, label: str) -> None:
 
 def source_mix(analysis: CaseAnalysis) -> dict[str, Counter[str]]:
     """Counts of attributions per report id and source type."""
-    return {r.id: Counter(get_field(a, "source_type") or "unspecified"
-                          for a in (analysis.records[r.id].attributions
-                                    if r.id in analysis.records else ()))
-            for r in analysis.case.reports}
+    return {
+        r.id: Counter(
+            get_field(a, "source_type") or "unspecified"
+            for a in (analysis.records[r.id].attributions if r.id in analysis.records else ())
+        )
+        for r in analysis.case.reports
+    }
 
 
-def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
-                    per_100_words: bool = False) -> Axes:
+def plot_source_mix(
+    analysis: CaseAnalysis | None, ax: Axes | None = None, *, per_100_words: bool = False
+) -> Axes:
     """Stacked horizontal bars: how many times each report cites a source of each kind.
 
     These are **mentions** (one person cited four times counts four), not distinct sources:
@@ -119,28 +129,55 @@ def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
         widths = [mix[i][st] * scale[i] for i in ids]
         if not any(widths):
             continue
-        bars = ax.barh(labels, widths, left=left, color=SOURCE_COLOURS[st],
-                       hatch=SOURCE_HATCHES[st], edgecolor="black", linewidth=0.8,
-                       label=SOURCE_TYPE_NAMES[st])
+        bars = ax.barh(
+            labels,
+            widths,
+            left=left,
+            color=SOURCE_COLOURS[st],
+            hatch=SOURCE_HATCHES[st],
+            edgecolor="black",
+            linewidth=0.8,
+            label=SOURCE_TYPE_NAMES[st],
+        )
         text = [(f"{w:.1f}" if per_100_words else str(int(w))) if w else "" for w in widths]
-        ax.bar_label(bars, labels=text, label_type="center",
-                     fontsize=9, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+        ax.bar_label(
+            bars,
+            labels=text,
+            label_type="center",
+            fontsize=9,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+        )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     from .render import distinct_sources
 
     for y, (rid, total) in enumerate(zip(ids, left, strict=True)):
         if total:  # the bar counts mentions; say how many different sources they are
             d = distinct_sources(analysis, rid)
-            ax.annotate(f"{d} distinct source{'s' if d != 1 else ''}", (total, y),
-                        xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+            ax.annotate(
+                f"{d} distinct source{'s' if d != 1 else ''}",
+                (total, y),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+            )
     if any(left):  # room on the right for the "N distinct sources" notes, inside the axes
         ax.set_xlim(0, max(left) * 1.32)
     ax.invert_yaxis()
-    _caption(ax, "mentions of a source per 100 words of the article" if per_100_words else
-             "mentions: times a claim is pinned on a source (one person cited 4 times counts 4)")
-    ax.set_title("Who is cited: mentions of each kind of source, per report\n"
-                 + ("(mentions per 100 words of the article)" if per_100_words else
-                    "(raw counts of mentions, not per 100 words)"))
+    _caption(
+        ax,
+        "mentions of a source per 100 words of the article"
+        if per_100_words
+        else "mentions: times a claim is pinned on a source (one person cited 4 times counts 4)",
+    )
+    ax.set_title(
+        "Who is cited: mentions of each kind of source, per report\n"
+        + (
+            "(mentions per 100 words of the article)"
+            if per_100_words
+            else "(raw counts of mentions, not per 100 words)"
+        )
+    )
     if any(left):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="kind of source")
     else:
@@ -152,19 +189,32 @@ def plot_source_mix(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
 def loaded_term_counts(analysis: CaseAnalysis) -> tuple[list[str], list[list[int]]]:
     """(categories, counts[category][report]) over the case's reports."""
     cats = list(TERM_CATEGORIES)
-    extra = sorted({get_field(t, "category") for rec in analysis.records.values()
-                    for t in rec.loaded_terms} - set(cats) - {None})
+    extra = sorted(
+        {get_field(t, "category") for rec in analysis.records.values() for t in rec.loaded_terms}
+        - set(cats)
+        - {None}
+    )
     cats += extra
     counts = []
     for cat in cats:
-        counts.append([sum(1 for t in (analysis.records[r.id].loaded_terms
-                                       if r.id in analysis.records else ())
-                           if get_field(t, "category") == cat) for r in analysis.case.reports])
+        counts.append(
+            [
+                sum(
+                    1
+                    for t in (
+                        analysis.records[r.id].loaded_terms if r.id in analysis.records else ()
+                    )
+                    if get_field(t, "category") == cat
+                )
+                for r in analysis.case.reports
+            ]
+        )
     return cats, counts
 
 
-def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
-                      per_100_words: bool = True) -> Axes:
+def plot_loaded_terms(
+    analysis: CaseAnalysis | None, ax: Axes | None = None, *, per_100_words: bool = True
+) -> Axes:
     """Heatmap of loaded terms: category (rows) by report (columns), the number in each cell.
 
     By default the numbers are **per 100 words** of the article (boilerplate left out), so a
@@ -183,14 +233,20 @@ def plot_loaded_terms(analysis: CaseAnalysis | None, ax: Axes | None = None, *,
     else:
         values = [[float(n) for n in row] for row in counts]
     top = max((max(row) for row in values if row), default=0)
-    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(top, 1e-9) if top else 1,
-                   aspect="auto")
+    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(top, 1e-9) if top else 1, aspect="auto")
     for i, row in enumerate(values):
         for j, n in enumerate(row):
             dark = im.norm(n) > 0.6
-            ax.text(j, i, f"{n:.1f}" if per_100_words else str(int(n)), ha="center",
-                    va="center", fontsize=10, color="white" if dark else "black",
-                    fontweight="bold")
+            ax.text(
+                j,
+                i,
+                f"{n:.1f}" if per_100_words else str(int(n)),
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="white" if dark else "black",
+                fontweight="bold",
+            )
     ax.set_xticks(range(len(ids)), _labels(analysis), rotation=20, ha="right")
     ax.set_yticks(range(len(cats)), [TERM_NAMES.get(c, c) for c in cats])
     unit = "per 100 words of the article" if per_100_words else "count"
@@ -241,14 +297,26 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     compared = [g for g in groups if not _single(g)]
     single = [g for g in groups if _single(g)]
     reports = analysis.case.reports
-    names = {r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)}
-    style = {r.id: (OKABE_ITO[i % len(OKABE_ITO)] if OKABE_ITO[i % len(OKABE_ITO)] != "#F0E442"
-                    else "#000000", MARKERS[i % len(MARKERS)]) for i, r in enumerate(reports)}
+    names = {
+        r.id: lab.replace("\n", " ") for r, lab in zip(reports, _labels(analysis), strict=True)
+    }
+    style = {
+        r.id: (
+            OKABE_ITO[i % len(OKABE_ITO)]
+            if OKABE_ITO[i % len(OKABE_ITO)] != "#F0E442"
+            else "#000000",
+            MARKERS[i % len(MARKERS)],
+        )
+        for i, r in enumerate(reports)
+    }
 
     # the words of each row's vague amounts, wrapped whole (never cut) for the "no number" column
     def vague_lines(g: dict[str, Any]) -> list[str]:
-        words = [f"\u2018{m['text']}\u2019 ({names.get(m['report'], m['outlet'])})"
-                 for m in g["members"] if not isinstance(m["value"], int | float)]
+        words = [
+            f"\u2018{m['text']}\u2019 ({names.get(m['report'], m['outlet'])})"
+            for m in g["members"]
+            if not isinstance(m["value"], int | float)
+        ]
         lines: list[str] = []
         for w in words:  # whole entries per line where they fit; a long one wraps on its own
             if lines and len(lines[-1]) + 2 + len(w) <= 40:
@@ -260,7 +328,10 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     # row layout, top to bottom, in data units: (group or section title, centre, height)
     rows: list[tuple[dict[str, Any] | str, float, float]] = []
     y = 0.0
-    sections = [(None, compared), ("Only one report gives these (nothing to compare with):", single)]
+    sections = [
+        (None, compared),
+        ("Only one report gives these (nothing to compare with):", single),
+    ]
     for title, gs in sections:
         if not gs:
             continue
@@ -268,7 +339,7 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
             rows.append((title, y + 0.45, 0.9))
             y += 0.9
         for g in gs:
-            h = (1.0 if g in compared else 0.62)
+            h = 1.0 if g in compared else 0.62
             h = max(h, 0.34 * len(vague_lines(g)) + 0.2)
             rows.append((g, y + h / 2, h))
             y += h
@@ -278,8 +349,14 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     if ax is None and any_vague:
         import matplotlib.pyplot as plt
 
-        _, (ax, side) = plt.subplots(1, 2, figsize=(12, 0.3 * total + 2.3), sharey=True,
-                                     width_ratios=(2.2, 1), layout="constrained")
+        _, (ax, side) = plt.subplots(
+            1,
+            2,
+            figsize=(12, 0.3 * total + 2.3),
+            sharey=True,
+            width_ratios=(2.2, 1),
+            layout="constrained",
+        )
     ax = _axes(ax, (12, 0.3 * total + 2.3))
     labels: list[str] = []
     ticks: list[float] = []
@@ -304,8 +381,17 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
             colour, marker = style.get(m["report"], ("#000000", "o"))
             label = None if m["report"] in seen else names.get(m["report"], plain(str(m["outlet"])))
             seen.add(m["report"])
-            ax.scatter([v], [yc + offset], marker=marker, s=60, facecolor=colour,
-                       edgecolor="black", linewidth=0.8, zorder=3, label=label)
+            ax.scatter(
+                [v],
+                [yc + offset],
+                marker=marker,
+                s=60,
+                facecolor=colour,
+                edgecolor="black",
+                linewidth=0.8,
+                zorder=3,
+                label=label,
+            )
             values.append(float(v))
         row = group_what(g)
         if g in compared:
@@ -330,8 +416,16 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
 
     trans = blended_transform_factory(ax.transAxes, ax.transData)
     for text, yc in heads:
-        ax.text(0.005, yc + 0.1, text, transform=trans, fontsize=9, fontweight="bold",
-                va="center", ha="left")
+        ax.text(
+            0.005,
+            yc + 0.1,
+            text,
+            transform=trans,
+            fontsize=9,
+            fontweight="bold",
+            va="center",
+            ha="left",
+        )
     if any_vague:  # the "no number" column, sharing the rows
         if side is None:  # drawn on the caller's axes: the column is an inset at its right
             side = ax.inset_axes((1.02, 0, 0.4, 1), sharey=ax)
@@ -347,23 +441,46 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
                 continue
             lines = vague_lines(item)
             if lines:
-                side.text(0.03, yc, "\n".join(lines), fontsize=8, style="italic", va="center",
-                          ha="left", linespacing=1.15,
-                          bbox={"boxstyle": "round,pad=0.2", "fc": "#f4f4f4", "ec": "#888",
-                                "ls": "--"})
+                side.text(
+                    0.03,
+                    yc,
+                    "\n".join(lines),
+                    fontsize=8,
+                    style="italic",
+                    va="center",
+                    ha="left",
+                    linespacing=1.15,
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "#f4f4f4", "ec": "#888", "ls": "--"},
+                )
     ax.grid(axis="x", linestyle=":", color="grey")
-    _caption(ax, "value given in the report" + (" (each step is ten times the last)"
-                                                 if ax.get_xscale() == "log" else ""))
+    _caption(
+        ax,
+        "value given in the report"
+        + (" (each step is ten times the last)" if ax.get_xscale() == "log" else ""),
+    )
     ncol = min(len(seen), 3) or 1
     n_leg_rows = -(-len(seen) // ncol) if seen else 0
-    ax.set_title("Figures per thing counted (one marker shape per report)",
-                 pad=8 + 15 * n_leg_rows)
+    ax.set_title("Figures per thing counted (one marker shape per report)", pad=8 + 15 * n_leg_rows)
     if values:
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=ncol, frameon=False,
-                  fontsize=9, handletextpad=0.3, columnspacing=1.2, borderaxespad=0.2)
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=ncol,
+            frameon=False,
+            fontsize=9,
+            handletextpad=0.3,
+            columnspacing=1.2,
+            borderaxespad=0.2,
+        )
     elif not any_vague:
-        ax.text(0.5, 0.5, "no figures with a value found", transform=ax.transAxes,
-                ha="center", va="center")
+        ax.text(
+            0.5,
+            0.5,
+            "no figures with a value found",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+        )
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -389,9 +506,16 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
     places = load_places(analysis.case)
     ax = _axes(ax, (6.5, 6.8))  # with its title and caption, within one classroom screen
     if places is None or not places.places:
-        ax.text(0.5, 0.5, "This case has no places.toml, so there is no map to draw.\n"
-                "Add one to the case folder (see the seed case's places.toml).",
-                transform=ax.transAxes, ha="center", va="center", wrap=True)
+        ax.text(
+            0.5,
+            0.5,
+            "This case has no places.toml, so there is no map to draw.\n"
+            "Add one to the case folder (see the seed case's places.toml).",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            wrap=True,
+        )
         ax.set_axis_off()
         return ax
     lats = [p.lat for p in places.places]
@@ -401,8 +525,15 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
         pts = [places.place(n) for n in road.through]
         xs = [p.lon for p in pts if p is not None]
         ys = [p.lat for p in pts if p is not None]
-        ax.plot(xs, ys, color="#777777", linewidth=2.5, linestyle=("-", "--", ":")[i % 3],
-                zorder=1, label=f"{road.name} highway (sketch)")
+        ax.plot(
+            xs,
+            ys,
+            color="#777777",
+            linewidth=2.5,
+            linestyle=("-", "--", ":")[i % 3],
+            zorder=1,
+            label=f"{road.name} highway (sketch)",
+        )
     n_reports = len(analysis.case.reports)
     pad = 0.12
     lons = [p.lon for p in places.places]
@@ -410,17 +541,31 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
     ax.set_ylim(min(lats) - pad, max(lats) + pad)
     for p in places.places:
         named = bool(p.named_in)
-        ax.scatter([p.lon], [p.lat], s=320 if p.main else 55, marker="*" if p.main else "o",
-                   facecolor="#E69F00" if p.main else ("black" if named else "white"),
-                   edgecolor="black", linewidth=1.2, zorder=5 if p.main else 3)
+        ax.scatter(
+            [p.lon],
+            [p.lat],
+            s=320 if p.main else 55,
+            marker="*" if p.main else "o",
+            facecolor="#E69F00" if p.main else ("black" if named else "white"),
+            edgecolor="black",
+            linewidth=1.2,
+            zorder=5 if p.main else 3,
+        )
     import textwrap
 
-    ax.set_xlabel("longitude (degrees east)\n\n"
-                  + textwrap.fill(f"(1 of {n_reports}): how many of the {n_reports} reports name the place. "
-                                  + (places.source or "Coordinates entered by hand."), 60))
+    ax.set_xlabel(
+        "longitude (degrees east)\n\n"
+        + textwrap.fill(
+            f"(1 of {n_reports}): how many of the {n_reports} reports name the place. "
+            + (places.source or "Coordinates entered by hand."),
+            60,
+        )
+    )
     ax.set_ylabel("latitude (degrees north)")
-    ax.set_title("Where the places in the reports are (approximate)"
-                 + (f"\n{places.region}" if places.region else ""))
+    ax.set_title(
+        "Where the places in the reports are (approximate)"
+        + (f"\n{places.region}" if places.region else "")
+    )
     if places.roads:
         ax.legend(loc="lower right", frameon=True, fontsize=8)
     ax.grid(True, color="#dddddd", linewidth=0.6)
@@ -445,12 +590,15 @@ def _place_labels(ax: Axes, places: Any, n_reports: int) -> None:
 
     placed: list[Any] = []  # labels placed so far
     order = sorted(places, key=lambda p: (not p.main, -p.lat))
+
     def clash(box: Any, p: Any) -> float:
         """How much a label box covers other labels and dots, or sticks out of the frame."""
+
         def area(a: Any, b: Any) -> float:
             w = min(a.x1, b.x1) - max(a.x0, b.x0)
             h = min(a.y1, b.y1) - max(a.y0, b.y0)
             return max(w, 0) * max(h, 0)
+
         covered = sum(area(box, b) for b in placed)
         covered += sum(area(box, dot(q)) for q in places if q is not p)
         return covered + (box.width * box.height - area(box, frame))
@@ -462,15 +610,30 @@ def _place_labels(ax: Axes, places: Any, n_reports: int) -> None:
         note = count if named else " (for orientation)"
         gap = 11 if p.main else 6
         best: tuple[float, Any, Any] | None = None
-        first = ((gap, 0, "left", "center"),) if p.main else ()  # the town's name level with its star
-        for dx, dy, ha, va in (*first, (gap, 4, "left", "bottom"), (gap, -3, "left", "top"),
-                               (-gap, 4, "right", "bottom"), (-gap, -3, "right", "top"),
-                               (0, 9, "center", "bottom"), (0, -9, "center", "top")):
-            ann = ax.annotate(p.name + note, (p.lon, p.lat), xytext=(dx, dy), textcoords="offset points",
-                              ha=ha, va=va, fontsize=10 if p.main else 8.5,
-                              fontweight="bold" if p.main else "normal",
-                              bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-                              zorder=4)
+        first = (
+            ((gap, 0, "left", "center"),) if p.main else ()
+        )  # the town's name level with its star
+        for dx, dy, ha, va in (
+            *first,
+            (gap, 4, "left", "bottom"),
+            (gap, -3, "left", "top"),
+            (-gap, 4, "right", "bottom"),
+            (-gap, -3, "right", "top"),
+            (0, 9, "center", "bottom"),
+            (0, -9, "center", "top"),
+        ):
+            ann = ax.annotate(
+                p.name + note,
+                (p.lon, p.lat),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=10 if p.main else 8.5,
+                fontweight="bold" if p.main else "normal",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+                zorder=4,
+            )
             box = ann.get_window_extent(renderer)
             score = clash(box, p)
             if best is None or score < best[0]:
@@ -485,8 +648,16 @@ def _place_labels(ax: Axes, places: Any, n_reports: int) -> None:
         placed.append(best[2])
 
 
-__all__ = ["article_words", "loaded_term_counts", "plain_number", "plot_figures", "plot_loaded_terms",
-           "plot_place_map", "plot_source_mix", "source_mix"]
+__all__ = [
+    "article_words",
+    "loaded_term_counts",
+    "plain_number",
+    "plot_figures",
+    "plot_loaded_terms",
+    "plot_place_map",
+    "plot_source_mix",
+    "source_mix",
+]
 
 
 def _chart_file(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[str, Any]) -> Path:
@@ -499,8 +670,10 @@ def _chart_file(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[
         mpl = metadata.version("matplotlib")
     except metadata.PackageNotFoundError:  # pragma: no cover - a kit dependency
         mpl = "?"
-    h = hashlib.sha256(f"{analysis_fingerprint(analysis)}|{mpl}|{plot.__name__}|"
-                       f"{sorted(options.items())!r}".encode())
+    h = hashlib.sha256(
+        f"{analysis_fingerprint(analysis)}|{mpl}|{plot.__name__}|"
+        f"{sorted(options.items())!r}".encode()
+    )
     return cache_dir() / "charts" / f"{plot.__name__}-{h.hexdigest()[:32]}.png"
 
 
@@ -519,21 +692,29 @@ def _draw_png(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[st
     return buf.getvalue()
 
 
-def chart_png(plot: Callable[..., Any], analysis: CaseAnalysis | None, /,
-              **options: Any) -> bytes | None:
+def chart_png(
+    plot: Callable[..., Any], analysis: CaseAnalysis | None, /, **options: Any
+) -> bytes | None:
     """The PNG picture of ``plot(analysis, **options)``, one of this module's ``plot_*`` charts.
 
     Drawn once, then kept in the kit's cache (``MEDIAKIT_CACHE``) under the analysis'
     fingerprint (:func:`mediakit.analysis.analysis_fingerprint`), the chart's name, its options
     and matplotlib's version: the same chart of the same analysis is read back, not drawn again.
     Given no analysis, ``plot`` shows its "run lesson.start first" box and ``None`` is returned."""
-    if getattr(plot, "__module__", None) != __name__ or not getattr(plot, "__name__", "").startswith(
-            "plot_") or globals().get(plot.__name__) is not plot:
-        raise TypeError(f"plots.chart draws one of the kit's charts, such as plots.plot_source_mix; "
-                        f"{plot!r} is not one of them")
+    if (
+        getattr(plot, "__module__", None) != __name__
+        or not getattr(plot, "__name__", "").startswith("plot_")
+        or globals().get(plot.__name__) is not plot
+    ):
+        raise TypeError(
+            f"plots.chart draws one of the kit's charts, such as plots.plot_source_mix; "
+            f"{plot!r} is not one of them"
+        )
     if "ax" in options:
-        raise TypeError("plots.chart draws its own figure: call the plot function itself to "
-                        "draw on your own axes (ax=...)")
+        raise TypeError(
+            "plots.chart draws its own figure: call the plot function itself to "
+            "draw on your own axes (ax=...)"
+        )
     from ..analysis import CaseAnalysis
 
     if not isinstance(analysis, CaseAnalysis):

@@ -60,7 +60,9 @@ _LAYER_ORDER = {"boilerplate": 0, "shared": 1, "quotes": 2, "sources": 3, "figur
 
 def _quote_title(q: Any) -> str:
     speaker = get_field(q, "speaker") or "speaker not found"
-    kind = SOURCE_TYPE_NAMES.get(get_field(q, "speaker_type") or "", get_field(q, "speaker_type") or "")
+    kind = SOURCE_TYPE_NAMES.get(
+        get_field(q, "speaker_type") or "", get_field(q, "speaker_type") or ""
+    )
     cue = get_field(q, "cue")
     parts = [f"Quote. Speaker: {speaker}" + (f" ({kind})" if kind else "")]
     if cue:
@@ -90,8 +92,17 @@ def annotations(
     src_ok = None if source_types is None else set(source_types)
     cat_ok = None if term_categories is None else set(term_categories)
 
-    def add(key: str, layer: str, start: Any, end: Any, classes: str, title: str,
-            note: str | None = None, tag: str | None = None, record: Any = None) -> None:
+    def add(
+        key: str,
+        layer: str,
+        start: Any,
+        end: Any,
+        classes: str,
+        title: str,
+        note: str | None = None,
+        tag: str | None = None,
+        record: Any = None,
+    ) -> None:
         try:
             s, e = max(0, int(start)), min(n, int(end))
         except (TypeError, ValueError):
@@ -100,53 +111,106 @@ def annotations(
             out.append(Annotation(key, layer, s, e, classes, title, note, tag, record))
 
     if "boilerplate" in layers:
-        regions = [(b.start, b.end, boilerplate_name(b.kind)) for b in report.boilerplate
-                   if b.kind not in HIDDEN_BOILERPLATE]
+        regions = [
+            (b.start, b.end, boilerplate_name(b.kind))
+            for b in report.boilerplate
+            if b.kind not in HIDDEN_BOILERPLATE
+        ]
         for s, e in ((0, report.body.start), (report.body.end, n)):
             for gs, ge in _uncovered(s, e, report.boilerplate):
                 if report.text[gs:ge].strip():
                     regions.append((gs, ge, "outside the article"))
         regions.sort()
         for i, (s, e, kind) in enumerate(regions):
-            add(f"b{i}", "boilerplate", s, e, "mk-boiler", f"Boilerplate: {kind}",
-                note=f"boilerplate: {kind}", record={"kind": kind, "start": s, "end": e})
+            add(
+                f"b{i}",
+                "boilerplate",
+                s,
+                e,
+                "mk-boiler",
+                f"Boilerplate: {kind}",
+                note=f"boilerplate: {kind}",
+                record={"kind": kind, "start": s, "end": e},
+            )
     if records is not None:
         if "quotes" in layers:
             for i, q in enumerate(records.quotes):
                 speaker = get_field(q, "speaker") or "speaker?"
                 cls = "mk-quote" + (" mk-pull" if get_field(q, "pull_quote") else "")
-                add(f"q{i}", "quotes", get_field(q, "start"), get_field(q, "end"), cls, _quote_title(q),
-                    note=f"{speaker}:", record=q)
+                add(
+                    f"q{i}",
+                    "quotes",
+                    get_field(q, "start"),
+                    get_field(q, "end"),
+                    cls,
+                    _quote_title(q),
+                    note=f"{speaker}:",
+                    record=q,
+                )
         if "sources" in layers:
             for i, a in enumerate(records.attributions):
                 st = get_field(a, "source_type") or "unspecified"
                 if src_ok is not None and st not in src_ok:
                     continue
-                title = (f"Source: {source_name(a)} ({SOURCE_TYPE_NAMES.get(st, st)}); "
-                         f"cue: {get_field(a, 'cue')}")
-                add(f"s{i}", "sources", get_field(a, "start"), get_field(a, "end"),
-                    f"mk-src mk-src-{slug_of(st)}", title, tag=SOURCE_TAGS.get(st, st), record=a)
+                title = (
+                    f"Source: {source_name(a)} ({SOURCE_TYPE_NAMES.get(st, st)}); "
+                    f"cue: {get_field(a, 'cue')}"
+                )
+                add(
+                    f"s{i}",
+                    "sources",
+                    get_field(a, "start"),
+                    get_field(a, "end"),
+                    f"mk-src mk-src-{slug_of(st)}",
+                    title,
+                    tag=SOURCE_TAGS.get(st, st),
+                    record=a,
+                )
         if "figures" in layers:
             for i, f in enumerate(records.figures):
                 title = f"Figure: {get_field(f, 'text')}; counts: {get_field(f, 'what') or '?'}"
                 if get_field(f, "source"):
                     title += f"; according to: {get_field(f, 'source')}"
-                cls = "mk-fig" + (" mk-vague" if get_field(f, "vague") or get_field(f, "value") is None else "")
-                add(f"f{i}", "figures", get_field(f, "start"), get_field(f, "end"), cls, title,
-                    tag=f"# {get_field(f, 'what')}" if get_field(f, "what") else "#", record=f)
+                cls = "mk-fig" + (
+                    " mk-vague" if get_field(f, "vague") or get_field(f, "value") is None else ""
+                )
+                add(
+                    f"f{i}",
+                    "figures",
+                    get_field(f, "start"),
+                    get_field(f, "end"),
+                    cls,
+                    title,
+                    tag=f"# {get_field(f, 'what')}" if get_field(f, "what") else "#",
+                    record=f,
+                )
         if "terms" in layers:
             for i, t in enumerate(records.loaded_terms):
                 cat = get_field(t, "category") or "?"
                 if cat_ok is not None and cat not in cat_ok:
                     continue
-                add(f"t{i}", "terms", get_field(t, "start"), get_field(t, "end"),
+                add(
+                    f"t{i}",
+                    "terms",
+                    get_field(t, "start"),
+                    get_field(t, "end"),
                     f"mk-term mk-term-{slug_of(cat)}",
-                    f"Loaded term: {TERM_NAMES.get(cat, cat)}", tag=TERM_NAMES.get(cat, cat),
-                    record=t)
+                    f"Loaded term: {TERM_NAMES.get(cat, cat)}",
+                    tag=TERM_NAMES.get(cat, cat),
+                    record=t,
+                )
     for i, item in enumerate(shared or ()):
         label = str(item[2]) if len(item) > 2 and item[2] else "shared passage"
-        add(f"x{i}", "shared", item[0], item[1], "mk-shared", label, note=label,
-            record={"start": item[0], "end": item[1], "label": label})
+        add(
+            f"x{i}",
+            "shared",
+            item[0],
+            item[1],
+            "mk-shared",
+            label,
+            note=label,
+            record={"start": item[0], "end": item[1], "label": label},
+        )
     out.sort(key=lambda a: (a.start, -a.end, _LAYER_ORDER.get(a.layer, 9)))
     return out
 
@@ -222,7 +286,9 @@ def _open(a: Annotation, report_id: str, selected: str | None, first: bool) -> s
     cls = a.classes + (" mk-selected" if selected == a.key else "")
     extra = ""
     if a.layer in PICKABLE:
-        extra = f' data-mark="{esc(mark_id(report_id, a.key))}"' + (' tabindex="0"' if first else "")
+        extra = f' data-mark="{esc(mark_id(report_id, a.key))}"' + (
+            ' tabindex="0"' if first else ""
+        )
     elif a.layer == "shared":
         extra = f' data-passage="{esc(mark_id(report_id, a.key))}"'
     return f'<span class="{esc(cls)}" data-mk="{esc(a.key)}"{extra} title="{esc(a.title)}">'
@@ -241,10 +307,14 @@ def render_text(
     Markdown link markup left in a copied text is hidden (see :func:`link_markup`): a reader
     sees "By South Front" where the file says "By [South Front](#)".
     """
-    extra = [Annotation(f"m{i}", "markup", s, e, "mk-md-hide", "")
-             for i, (s, e) in enumerate(link_markup(text))]
+    extra = [
+        Annotation(f"m{i}", "markup", s, e, "mk-md-hide", "")
+        for i, (s, e) in enumerate(link_markup(text))
+    ]
     if headline and headline[0] < headline[1]:
-        extra.append(Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline"))
+        extra.append(
+            Annotation("h", "headline", headline[0], headline[1], "mk-headline", "Headline")
+        )
     if extra:
         order = {**_LAYER_ORDER, "headline": -1, "markup": 9}
         anns = sorted([*anns, *extra], key=lambda a: (a.start, -a.end, order.get(a.layer, 8)))
@@ -254,8 +324,11 @@ def render_text(
         for a in active:
             if a.start == s:
                 if a.note:
-                    cls = "mk-note mk-note-quote" if a.layer == "quotes" else (
-                        "mk-note mk-note-boiler" if a.layer == "boilerplate" else "mk-note")
+                    cls = (
+                        "mk-note mk-note-quote"
+                        if a.layer == "quotes"
+                        else ("mk-note mk-note-boiler" if a.layer == "boilerplate" else "mk-note")
+                    )
                     parts.append(f'<span class="{cls}">{esc(a.note)}</span>')
                 if a.layer not in ("headline", "markup"):
                     parts.append(f'<span id="mk-{rid}-{esc(a.key)}"></span>')
@@ -299,12 +372,20 @@ def render_report(
     ``name`` is how the head names the report (default: its label; the side-by-side reader
     passes :func:`row_labels`, so two reports of one outlet are told apart).
     """
-    anns = annotations(report, records, layers=layers, source_types=source_types,
-                       term_categories=term_categories, shared=shared)
+    anns = annotations(
+        report,
+        records,
+        layers=layers,
+        source_types=source_types,
+        term_categories=term_categories,
+        shared=shared,
+    )
     hl = (report.headline.start, report.headline.end) if report.headline else None
     body = render_text(report.text, anns, report_id=report.id, selected=selected, headline=hl)
-    out = (f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report, name)}'
-           f'<div class="mk-text">{body}</div></div>')
+    out = (
+        f'<div class="mk-report" data-report="{esc(report.id)}">{_report_head(report, name)}'
+        f'<div class="mk-text">{body}</div></div>'
+    )
     if style:
         out = f'{style_tag()}<div class="mk-root">{out}</div>'
     return out
@@ -332,15 +413,26 @@ def render_side_by_side(
     names = row_labels(analysis.case)
     for rid in report_ids:
         report = analysis.case.report(rid)
-        cols.append(render_report(
-            report, analysis.records.get(report.id), layers=layers,
-            shared=(shared or {}).get(report.id),
-            selected=selected[1] if selected and selected[0] == report.id else None,
-            source_types=source_types, term_categories=term_categories, name=names.get(report.id),
-        ))
+        cols.append(
+            render_report(
+                report,
+                analysis.records.get(report.id),
+                layers=layers,
+                shared=(shared or {}).get(report.id),
+                selected=selected[1] if selected and selected[0] == report.id else None,
+                source_types=source_types,
+                term_categories=term_categories,
+                name=names.get(report.id),
+            )
+        )
     grid = f'<div class="mk-cols" style="--mk-n: {len(cols)}">{"".join(cols)}</div>'
-    head = legend_html(layers=layers, style=False, source_types=source_types,
-                       term_categories=term_categories) if legend else ""
+    head = (
+        legend_html(
+            layers=layers, style=False, source_types=source_types, term_categories=term_categories
+        )
+        if legend
+        else ""
+    )
     return f'{style_tag() if style else ""}<div class="mk-root">{head}{grid}</div>'
 
 
@@ -360,29 +452,35 @@ def legend_html(
     cats = [c for c in TERM_CATEGORIES if term_categories is None or c in set(term_categories)]
     items = []
     if "quotes" in layers:
-        items.append('<span><span class="mk-note mk-note-quote">Speaker:</span>'
-                     '<span class="mk-quote">quoted words</span></span>')
+        items.append(
+            '<span><span class="mk-note mk-note-quote">Speaker:</span>'
+            '<span class="mk-quote">quoted words</span></span>'
+        )
     if "sources" in layers:
         for st in types:
-            items.append(f'<span><span class="mk-src mk-src-{st} mk-key">{esc(SOURCE_TYPE_NAMES[st])}'
-                         f'</span><sup class="mk-tag">{esc(SOURCE_TAGS[st])}</sup></span>')
+            items.append(
+                f'<span><span class="mk-src mk-src-{st} mk-key">{esc(SOURCE_TYPE_NAMES[st])}'
+                f'</span><sup class="mk-tag">{esc(SOURCE_TAGS[st])}</sup></span>'
+            )
     if "figures" in layers:
-        items.append('<span><span class="mk-fig mk-key">a number</span> figure, '
-                     '<span class="mk-fig mk-vague mk-key">dozens</span> vague figure</span>')
+        items.append(
+            '<span><span class="mk-fig mk-key">a number</span> figure, '
+            '<span class="mk-fig mk-vague mk-key">dozens</span> vague figure</span>'
+        )
     if "terms" in layers:
         for cat in cats:
-            items.append(f'<span><span class="mk-term mk-term-{cat} mk-key">term</span>'
-                         f'<sup class="mk-tag">{esc(TERM_NAMES[cat])}</sup></span>')
+            items.append(
+                f'<span><span class="mk-term mk-term-{cat} mk-key">term</span>'
+                f'<sup class="mk-tag">{esc(TERM_NAMES[cat])}</sup></span>'
+            )
     if "boilerplate" in layers:
         items.append('<span><span class="mk-boiler mk-key">boilerplate</span></span>')
     items.append('<span><span class="mk-shared mk-key">shared passage</span></span>')
     out = f'<div class="mk-legend"><b>Key:</b>{"".join(items)}</div>'
-    return f"{style_tag()}<div class=\"mk-root\">{out}</div>" if style else out
+    return f'{style_tag()}<div class="mk-root">{out}</div>' if style else out
 
 
 # --------------------------------------------------------------------------- details
-
-
 
 
 __all__ = [

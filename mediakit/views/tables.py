@@ -40,23 +40,33 @@ def source_rows(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     for r in analysis.case.reports:
         rec = analysis.records.get(r.id)
         for a in rec.attributions if rec else ():
-            rows.append({
-                "report": r.id, "outlet": r.label, "label": labels[r.id],
-                "source": get_field(a, "source"),
-                "source_type": get_field(a, "source_type") or "unspecified",
-                "side": side_of(get_field(a, "source"), analysis.case,
-                                resolves_to=get_field(a, "resolves_to")),
-                "cue": get_field(a, "cue"), "resolves_to": get_field(a, "resolves_to"),
-                "sentence": get_field(a, "sentence"), "start": get_field(a, "start"),
-            })
+            rows.append(
+                {
+                    "report": r.id,
+                    "outlet": r.label,
+                    "label": labels[r.id],
+                    "source": get_field(a, "source"),
+                    "source_type": get_field(a, "source_type") or "unspecified",
+                    "side": side_of(
+                        get_field(a, "source"),
+                        analysis.case,
+                        resolves_to=get_field(a, "resolves_to"),
+                    ),
+                    "cue": get_field(a, "cue"),
+                    "resolves_to": get_field(a, "resolves_to"),
+                    "sentence": get_field(a, "sentence"),
+                    "start": get_field(a, "start"),
+                }
+            )
     return rows
 
 
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some"}
 
 
-def source_key(source: str | None, *, resolves_to: str | None = None,
-               source_type: str | None = None) -> str:
+def source_key(
+    source: str | None, *, resolves_to: str | None = None, source_type: str | None = None
+) -> str:
     """One key per distinct source: a pronoun ("he") counts as the source it refers to, and a
     named person as their family name, so "displaced activist Akram al-Masri" and "al-Masri"
     are one source. Used to count distinct sources apart from mentions."""
@@ -70,14 +80,21 @@ def source_key(source: str | None, *, resolves_to: str | None = None,
 
 def distinct_sources(analysis: CaseAnalysis, report_id: str, source_type: str | None = None) -> int:
     """How many different sources one report cites (of one kind, or all); see :func:`source_key`."""
-    keys = {source_key(r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"])
-            for r in source_rows(analysis)
-            if r["report"] == report_id and (source_type is None or r["source_type"] == source_type)}
+    keys = {
+        source_key(r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"])
+        for r in source_rows(analysis)
+        if r["report"] == report_id and (source_type is None or r["source_type"] == source_type)
+    }
     return len(keys)
 
 
-def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
-                      side: str | None = None, source_type: str | None = None) -> str:
+def source_table_html(
+    analysis: CaseAnalysis,
+    *,
+    report: str | None = None,
+    side: str | None = None,
+    source_type: str | None = None,
+) -> str:
     """Who is cited: one row per source and report, with type, side and how often.
 
     Filters: ``report`` id, ``side`` name ("none" for sources without a side), ``source_type``.
@@ -99,15 +116,24 @@ def source_table_html(analysis: CaseAnalysis, *, report: str | None = None,
         counts[key] += 1
         example.setdefault(key, row["sentence"] or "")
     rows = [
-        (labels.get(rid, rid), src, SOURCE_TYPE_NAMES.get(st, st), side_label(sd, analysis.case),
-         n, shorten(example[(rid, src, st, sd)]))
+        (
+            labels.get(rid, rid),
+            src,
+            SOURCE_TYPE_NAMES.get(st, st),
+            side_label(sd, analysis.case),
+            n,
+            shorten(example[(rid, src, st, sd)]),
+        )
         for (rid, src, st, sd), n in sorted(
-            counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), -kv[1]))
+            counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), -kv[1])
+        )
     ]
-    return table_html(("Report", "Source (as the report words it)", "Kind", "Side",
-                       "Mentions", "Example"), rows,
-                      caption="Each source, with how many times the report cites it (mentions)",
-                      empty="No sources match these choices.")
+    return table_html(
+        ("Report", "Source (as the report words it)", "Kind", "Side", "Mentions", "Example"),
+        rows,
+        caption="Each source, with how many times the report cites it (mentions)",
+        empty="No sources match these choices.",
+    )
 
 
 def _record_at(records: Sequence[Any], start: Any, end: Any) -> Any:
@@ -115,7 +141,12 @@ def _record_at(records: Sequence[Any], start: Any, end: Any) -> Any:
         if get_field(rec, "start") == start and get_field(rec, "end") == end:
             return rec
     for rec in records:  # overlapping, in case offsets differ slightly
-        if start is not None and end is not None and get_field(rec, "start") < end and start < get_field(rec, "end"):
+        if (
+            start is not None
+            and end is not None
+            and get_field(rec, "start") < end
+            and start < get_field(rec, "end")
+        ):
             return rec
     return None
 
@@ -140,18 +171,29 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                 except Exception:  # a member naming an unknown report: skip it, keep the rest
                     continue
                 rec = analysis.records.get(rep.id)
-                fig = _record_at(rec.figures, get_field(m, "start"), get_field(m, "end")) if rec else None
+                fig = (
+                    _record_at(rec.figures, get_field(m, "start"), get_field(m, "end"))
+                    if rec
+                    else None
+                )
                 members.append(_fig_member(rep, fig, m, labels))
-            out.append({"what": get_field(g, "what") or "?", "verdict": get_field(g, "verdict"),
-                        "label": get_field(g, "label"), "what_label": get_field(g, "what_label"),
-                        "members": members})
+            out.append(
+                {
+                    "what": get_field(g, "what") or "?",
+                    "verdict": get_field(g, "verdict"),
+                    "label": get_field(g, "label"),
+                    "what_label": get_field(g, "what_label"),
+                    "members": members,
+                }
+            )
         return out
     by_what: dict[str, list[dict[str, Any]]] = {}
     for rep in case.reports:
         rec = analysis.records.get(rep.id)
         for fig in rec.figures if rec else ():
             by_what.setdefault(get_field(fig, "what") or "?", []).append(
-                _fig_member(rep, fig, fig, labels))
+                _fig_member(rep, fig, fig, labels)
+            )
     return [{"what": w, "verdict": None, "members": ms} for w, ms in sorted(by_what.items())]
 
 
@@ -175,10 +217,16 @@ def _fig_member(rep: Report, fig: Any, m: Any, labels: Mapping[str, str]) -> dic
     value = get_field(m, "value", get_field(fig, "value") if fig is not None else None)
     if get_field(m, "vague", get_field(fig, "vague", False) if fig is not None else False):
         value = None  # "hundreds of thousands" is shown as words, never as an invented number
-    return {"report": rep.id, "outlet": rep.label, "label": labels.get(rep.id, rep.label),
-            "text": text or "", "value": value,
-            "source": get_field(fig, "source") if fig is not None else None,
-            "start": start, "end": end}
+    return {
+        "report": rep.id,
+        "outlet": rep.label,
+        "label": labels.get(rep.id, rep.label),
+        "text": text or "",
+        "value": value,
+        "source": get_field(fig, "source") if fig is not None else None,
+        "start": start,
+        "end": end,
+    }
 
 
 def _fmt_value(v: Any) -> str:
@@ -198,10 +246,17 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
         if what and g["what"] != what:
             continue
         verdict = group_verdict(g)
-        rows = [(m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
-                for m in g["members"]]
-        parts.append(table_html(("Report", "Words", "Value", "According to"), rows,
-                                caption=f"{group_what(g)} \u2014 {verdict}"))
+        rows = [
+            (m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
+            for m in g["members"]
+        ]
+        parts.append(
+            table_html(
+                ("Report", "Words", "Value", "According to"),
+                rows,
+                caption=f"{group_what(g)} \u2014 {verdict}",
+            )
+        )
     if not parts:
         return '<p class="mk-muted">No figures found.</p>'
     return "".join(parts)
@@ -213,7 +268,9 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
 _WORDS = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
-def _word_index(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int], list[int]]:
+def _word_index(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[str, list[int], list[int]]:
     """The words of ``text[start:end]``, lower case, joined by single spaces, with offsets.
 
     Returns ``(words, starts, ends)``: ``starts[i]`` / ``ends[i]`` are the offsets in ``text``
@@ -239,8 +296,9 @@ def _words(text: str) -> str:
     return _word_index(text)[0]
 
 
-def _find_words(needle: str, text: str, start: int = 0, end: int | None = None
-                ) -> tuple[int, int] | None:
+def _find_words(
+    needle: str, text: str, start: int = 0, end: int | None = None
+) -> tuple[int, int] | None:
     """Where the words ``needle`` (from :func:`_words`) stand in ``text[start:end]``, if anywhere."""
     if not needle:
         return None
@@ -300,7 +358,7 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
     distinct = sorted(by_words.items(), key=lambda kv: len(kv[0]))
     for k, (short, i) in enumerate(distinct):  # containment among distinct texts (plain `in`)
         padded = f" {short} "
-        for longer, j in distinct[k + 1:]:
+        for longer, j in distinct[k + 1 :]:
             if padded in f" {longer} ":
                 union(i, j)
     passages = shared_passages_of(analysis)
@@ -309,8 +367,11 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
         hits = []
         for p in passages:
             for side, other in (("a", "b"), ("b", "a")):
-                if get_field(p, side) == rid and get_field(p, f"{side}_start", 0) < get_field(q, "end") \
-                        and get_field(q, "start") < get_field(p, f"{side}_end", 0):
+                if (
+                    get_field(p, side) == rid
+                    and get_field(p, f"{side}_start", 0) < get_field(q, "end")
+                    and get_field(q, "start") < get_field(p, f"{side}_end", 0)
+                ):
                     hits.append((p, other))
         return hits
 
@@ -329,14 +390,25 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
             cover = covering(rep.id, q)
             hits.extend((p, other, i) for p, other in cover)
             credited = [get_field(p, "credited") for p, _ in cover]
-            apps.append({
-                "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
-                "start": get_field(q, "start"), "end": get_field(q, "end"), "text": texts[i],
-                "where": where_in_words(rep, int(get_field(q, "start") or 0), int(get_field(q, "end") or 0)),
-                "speaker": get_field(q, "speaker"), "speaker_type": get_field(q, "speaker_type"),
-                "cue": get_field(q, "cue"), "marked": True, "pull_quote": bool(get_field(q, "pull_quote")),
-                "credited": credited[0] if credited else None,
-            })
+            apps.append(
+                {
+                    "report": rep.id,
+                    "outlet": rep.label,
+                    "label": labels[rep.id],
+                    "start": get_field(q, "start"),
+                    "end": get_field(q, "end"),
+                    "text": texts[i],
+                    "where": where_in_words(
+                        rep, int(get_field(q, "start") or 0), int(get_field(q, "end") or 0)
+                    ),
+                    "speaker": get_field(q, "speaker"),
+                    "speaker_type": get_field(q, "speaker_type"),
+                    "cue": get_field(q, "cue"),
+                    "marked": True,
+                    "pull_quote": bool(get_field(q, "pull_quote")),
+                    "credited": credited[0] if credited else None,
+                }
+            )
         seen = {a["report"] for a in apps}
         found: dict[str, tuple[int, int, Any]] = {}
         if passages:  # where the comparison stage says the words went
@@ -348,8 +420,12 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
                     orep = case.report(orid)
                 except Exception:  # a passage naming an unknown report: skip it
                     continue
-                span = _find_words(words[i], orep.text, get_field(p, f"{other}_start", 0),
-                                   get_field(p, f"{other}_end", 0))
+                span = _find_words(
+                    words[i],
+                    orep.text,
+                    get_field(p, f"{other}_start", 0),
+                    get_field(p, f"{other}_end", 0),
+                )
                 if span is not None:
                     found[orid] = (*span, get_field(p, "credited"))
         elif len(_words(text)) >= 20:  # no comparisons at all: look for the words themselves
@@ -363,13 +439,23 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
         for rep in case.reports:
             if rep.id in found:
                 s0, e0, credited = found[rep.id]
-                apps.append({
-                    "report": rep.id, "outlet": rep.label, "label": labels[rep.id],
-                    "start": s0, "end": e0, "text": rep.text[s0:e0], "speaker": None,
-                    "where": where_in_words(rep, s0, e0),
-                    "speaker_type": None, "cue": None, "marked": False, "pull_quote": False,
-                    "credited": credited,
-                })
+                apps.append(
+                    {
+                        "report": rep.id,
+                        "outlet": rep.label,
+                        "label": labels[rep.id],
+                        "start": s0,
+                        "end": e0,
+                        "text": rep.text[s0:e0],
+                        "speaker": None,
+                        "where": where_in_words(rep, s0, e0),
+                        "speaker_type": None,
+                        "cue": None,
+                        "marked": False,
+                        "pull_quote": False,
+                        "credited": credited,
+                    }
+                )
         out.append({"text": text, "appearances": apps})
     out.sort(key=lambda c: (-len({a["report"] for a in c["appearances"]}), c["text"]))
     return out
@@ -382,21 +468,34 @@ def quote_trace_html(trace: Mapping[str, Any]) -> str:
         if a["marked"]:
             said = a["speaker"] or "no speaker given"
             kind = SOURCE_TYPE_NAMES.get(a["speaker_type"] or "", a["speaker_type"] or "")
-            how = (f"quoted, verb \u201c{a['cue']}\u201d" if a["cue"] else "quoted, no reporting verb")
+            how = (
+                f"quoted, verb \u201c{a['cue']}\u201d" if a["cue"] else "quoted, no reporting verb"
+            )
             if a["pull_quote"]:
                 how += " (pull quote)"
         else:
             said, kind, how = "\u2014", "", "same words, NOT marked as a quote"
         credited = {True: "yes", False: "no", None: "\u2014"}[a["credited"]]
-        rows.append((a["label"], a.get("where") or "", said, kind, how,
-                     credited, shorten(a["text"], 200)))
-    head = f'<p><b>Quote:</b> \u201c{esc(shorten(trace["text"], 300).rstrip(" ,;:"))}\u201d</p>'
+        rows.append(
+            (a["label"], a.get("where") or "", said, kind, how, credited, shorten(a["text"], 200))
+        )
+    head = f"<p><b>Quote:</b> \u201c{esc(shorten(trace['text'], 300).rstrip(' ,;:'))}\u201d</p>"
     return head + table_html(
-        ("Report", "Where", "Said by (as the report tells it)", "Kind", "How", "Credits the other report", "Words"),
-        rows)
+        (
+            "Report",
+            "Where",
+            "Said by (as the report tells it)",
+            "Kind",
+            "How",
+            "Credits the other report",
+            "Words",
+        ),
+        rows,
+    )
 
 
 # --------------------------------------------------------------------------- notes
+
 
 def label_counts(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     """How often each report uses each label for each side: rows ``{report, side, term, count}``.
@@ -409,10 +508,20 @@ def label_counts(analysis: CaseAnalysis) -> list[dict[str, Any]]:
     if not labels:
         from ..compare import label_counts as compare_labels
 
-        labels = list(compare_labels(analysis.case, analysis.records,
-                                     docs=getattr(analysis, "docs", None) or None))
-    return [{"report": get_field(x, "report"), "side": get_field(x, "side"), "term": get_field(x, "term"),
-             "count": get_field(x, "count", 0)} for x in labels]
+        labels = list(
+            compare_labels(
+                analysis.case, analysis.records, docs=getattr(analysis, "docs", None) or None
+            )
+        )
+    return [
+        {
+            "report": get_field(x, "report"),
+            "side": get_field(x, "side"),
+            "term": get_field(x, "term"),
+            "count": get_field(x, "count", 0),
+        }
+        for x in labels
+    ]
 
 
 def labels_table_html(analysis: CaseAnalysis, *, report: str | None = None) -> str:
@@ -422,18 +531,26 @@ def labels_table_html(analysis: CaseAnalysis, *, report: str | None = None) -> s
     for row in label_counts(analysis):
         if report and row["report"] != report:
             continue
-        rows_by.setdefault((row["report"], row["side"]), []).append(f"{row['term']} ×{row['count']}")
+        rows_by.setdefault((row["report"], row["side"]), []).append(
+            f"{row['term']} ×{row['count']}"
+        )
     order = {r.id: i for i, r in enumerate(case.reports)}
     rows = []
-    for (rid, side), terms in sorted(rows_by.items(), key=lambda kv: (kv[0][1], order.get(kv[0][0], 99))):
+    for (rid, side), terms in sorted(
+        rows_by.items(), key=lambda kv: (kv[0][1], order.get(kv[0][0], 99))
+    ):
         rows.append((side_label(side, case), row_label(case, rid), ", ".join(terms)))
-    return table_html(("Side", "Report", "Words used for this side"), rows,
-                      caption="Labels for each side",
-                      empty="This case defines no sides, or no report uses their labels.")
+    return table_html(
+        ("Side", "Report", "Words used for this side"),
+        rows,
+        caption="Labels for each side",
+        empty="This case defines no sides, or no report uses their labels.",
+    )
 
 
-def terms_table_html(analysis: CaseAnalysis, *, report: str | None = None,
-                     category: str | None = None) -> str:
+def terms_table_html(
+    analysis: CaseAnalysis, *, report: str | None = None, category: str | None = None
+) -> str:
     """Loaded terms per report and category, with each term's count."""
     rows = []
     labels = row_labels(analysis.case)
@@ -447,12 +564,19 @@ def terms_table_html(analysis: CaseAnalysis, *, report: str | None = None,
             if category and cat != category:
                 continue
             by_cat.setdefault(cat, Counter())[get_field(t, "text") or ""] += 1
-        for cat in sorted(by_cat, key=lambda c: (TERM_CATEGORIES.index(c) if c in TERM_CATEGORIES else 99, c)):
+        for cat in sorted(
+            by_cat, key=lambda c: (TERM_CATEGORIES.index(c) if c in TERM_CATEGORIES else 99, c)
+        ):
             terms = ", ".join(f"{w} ×{n}" for w, n in by_cat[cat].most_common())
-            rows.append((labels[rep.id], TERM_NAMES.get(cat, cat), sum(by_cat[cat].values()),
-                         terms))
-    return table_html(("Report", "Category", "Count", "Terms"), rows,
-                      caption="Loaded terms per report", empty="No loaded terms found.")
+            rows.append(
+                (labels[rep.id], TERM_NAMES.get(cat, cat), sum(by_cat[cat].values()), terms)
+            )
+    return table_html(
+        ("Report", "Category", "Count", "Terms"),
+        rows,
+        caption="Loaded terms per report",
+        empty="No loaded terms found.",
+    )
 
 
 __all__ = [

@@ -45,8 +45,10 @@ if TYPE_CHECKING:
     from ..cases.case import Report
 
 MAX_COLUMNS = 5
-PROMPT = ("Choose a mark to see what the kit found there and why: click it in the text, or "
-          "press Tab to reach it and Enter.")
+PROMPT = (
+    "Choose a mark to see what the kit found there and why: click it in the text, or "
+    "press Tab to reach it and Enter."
+)
 
 
 @dataclass
@@ -117,13 +119,24 @@ class ReportChooser(widgets.VBox):
 
     value = traitlets.Tuple()
 
-    def __init__(self, options: Sequence[tuple[str, str]], value: Iterable[str] = (),
-                 *, title: str = "Reports", what: str = "report", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        value: Iterable[str] = (),
+        *,
+        title: str = "Reports",
+        what: str = "report",
+        **kwargs: Any,
+    ) -> None:
         self.options = list(options)
         chosen = set(value)
         self.boxes = {
-            rid: widgets.Checkbox(value=rid in chosen, description=label, indent=False,
-                                  layout=widgets.Layout(width="auto"))
+            rid: widgets.Checkbox(
+                value=rid in chosen,
+                description=label,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
             for label, rid in self.options
         }
         self._busy = False
@@ -141,10 +154,14 @@ class ReportChooser(widgets.VBox):
         unknown = [r for r in wanted if r not in self.boxes]
         if unknown:
             if self._what == "report":
-                raise MediakitError(f"There is no report called {unknown[0]!r} in this case.",
-                                    hint=f"The reports are: {', '.join(self.boxes)}.")
-            raise MediakitError(f"There is no {self._what} called {unknown[0]!r}.",
-                                hint=f"The choices are: {', '.join(self.boxes)}.")
+                raise MediakitError(
+                    f"There is no report called {unknown[0]!r} in this case.",
+                    hint=f"The reports are: {', '.join(self.boxes)}.",
+                )
+            raise MediakitError(
+                f"There is no {self._what} called {unknown[0]!r}.",
+                hint=f"The choices are: {', '.join(self.boxes)}.",
+            )
         return tuple(rid for rid in self.boxes if rid in wanted)
 
     @traitlets.observe("value")
@@ -175,8 +192,14 @@ def _short(s: str, n: int = 60) -> str:
 
 # --------------------------------------------------------------------------- reader
 
-_LAYER_SHORT = {"quotes": "quote", "sources": "source", "figures": "figure", "terms": "term",
-                "boilerplate": "boilerplate", "shared": "shared"}
+_LAYER_SHORT = {
+    "quotes": "quote",
+    "sources": "source",
+    "figures": "figure",
+    "terms": "term",
+    "boilerplate": "boilerplate",
+    "shared": "shared",
+}
 
 
 def _option_label(rep: Report, a: Annotation, name: str) -> str:
@@ -261,38 +284,51 @@ def reader(
 
     c: dict[str, widgets.Widget] = {}
     c["reports"] = ReportChooser(
-        [(names[r.id], r.id) for r in case.reports], chosen,
+        [(names[r.id], r.id) for r in case.reports],
+        chosen,
         title=f"Reports to compare (tick 2 to {MAX_COLUMNS})",
         layout=widgets.Layout(width="auto", min_width="16em", margin="0 1em 0 0"),
     )
     for layer in LAYERS:
         c[layer] = widgets.ToggleButton(
-            value=layer in on, description=LAYER_NAMES[layer], icon="check" if layer in on else "",
+            value=layer in on,
+            description=LAYER_NAMES[layer],
+            icon="check" if layer in on else "",
             tooltip=f"Show or hide {LAYER_NAMES[layer].lower()}",
             layout=widgets.Layout(width="auto"),
         )
     c["source_types"] = ReportChooser(
-        [(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES], SOURCE_TYPES,
-        title="Kinds of source to mark", what="kind of source",
+        [(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES],
+        SOURCE_TYPES,
+        title="Kinds of source to mark",
+        what="kind of source",
         layout=widgets.Layout(width="auto", margin="0 1em 0 0"),
     )
     c["term_categories"] = ReportChooser(
-        [(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES], TERM_CATEGORIES,
-        title="Kinds of loaded term to mark", what="kind of loaded term",
+        [(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES],
+        TERM_CATEGORIES,
+        title="Kinds of loaded term to mark",
+        what="kind of loaded term",
         layout=widgets.Layout(width="auto"),
     )
-    c["annotation"] = widgets.Select(options=[("(choose a mark to see what the kit found)", "")],
-                                     value="", rows=8, description="Explain",
-                                     layout=widgets.Layout(width="95%"))
+    c["annotation"] = widgets.Select(
+        options=[("(choose a mark to see what the kit found)", "")],
+        value="",
+        rows=8,
+        description="Explain",
+        layout=widgets.Layout(width="95%"),
+    )
     c["annotation"].add_class("mk-explain")
     c["detail"] = _html(_styled(f'<div class="mk-detail mk-muted">{esc(PROMPT)}</div>'))
     c["message"] = _html()
     c["text"] = ReaderText(layout=widgets.Layout(width="100%"))
     notice = ""
     if not_found:
-        notice = (f"This case has no report called {', '.join(repr(x) for x in not_found)}, so "
-                  f"the reader shows {', '.join(names[i] for i in chosen)} instead. The reports "
-                  f"of this case are: {', '.join(all_ids)}.")
+        notice = (
+            f"This case has no report called {', '.join(repr(x) for x in not_found)}, so "
+            f"the reader shows {', '.join(names[i] for i in chosen)} instead. The reports "
+            f"of this case are: {', '.join(all_ids)}."
+        )
     notes = _notes(analysis, "reader")
 
     traces = render.quote_traces(analysis)
@@ -313,9 +349,14 @@ def reader(
         ids = visible()
         sel = state["selected"]
         c["text"].value = render.render_side_by_side(
-            analysis, ids, layers=active_layers(), shared=state["shared"],
-            selected=sel, source_types=c["source_types"].value,
-            term_categories=c["term_categories"].value, style=False,
+            analysis,
+            ids,
+            layers=active_layers(),
+            shared=state["shared"],
+            selected=sel,
+            source_types=c["source_types"].value,
+            term_categories=c["term_categories"].value,
+            style=False,
         )
         n = len(c["reports"].value)
         if n < 2 and len(all_ids) > 1:
@@ -324,10 +365,15 @@ def reader(
             msg = f"Only the first {MAX_COLUMNS} ticked reports are shown."
         else:
             msg = ""
-        c["message"].value = _styled(
-            (f'<div class="mk-notice" role="status">{esc(notice)}</div>' if notice else "")
-            + (f'<span class="mk-muted">{esc(msg)}</span>' if msg else "") + notes
-        ) if notice or msg or notes else ""
+        c["message"].value = (
+            _styled(
+                (f'<div class="mk-notice" role="status">{esc(notice)}</div>' if notice else "")
+                + (f'<span class="mk-muted">{esc(msg)}</span>' if msg else "")
+                + notes
+            )
+            if notice or msg or notes
+            else ""
+        )
 
     def rebuild_options() -> None:
         ids = visible()
@@ -337,7 +383,9 @@ def reader(
         for rid in ids:
             rep = case.report(rid)
             for a in render.annotations(
-                rep, analysis.records.get(rid), layers=active_layers(),
+                rep,
+                analysis.records.get(rid),
+                layers=active_layers(),
                 source_types=c["source_types"].value,
                 term_categories=c["term_categories"].value,
             ):
@@ -351,11 +399,14 @@ def reader(
                     rep_a, rep_b = case.report(ra), case.report(rb)
                 except MediakitError:
                     continue
-                words = _short(rep_a.text[get_field(p, "a_start", 0) : get_field(p, "a_end", 0)], 44)
+                words = _short(
+                    rep_a.text[get_field(p, "a_start", 0) : get_field(p, "a_end", 0)], 44
+                )
                 value = f"{PASSAGE}{i}"
                 shared_opts[value] = i
-                opts.append((f"shared passage · {names[rep_a.id]} ↔ {names[rep_b.id]} · “{words}”",
-                             value))
+                opts.append(
+                    (f"shared passage · {names[rep_a.id]} ↔ {names[rep_b.id]} · “{words}”", value)
+                )
         state["anns"] = anns
         state["passages"] = shared_opts
         current = c["annotation"].value
@@ -386,6 +437,7 @@ def reader(
             said = also_by.setdefault((rid, where), [])
             if words not in said:
                 said.append(words)
+
         jumps: list[str] = []  # passages in other shown reports, in the order they were found
 
         def light(rid: str, start: int, end: int, label: str, *, jump: bool) -> None:
@@ -400,57 +452,102 @@ def reader(
             for side, other in (("b", "a"), ("a", "b")):
                 rid = get_field(p, side)
                 orep = case.report(get_field(p, other))
-                light(rid, get_field(p, f"{side}_start"), get_field(p, f"{side}_end"),
-                      f"shared with {names[orep.id]}", jump=True)
+                light(
+                    rid,
+                    get_field(p, f"{side}_start"),
+                    get_field(p, f"{side}_end"),
+                    f"shared with {names[orep.id]}",
+                    jump=True,
+                )
             rep = case.report(get_field(p, "a"))
             rid_b = get_field(p, "b")
             rep_b = case.report(rid_b)
-            ann = Annotation("x0", "shared", get_field(p, "a_start"), get_field(p, "a_end"), "mk-shared",
-                             "", record={"label": f"shared with {names[rep_b.id]}"})
-            where_b = render.where_in_words(rep_b, int(get_field(p, "b_start", 0)), int(get_field(p, "b_end", 0)))
-            note(rid_b, where_b, f"similarity {get_field(p, 'similarity', '?')}, credits the source: "
-                 f"{ {True: 'yes', False: 'no'}.get(get_field(p, 'credited'), 'not known') }")
+            ann = Annotation(
+                "x0",
+                "shared",
+                get_field(p, "a_start"),
+                get_field(p, "a_end"),
+                "mk-shared",
+                "",
+                record={"label": f"shared with {names[rep_b.id]}"},
+            )
+            where_b = render.where_in_words(
+                rep_b, int(get_field(p, "b_start", 0)), int(get_field(p, "b_end", 0))
+            )
+            note(
+                rid_b,
+                where_b,
+                f"similarity {get_field(p, 'similarity', '?')}, credits the source: "
+                f"{ {True: 'yes', False: 'no'}.get(get_field(p, 'credited'), 'not known') }",
+            )
         else:
             rid, ann = state["anns"][value]
             rep = case.report(rid)
             state["selected"] = (rid, ann.key)
             for p in shared_passages_of(analysis):
                 for side, other in (("a", "b"), ("b", "a")):
-                    if get_field(p, side) == rid and get_field(p, f"{side}_start", 0) < ann.end \
-                            and ann.start < get_field(p, f"{side}_end", 0):
+                    if (
+                        get_field(p, side) == rid
+                        and get_field(p, f"{side}_start", 0) < ann.end
+                        and ann.start < get_field(p, f"{side}_end", 0)
+                    ):
                         orid = get_field(p, other)
                         orep = case.report(orid)
-                        light(rid, get_field(p, f"{side}_start"), get_field(p, f"{side}_end"),
-                              f"shared with {names.get(orid, orid)}", jump=False)
-                        light(orid, get_field(p, f"{other}_start"), get_field(p, f"{other}_end"),
-                              f"shared with {names[rid]}", jump=True)
+                        light(
+                            rid,
+                            get_field(p, f"{side}_start"),
+                            get_field(p, f"{side}_end"),
+                            f"shared with {names.get(orid, orid)}",
+                            jump=False,
+                        )
+                        light(
+                            orid,
+                            get_field(p, f"{other}_start"),
+                            get_field(p, f"{other}_end"),
+                            f"shared with {names[rid]}",
+                            jump=True,
+                        )
                         os_, oe = get_field(p, f"{other}_start", 0), get_field(p, f"{other}_end", 0)
                         credited = {True: "credits", False: "does not credit"}.get(
-                            get_field(p, "credited"), "may or may not credit")
-                        note(orid, render.where_in_words(orep, os_, oe),
-                             f"the same passage (“{_short(orep.text[os_:oe], 120)}”); the later "
-                             f"copy {credited} the other")
+                            get_field(p, "credited"), "may or may not credit"
+                        )
+                        note(
+                            orid,
+                            render.where_in_words(orep, os_, oe),
+                            f"the same passage (“{_short(orep.text[os_:oe], 120)}”); the later "
+                            f"copy {credited} the other",
+                        )
             if ann.layer == "quotes":
                 t = trace_of.get((rid, ann.start, ann.end))
                 for a in t["appearances"] if t else ():
                     if a["report"] == rid and a["start"] == ann.start:
                         continue
                     if a["report"] != rid and not any(
-                        s < a["end"] and a["start"] < e for s, e, _ in highlights.get(a["report"], ())
+                        s < a["end"] and a["start"] < e
+                        for s, e, _ in highlights.get(a["report"], ())
                     ):
-                        light(a["report"], a["start"], a["end"],
-                              f"same words as in {names[rid]}", jump=True)
-                    who = (f"said by: {a['speaker'] or 'no speaker given'}" if a["marked"]
-                           else "same words, not marked as a quote")
+                        light(
+                            a["report"],
+                            a["start"],
+                            a["end"],
+                            f"same words as in {names[rid]}",
+                            jump=True,
+                        )
+                    who = (
+                        f"said by: {a['speaker'] or 'no speaker given'}"
+                        if a["marked"]
+                        else "same words, not marked as a quote"
+                    )
                     note(a["report"], a.get("where") or "same words", who)
         state["shared"] = highlights
-        also = [f"{names.get(orid, orid)}, {where}: {'; '.join(said)}"
-                + ("" if orid in ids else " (not shown: tick it under Reports)")
-                for (orid, where), said in also_by.items()]
+        also = [
+            f"{names.get(orid, orid)}, {where}: {'; '.join(said)}"
+            + ("" if orid in ids else " (not shown: tick it under Reports)")
+            for (orid, where), said in also_by.items()
+        ]
         c["detail"].value = _styled(render.describe_html(ann, rep, also=also))
         # jump to the same words in another report; with none, bring the mark itself into view
-        c["text"].scroll_to = jumps[0] if jumps else (
-            value if state["selected"] else "")
+        c["text"].scroll_to = jumps[0] if jumps else (value if state["selected"] else "")
 
     def on_layers(_: Any = None) -> None:
         for layer in LAYERS:
@@ -485,14 +582,18 @@ def reader(
 
     toggles = widgets.HBox([c[layer] for layer in LAYERS])
     # the choices are folded away at the start, so the report text is on the first screen
-    choices = widgets.HBox([c["reports"], c["source_types"], c["term_categories"]],
-                           layout=widgets.Layout(flex_flow="row wrap"))
+    choices = widgets.HBox(
+        [c["reports"], c["source_types"], c["term_categories"]],
+        layout=widgets.Layout(flex_flow="row wrap"),
+    )
     controls = widgets.Accordion(children=[widgets.VBox([choices, c["annotation"]])])
     controls.set_title(0, "Choose reports and kinds of marks; list of every mark")
     controls.selected_index = None
     c["controls"] = controls
-    box = widgets.VBox([_style(), toggles, controls, c["message"], c["detail"], c["text"]],
-                       layout=widgets.Layout(width="100%"))
+    box = widgets.VBox(
+        [_style(), toggles, controls, c["message"], c["detail"], c["text"]],
+        layout=widgets.Layout(width="100%"),
+    )
     box.add_class("mk-reader")
     return View(box, c, refresh=on_layers, state=state)
 
@@ -518,13 +619,21 @@ def source_explorer(analysis: CaseAnalysis) -> View:
     names = render.row_labels(case)
     notes = _notes(analysis, "sources")
     c: dict[str, widgets.Widget] = {}
-    c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
+    c["report"] = widgets.Dropdown(
+        options=_report_choices(analysis), value="", description="Report"
+    )
     c["side"] = widgets.Dropdown(
-        options=[("Any side", "")] + [(s.label, s.name) for s in case.sides]
-        + [("No side stated", "none")], value="", description="Side")
+        options=[("Any side", "")]
+        + [(s.label, s.name) for s in case.sides]
+        + [("No side stated", "none")],
+        value="",
+        description="Side",
+    )
     c["source_type"] = widgets.Dropdown(
         options=[("Any kind", "")] + [(render.SOURCE_TYPE_NAMES[t], t) for t in SOURCE_TYPES],
-        value="", description="Kind")
+        value="",
+        description="Kind",
+    )
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
@@ -539,8 +648,11 @@ def source_explorer(analysis: CaseAnalysis) -> View:
         counts = Counter((r["report"], r["source_type"]) for r in rows)
         distinct: dict[tuple[str, str], set[str]] = {}
         for r in rows:
-            distinct.setdefault((r["report"], r["source_type"]), set()).add(render.source_key(
-                r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"]))
+            distinct.setdefault((r["report"], r["source_type"]), set()).add(
+                render.source_key(
+                    r["source"], resolves_to=r.get("resolves_to"), source_type=r["source_type"]
+                )
+            )
         shown = [r.id for r in case.reports if not rid or r.id == rid]
         kinds = [t for t in SOURCE_TYPES if any(k == t for _, k in counts)]
 
@@ -551,24 +663,41 @@ def source_explorer(analysis: CaseAnalysis) -> View:
             return f"{n} mention{'s' if n != 1 else ''} / {d} distinct"
 
         pivot = render.table_html(
-            ["Report", *(render.SOURCE_TYPE_NAMES[t] for t in kinds), "All mentions",
-             "All distinct sources"],
-            [(names[i], *(cell(i, t) for t in kinds), sum(counts[(i, t)] for t in kinds),
-              len(set().union(*(distinct.get((i, t), set()) for t in kinds))))
-             for i in shown] if kinds else [],
-            caption=("Mentions (every time a claim is pinned on a source) and distinct sources "
-                     "(different people or bodies) per report and kind"),
-            empty="No sources match these choices.")
+            [
+                "Report",
+                *(render.SOURCE_TYPE_NAMES[t] for t in kinds),
+                "All mentions",
+                "All distinct sources",
+            ],
+            [
+                (
+                    names[i],
+                    *(cell(i, t) for t in kinds),
+                    sum(counts[(i, t)] for t in kinds),
+                    len(set().union(*(distinct.get((i, t), set()) for t in kinds))),
+                )
+                for i in shown
+            ]
+            if kinds
+            else [],
+            caption=(
+                "Mentions (every time a claim is pinned on a source) and distinct sources "
+                "(different people or bodies) per report and kind"
+            ),
+            empty="No sources match these choices.",
+        )
         pivot += f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>'
-        detail = render.source_table_html(analysis, report=rid or None, side=side or None,
-                                          source_type=st or None)
+        detail = render.source_table_html(
+            analysis, report=rid or None, side=side or None, source_type=st or None
+        )
         c["table"].value = _styled(notes + pivot + detail)
 
     for name in ("report", "side", "source_type"):
         c[name].observe(draw, names="value")
     draw()
-    box = widgets.VBox([_style(), widgets.HBox([c["report"], c["side"], c["source_type"]]),
-                        c["table"]])
+    box = widgets.VBox(
+        [_style(), widgets.HBox([c["report"], c["side"], c["source_type"]]), c["table"]]
+    )
     return View(box, c, refresh=draw)
 
 
@@ -596,22 +725,28 @@ def quote_tracer(analysis: CaseAnalysis) -> View:
     notes = _notes(analysis, "quotes")
     c: dict[str, widgets.Widget] = {}
     options = [(_trace_label(t), i) for i, t in enumerate(traces)]
-    c["quote"] = widgets.Dropdown(options=options or [("(no quotes found)", -1)],
-                                  value=0 if options else -1, description="Quote",
-                                  layout=widgets.Layout(width="95%"))
+    c["quote"] = widgets.Dropdown(
+        options=options or [("(no quotes found)", -1)],
+        value=0 if options else -1,
+        description="Quote",
+        layout=widgets.Layout(width="95%"),
+    )
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
         i = c["quote"].value
         if i is None or i < 0:
             c["table"].value = _styled(
-                notes + '<p class="mk-muted">The kit found no quotes in this case.</p>')
+                notes + '<p class="mk-muted">The kit found no quotes in this case.</p>'
+            )
             return
         c["table"].value = _styled(notes + render.quote_trace_html(traces[i]))
 
     c["quote"].observe(draw, names="value")
     draw()
-    return View(widgets.VBox([_style(), c["quote"], c["table"]]), c, refresh=draw, state={"traces": traces})
+    return View(
+        widgets.VBox([_style(), c["quote"], c["table"]]), c, refresh=draw, state={"traces": traces}
+    )
 
 
 def figures_table(analysis: CaseAnalysis) -> View:
@@ -630,13 +765,17 @@ def figures_table(analysis: CaseAnalysis) -> View:
             named.setdefault(g["what"], render.group_what(g))
     c["what"] = widgets.Dropdown(
         options=[("Everything counted", "")] + [(name, what) for what, name in named.items()],
-        value="", description="Counted")
+        value="",
+        description="Counted",
+    )
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
         c["table"].value = _styled(
-            notes + render.figures_table_html(analysis, what=c["what"].value or None)
-            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>')
+            notes
+            + render.figures_table_html(analysis, what=c["what"].value or None)
+            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>'
+        )
 
     c["what"].observe(draw, names="value")
     draw()
@@ -653,24 +792,42 @@ def wording_view(analysis: CaseAnalysis) -> View:
         return _not_started("table")
     notes = _notes(analysis, "wording")
     c: dict[str, widgets.Widget] = {}
-    c["report"] = widgets.Dropdown(options=_report_choices(analysis), value="", description="Report")
+    c["report"] = widgets.Dropdown(
+        options=_report_choices(analysis), value="", description="Report"
+    )
     c["category"] = widgets.Dropdown(
         options=[("All categories", "")] + [(render.TERM_NAMES[t], t) for t in TERM_CATEGORIES],
-        value="", description="Terms")
+        value="",
+        description="Terms",
+    )
     c["table"] = _html()
 
     def draw(_: Any = None) -> None:
         rid = c["report"].value or None
         c["table"].value = _styled(
-            notes + render.labels_table_html(analysis, report=rid)
+            notes
+            + render.labels_table_html(analysis, report=rid)
             + render.terms_table_html(analysis, report=rid, category=c["category"].value or None)
-            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>')
+            + f'<p class="mk-muted">{esc(render.NOT_A_VERDICT)}</p>'
+        )
 
     c["report"].observe(draw, names="value")
     c["category"].observe(draw, names="value")
     draw()
-    return View(widgets.VBox([_style(), widgets.HBox([c["report"], c["category"]]), c["table"]]), c,
-                refresh=draw)
+    return View(
+        widgets.VBox([_style(), widgets.HBox([c["report"], c["category"]]), c["table"]]),
+        c,
+        refresh=draw,
+    )
 
 
-__all__ = ["ReaderText", "ReportChooser", "View", "figures_table", "quote_tracer", "reader", "source_explorer", "wording_view"]
+__all__ = [
+    "ReaderText",
+    "ReportChooser",
+    "View",
+    "figures_table",
+    "quote_tracer",
+    "reader",
+    "source_explorer",
+    "wording_view",
+]

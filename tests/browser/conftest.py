@@ -29,8 +29,14 @@ HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent
 NOTEBOOKS = HERE / "notebooks"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -52,8 +58,10 @@ def chromium_exe() -> str:
         pytest.skip(f"browser tests skipped: MEDIAKIT_SKIP_BROWSER is set ({reason})")
     path = chromium_path()
     if path is None:
-        msg = ("Debian's chromium is not installed (looked at $MEDIAKIT_CHROMIUM, /usr/bin/chromium "
-               "and PATH); install it with: apt-get install chromium")
+        msg = (
+            "Debian's chromium is not installed (looked at $MEDIAKIT_CHROMIUM, /usr/bin/chromium "
+            "and PATH); install it with: apt-get install chromium"
+        )
         if os.environ.get("CI"):
             pytest.fail(f"CI must run the browser tests: {msg}")
         pytest.skip(msg)
@@ -131,15 +139,26 @@ def lab_server(tmp_path_factory, chromium_exe) -> Iterator[Server]:
     folder = base / "work"
     _prepare(folder)
     port, token = free_port(), secrets.token_hex(12)
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
-           f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={folder}", "--LabApp.news_url=None"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={folder}",
+        "--LabApp.news_url=None",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     log = base / "server.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=folder, env=_env(base), stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd, cwd=folder, env=_env(base), stdout=out, stderr=subprocess.STDOUT
+        )
     try:
         _wait(f"http://127.0.0.1:{port}/api/status?token={token}", proc, log)
         yield Server(f"http://127.0.0.1:{port}/lab/tree/{{nb}}?token={token}", folder, proc, log)
@@ -152,12 +171,20 @@ def voila_server(tmp_path, chromium_exe) -> Iterator[Server]:
     folder = tmp_path / "work"
     _prepare(folder)
     port = free_port()
-    cmd = [sys.executable, "-m", "voila", str(folder / "views_demo.ipynb"), "--no-browser",
-           f"--port={port}", "--Voila.ip=127.0.0.1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(folder / "views_demo.ipynb"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
     log = tmp_path / "voila.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=folder, env=_env(tmp_path), stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd, cwd=folder, env=_env(tmp_path), stdout=out, stderr=subprocess.STDOUT
+        )
     try:
         _wait(f"http://127.0.0.1:{port}/voila/static/", proc, log)
         yield Server(f"http://127.0.0.1:{port}/", folder, proc, log)
@@ -195,8 +222,11 @@ CONFIG = Path(__file__).resolve().parents[2] / "mediakit" / "jupyter_config"
 
 def _notebook(path: Path, *cells: str) -> None:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
     nbformat.write(nb, path)
 
@@ -207,25 +237,39 @@ def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
     Voila pages at /voila/render/ as ``kit.py lab`` and a hub do; answers in tmp/answers."""
     folder = tmp_path / "work"
     folder.mkdir()
-    _notebook(folder / "light.ipynb",
-              "import ipywidgets\nprint('ready-' + str(6 * 7))\nipywidgets.IntSlider(3)")
-    _notebook(folder / "persist.ipynb",
-              "from mediakit import lesson\n"
-              "print('in voila:', lesson.in_voila(), '| page only:',"
-              " 'mediakit-voila-sessions' in str(lesson.progress().path))\n"
-              "lesson.learner_box()",
-              'lesson.exercise("ex_01_02")',
-              'lesson.summary("01")')
+    _notebook(
+        folder / "light.ipynb",
+        "import ipywidgets\nprint('ready-' + str(6 * 7))\nipywidgets.IntSlider(3)",
+    )
+    _notebook(
+        folder / "persist.ipynb",
+        "from mediakit import lesson\n"
+        "print('in voila:', lesson.in_voila(), '| page only:',"
+        " 'mediakit-voila-sessions' in str(lesson.progress().path))\n"
+        "lesson.learner_box()",
+        'lesson.exercise("ex_01_02")',
+        'lesson.summary("01")',
+    )
     port, token = free_port(), secrets.token_hex(12)
     env = _env(tmp_path)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        [str(CONFIG), *filter(None, [env.get("JUPYTER_CONFIG_PATH")])])
+        [str(CONFIG), *filter(None, [env.get("JUPYTER_CONFIG_PATH")])]
+    )
     env["MEDIAKIT_ANSWERS"] = str(tmp_path / "answers")
     for name in ("MEDIAKIT_LEARNER", "MEDIAKIT_PROGRESS", "MEDIAKIT_VOILA"):
         env.pop(name, None)
-    cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser", "--ip=127.0.0.1",
-           f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={folder}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "server",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={folder}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     log = tmp_path / "server.log"
@@ -236,4 +280,3 @@ def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
         yield Server(f"http://127.0.0.1:{port}", folder, proc, log), token
     finally:
         _stop(proc)
-

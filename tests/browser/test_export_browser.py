@@ -6,11 +6,15 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-TEXT_A = ("Town taken\n\nThe army said 40 soldiers entered the town on Monday. "
-          "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned=2\"> "
-          "\u201cWe hold the centre of the town now,\u201d said General Sam Lee.\n")
-TEXT_B = ("Other view\n\nBy [Wire Desk](#) Reports said 40 soldiers entered the town. "
-          "\u201cWe hold the centre of the town now,\u201d said General Sam Lee.\n")
+TEXT_A = (
+    "Town taken\n\nThe army said 40 soldiers entered the town on Monday. "
+    '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> '
+    "\u201cWe hold the centre of the town now,\u201d said General Sam Lee.\n"
+)
+TEXT_B = (
+    "Other view\n\nBy [Wire Desk](#) Reports said 40 soldiers entered the town. "
+    "\u201cWe hold the centre of the town now,\u201d said General Sam Lee.\n"
+)
 
 
 @pytest.fixture(scope="module")

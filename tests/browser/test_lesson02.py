@@ -82,5 +82,10 @@ def test_lesson02_exercise_wrong_then_right(lab_server, page):
     snap(page, "lesson02_machine")
 
     # no cell of the lesson failed
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
-                        has_text="Error").count() == 0
+    assert (
+        page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+            has_text="Error",
+        ).count()
+        == 0
+    )

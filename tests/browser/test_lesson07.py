@@ -52,5 +52,10 @@ def test_lesson07_exercise_wrong_then_right(lab_server, page):
 
     # the summary at the end followed the answer without its cell being run again
     page.locator(".mediakit-summary", has_text="1 of").first.wait_for(timeout=30_000)
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
-                        has_text="Error").count() == 0
+    assert (
+        page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+            has_text="Error",
+        ).count()
+        == 0
+    )

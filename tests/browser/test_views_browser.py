@@ -133,8 +133,12 @@ def test_reader_in_jupyterlab_toggles_and_explains(lab_server, page):
     # the other views of the notebook rendered too: quote tracer table and the chart
     assert page.locator(".mk-table", has_text="Said by").count() >= 1
     assert page.locator(".jp-OutputArea-output img").count() >= 1
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-                        ).count() == 0
+    assert (
+        page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        ).count()
+        == 0
+    )
 
 
 def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
@@ -154,8 +158,11 @@ def test_reader_in_voila_hides_code_and_toggles(voila_server, page):
     open_controls(page, "Choose reports")
     page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(0).wait_for()
     n = page.locator(f"{READER} .mk-report").count()
-    unticked = [i for i, box in enumerate(page.locator(f"{READER} .mk-reports input[type=checkbox]").all())
-                if not box.is_checked()]
+    unticked = [
+        i
+        for i, box in enumerate(page.locator(f"{READER} .mk-reports input[type=checkbox]").all())
+        if not box.is_checked()
+    ]
     page.locator(f"{READER} .mk-reports input[type=checkbox]").nth(unticked[0]).check()
     page.wait_for_function(f"document.querySelectorAll('{READER} .mk-report').length == {n + 1}")
     snap(page, "voila_reader")
@@ -200,8 +207,10 @@ def test_seed_case_fits_a_classroom_screen(lab_server, browser):
         reader.evaluate("r => r.scrollIntoView()")
         snap(page, "screen_reader")
         # the controls are folded: the report text starts near the top of the reader
-        top = reader.evaluate("r => r.querySelector('.mk-text').getBoundingClientRect().top"
-                              " - r.getBoundingClientRect().top")
+        top = reader.evaluate(
+            "r => r.querySelector('.mk-text').getBoundingClientRect().top"
+            " - r.getBoundingClientRect().top"
+        )
         assert top < 300, f"{top:.0f} px of controls before the report text"  # was ~450
         # two reports of one outlet have short labels that differ
         heads = page.locator(f"{READER} .mk-head b").all_inner_texts()
@@ -210,10 +219,13 @@ def test_seed_case_fits_a_classroom_screen(lab_server, browser):
         column(page, "21wire").locator(".mk-quote", has_text="desperate position").first.click()
         page.locator(f"{READER} .mk-note", has_text="shared with").first.wait_for()
         # the explanation names each field on one line
-        assert page.locator(f"{READER} .mk-detail dt").first.evaluate(
-            "e => e.getClientRects().length") == 1
+        assert (
+            page.locator(f"{READER} .mk-detail dt").first.evaluate("e => e.getClientRects().length")
+            == 1
+        )
         assert page.locator(f"{READER} .mk-detail dt", has_text="Why the kit thinks so").evaluate(
-            "e => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight || 20)")
+            "e => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight || 20)"
+        )
         assert reader.evaluate(CHIP_OVERLAPS) == []
         assert reader.evaluate(WRAPPED_TAGS) == []
         # Markdown link markup in a copied text is hidden: "By South Front", not "[South Front](#)"
@@ -227,18 +239,25 @@ def test_seed_case_fits_a_classroom_screen(lab_server, browser):
 
         assert kinds.count() == len(SOURCE_TYPES) + len(TERM_CATEGORIES)  # one per kind
         kinds.nth(0).uncheck()
-        page.wait_for_function("document.querySelectorAll('.mk-reader .mk-src-named_person').length == 0")
+        page.wait_for_function(
+            "document.querySelectorAll('.mk-reader .mk-src-named_person').length == 0"
+        )
         assert reader.evaluate(CHIP_OVERLAPS) == []
         snap(page, "screen_controls_open")
         # every chart fits in the window
         heights = page.locator(".jp-OutputArea-output img").evaluate_all(
-            "imgs => imgs.map(i => i.getBoundingClientRect().height)")
+            "imgs => imgs.map(i => i.getBoundingClientRect().height)"
+        )
         assert len(heights) == 4 and all(0 < h <= 900 for h in heights), heights
         for i, img in enumerate(page.locator(".jp-OutputArea-output img").all()):
             img.evaluate("i => i.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(300)
             snap(page, f"screen_chart_{i}")
-        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-                            ).count() == 0
+        assert (
+            page.locator(
+                ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+            ).count()
+            == 0
+        )
     finally:
         context.close()

@@ -38,7 +38,8 @@ def test_closed_voila_pages_give_their_kernels_back(voila_served, browser):
         context.close()
     assert _wait_for(lambda: len(_kernels(server.url, token)) == 0, 30), (
         f"{len(_kernels(server.url, token))} of 10 kernels still running after their pages "
-        f"closed; server log:\n{server.log.read_text()[-3000:]}")
+        f"closed; server log:\n{server.log.read_text()[-3000:]}"
+    )
     assert "_xsrf argument missing" not in server.log.read_text()
 
 

@@ -28,17 +28,22 @@ def test_body_and_labelled_boilerplate():
     kinds = {r.kind for r in regions}
     assert {"navigation", "newsletter", "donation", "disclaimer"} <= kinds
     headline = find_headline(BLOG, body)
-    assert headline and BLOG[headline.start : headline.end] == "Council approves new bridge after long debate"
+    assert (
+        headline
+        and BLOG[headline.start : headline.end] == "Council approves new bridge after long debate"
+    )
 
 
 def test_boilerplate_inside_the_body_is_listed():
-    text = ("Storm hits coast\n\nWinds of 150 km/h tore roofs off.\n\n"
-            "Read more: how to prepare for a storm\n\n"
-            "Officials said 3,000 homes lost power.\n")
+    text = (
+        "Storm hits coast\n\nWinds of 150 km/h tore roofs off.\n\n"
+        "Read more: how to prepare for a storm\n\n"
+        "Officials said 3,000 homes lost power.\n"
+    )
     body, regions = split_boilerplate(text)
     inside = [r for r in regions if body.start < r.start < body.end]
     assert [r.kind for r in inside] == ["read_more"]
-    assert text[body.start:body.end].endswith("lost power.")
+    assert text[body.start : body.end].endswith("lost power.")
 
 
 def test_ordinary_sentences_are_not_boilerplate():
@@ -163,13 +168,19 @@ def test_a_video_headline_is_the_headline_not_a_caption():
     body, regions = split_boilerplate(text)
     assert not regions
     headline = find_headline(text, body)
-    assert headline and text[headline.start:headline.end] == "Video: Dam bursts after week of rain"
+    assert (
+        headline and text[headline.start : headline.end] == "Video: Dam bursts after week of rain"
+    )
 
 
 def test_seed_headlines_are_found(seed_case):
-    heads = {r.id: (r.text[r.headline.start:r.headline.end] if r.headline else None)
-             for r in seed_case.reports}
-    assert heads["globalresearch-sf-jan26"] == "Video: Maarat Al-numan Is About to Fall to Syrian Army"
+    heads = {
+        r.id: (r.text[r.headline.start : r.headline.end] if r.headline else None)
+        for r in seed_case.reports
+    }
+    assert (
+        heads["globalresearch-sf-jan26"] == "Video: Maarat Al-numan Is About to Fall to Syrian Army"
+    )
     assert heads["21wire"].startswith("Syrian Army Liberates")
     assert heads["sputnik"] is None  # the copy starts with its lead paragraph
 
@@ -246,8 +257,10 @@ def test_a_trailing_credit_and_reader_appeal_end_the_body():
 
 
 def test_a_breadcrumb_before_the_headline_is_not_body():
-    text = ("Home > Sport > Football\n\nCity beat United 2-0 in the derby\n\n"
-            "City beat United 2-0 on Saturday to move top of the table.\n")
+    text = (
+        "Home > Sport > Football\n\nCity beat United 2-0 in the derby\n\n"
+        "City beat United 2-0 on Saturday to move top of the table.\n"
+    )
     body, regions = split_boilerplate(text)
     assert text[body.start :].startswith("City beat United 2-0 in the derby")
     assert [r.kind for r in regions] == ["navigation"]

@@ -22,7 +22,9 @@ def test_seed_case_ships_the_five_reports_byte_for_byte(seed_case):
         assert r.text == shipped.decode("utf-8")
         original = SEED_DIR / r.file
         if original.exists():  # ../shared is beside the repo on dev machines and in CI
-            assert hashlib.sha256(shipped).digest() == hashlib.sha256(original.read_bytes()).digest()
+            assert (
+                hashlib.sha256(shipped).digest() == hashlib.sha256(original.read_bytes()).digest()
+            )
 
 
 def test_seed_metadata_says_only_what_the_copies_say(seed_case):
@@ -37,9 +39,13 @@ def test_seed_metadata_says_only_what_the_copies_say(seed_case):
 
 
 def test_plain_folder_is_a_case(make_case):
-    folder = make_case({"b-report.txt": "Second report. The mayor said so.",
-                        "a_report.md": "# First\n\nThe council met on Monday.",
-                        "notes.csv": "ignored"})
+    folder = make_case(
+        {
+            "b-report.txt": "Second report. The mayor said so.",
+            "a_report.md": "# First\n\nThe council met on Monday.",
+            "notes.csv": "ignored",
+        }
+    )
     case = load_case(folder)
     assert [r.id for r in case.reports] == ["a-report", "b-report"]
     assert all(r.outlet is None and r.date is None for r in case.reports)
@@ -47,9 +53,11 @@ def test_plain_folder_is_a_case(make_case):
 
 
 def test_html_report_is_reduced_to_text(make_case):
-    html = ("<html><head><title>x</title><script>alert(1)</script></head><body>"
-            "<p>Flood waters rose &amp; 300 people left.</p><p>Officials said more rain is due.</p>"
-            "</body></html>")
+    html = (
+        "<html><head><title>x</title><script>alert(1)</script></head><body>"
+        "<p>Flood waters rose &amp; 300 people left.</p><p>Officials said more rain is due.</p>"
+        "</body></html>"
+    )
     case = load_case(make_case({"page.html": html}))
     text = case.reports[0].text
     assert "Flood waters rose & 300 people left." in text
@@ -57,10 +65,12 @@ def test_html_report_is_reduced_to_text(make_case):
 
 
 def test_bom_crlf_and_cp1252_are_read_not_rejected(make_case):
-    folder = make_case({
-        "bom.txt": b"\xef\xbb\xbfThe minister said it.\r\nSecond line.\r\n",
-        "win.txt": "The “minister” said – it’s done.".encode("cp1252"),
-    })
+    folder = make_case(
+        {
+            "bom.txt": b"\xef\xbb\xbfThe minister said it.\r\nSecond line.\r\n",
+            "win.txt": "The “minister” said – it’s done.".encode("cp1252"),
+        }
+    )
     case = load_case(folder)
     bom, win = case.report("bom"), case.report("win")
     assert bom.text == "The minister said it.\nSecond line.\n"
@@ -132,7 +142,9 @@ def test_duplicate_ids_are_refused(make_case):
 
 def test_utf16_text_from_notepad_is_read(make_case):
     text = "The minister said 12 schools would close.\n"
-    folder = make_case({"u16.txt": text.encode("utf-16"), "u16be.txt": b"\xfe\xff" + text.encode("utf-16-be")})
+    folder = make_case(
+        {"u16.txt": text.encode("utf-16"), "u16be.txt": b"\xfe\xff" + text.encode("utf-16-be")}
+    )
     case = load_case(folder)
     assert [r.text for r in case.reports] == [text, text]
     assert case.report("u16").encoding == "utf-16"

@@ -24,7 +24,9 @@ def _case(tmp_path, toml: str = "", files: dict[str, str] | None = None):
     return folder
 
 
-@pytest.mark.parametrize("name", ["../../../../../../etc/hostname", "/etc/hostname", "../secret.txt"])
+@pytest.mark.parametrize(
+    "name", ["../../../../../../etc/hostname", "/etc/hostname", "../secret.txt"]
+)
 def test_a_report_outside_the_case_folder_is_refused(tmp_path, name):
     (tmp_path / "secret.txt").write_text("the machine's secret", encoding="utf-8")
     folder = _case(tmp_path, f'[[reports]]\nfile = "a.txt"\n[[reports]]\nfile = "{name}"\n')
@@ -53,7 +55,9 @@ def test_a_symlink_inside_the_folder_is_fine(tmp_path):
 @pytest.mark.parametrize("key", ["gazetteer", "lexicon"])
 @pytest.mark.parametrize("name", ["../outside.toml", "/etc/hostname"])
 def test_gazetteer_and_lexicon_outside_the_folder_are_refused(tmp_path, key, name):
-    (tmp_path / "outside.toml").write_text("[[entity]]\nname = 'X'\nlabel = 'ORG'\n", encoding="utf-8")
+    (tmp_path / "outside.toml").write_text(
+        "[[entity]]\nname = 'X'\nlabel = 'ORG'\n", encoding="utf-8"
+    )
     folder = _case(tmp_path, f'{key} = "{name}"\n')
     with pytest.raises(CaseError, match="outside the case folder"):
         load_case(folder)
@@ -111,23 +115,34 @@ def test_an_empty_case_name_is_refused(name, tmp_path, monkeypatch):
         load_case(name)
 
 
-@pytest.mark.parametrize("toml, expected", [
-    ('[[report]]\nfile = "a.txt"\n', "'report' is not one the kit reads; did you mean 'reports'?"),
-    ('[[reports]]\nfile = "a.txt"\noutlt = "X"\n', "'outlt' is not one the kit reads; did you mean 'outlet'?"),
-    ('gazetteer = 5\n', "'gazetteer' should be the name of a file"),
-    ('lexicon = 5\n', "'lexicon' should be the name of a file"),
-    ('[[entity]]\nname = "X"\nkind = 5\n', "the kind of 'X' should be text"),
-    ('[[entity]]\nname = "X"\nkind = ["x"]\n', "the kind of 'X' should be text"),
-    ('[[entity]]\nname = "X"\nside = ["a"]\n', "the side of 'X' should be text"),
-    ('[[entity]]\nname = ""\n', "entity number 1 needs a name"),
-    ('[[entity]]\nname = "X"\nvariant = ["Y"]\n', "did you mean 'variants'?"),
-])
+@pytest.mark.parametrize(
+    "toml, expected",
+    [
+        (
+            '[[report]]\nfile = "a.txt"\n',
+            "'report' is not one the kit reads; did you mean 'reports'?",
+        ),
+        (
+            '[[reports]]\nfile = "a.txt"\noutlt = "X"\n',
+            "'outlt' is not one the kit reads; did you mean 'outlet'?",
+        ),
+        ("gazetteer = 5\n", "'gazetteer' should be the name of a file"),
+        ("lexicon = 5\n", "'lexicon' should be the name of a file"),
+        ('[[entity]]\nname = "X"\nkind = 5\n', "the kind of 'X' should be text"),
+        ('[[entity]]\nname = "X"\nkind = ["x"]\n', "the kind of 'X' should be text"),
+        ('[[entity]]\nname = "X"\nside = ["a"]\n', "the side of 'X' should be text"),
+        ('[[entity]]\nname = ""\n', "entity number 1 needs a name"),
+        ('[[entity]]\nname = "X"\nvariant = ["Y"]\n', "did you mean 'variants'?"),
+    ],
+)
 def test_unknown_keys_and_wrong_types_are_said_in_one_line(tmp_path, toml, expected):
     folder = _case(tmp_path, toml)
     with pytest.raises(CaseError) as exc:
         load_case(folder)
     assert expected in str(exc.value)
-    assert all(line.startswith("In ") or "entity number" in line for line in str(exc.value).splitlines())
+    assert all(
+        line.startswith("In ") or "entity number" in line for line in str(exc.value).splitlines()
+    )
 
 
 def test_every_unknown_key_gets_its_own_line(tmp_path):
@@ -139,8 +154,9 @@ def test_every_unknown_key_gets_its_own_line(tmp_path):
 
 
 def test_an_unknown_key_in_a_gazetteer_file_is_said(tmp_path):
-    folder = _case(tmp_path, 'gazetteer = "g.toml"\n',
-                   files={"g.toml": '[[entities]]\nname = "X"\n'})
+    folder = _case(
+        tmp_path, 'gazetteer = "g.toml"\n', files={"g.toml": '[[entities]]\nname = "X"\n'}
+    )
     with pytest.raises(CaseError, match="did you mean 'entity'"):
         load_case(folder)
 

@@ -26,8 +26,10 @@ def test_same_number_different_referents_is_look_alike(make_case):
     a = "One\n\nOn Monday 40 civilians were killed in the market.\n"
     b = "Two\n\nThe army said 40 villages were captured last month.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
-    recs = {"a": records("a", figures=[figure(a, "40", 40, "civilians killed")]),
-            "b": records("b", figures=[figure(b, "40", 40, "villages captured")])}
+    recs = {
+        "a": records("a", figures=[figure(a, "40", 40, "civilians killed")]),
+        "b": records("b", figures=[figure(b, "40", 40, "villages captured")]),
+    }
     gs = _groups(case, recs)
     same = [g for g in gs if g.thing == "same number"]
     assert len(same) == 1 and same[0].verdict == "look_alike"
@@ -40,8 +42,10 @@ def test_same_thing_same_number_agrees(make_case):
     a = "One\n\nAt least 12 civilians were killed in the market on Monday.\n"
     b = "Two\n\nOfficials said 12 civilians died in the market attack.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
-    recs = {"a": records("a", figures=[figure(a, "At least 12", 12, "civilians killed")]),
-            "b": records("b", figures=[figure(b, "12", 12, "civilians died")])}
+    recs = {
+        "a": records("a", figures=[figure(a, "At least 12", 12, "civilians killed")]),
+        "b": records("b", figures=[figure(b, "12", 12, "civilians died")]),
+    }
     gs = _groups(case, recs)
     assert [g.verdict for g in gs] == ["agree"]
     assert gs[0].what == "civilians casualties"
@@ -52,11 +56,16 @@ def test_different_numbers_same_period_disagree_else_look_alike(make_case):
     b = "Two\n\nOn January 5, 55 civilians were killed in the city, medics said.\n"
     c = "Three\n\nSome 70 civilians were killed in the city.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
-    recs = {"a": records("a", figures=[figure(a, "30", 30, "civilians killed")]),
-            "b": records("b", figures=[figure(b, "55", 55, "civilians killed")])}
+    recs = {
+        "a": records("a", figures=[figure(a, "30", 30, "civilians killed")]),
+        "b": records("b", figures=[figure(b, "55", 55, "civilians killed")]),
+    }
     assert [g.verdict for g in _groups(case, recs)] == ["disagree"]
     case2 = case_from(make_case, {"a.txt": a, "c.txt": c})
-    recs2 = {"a": recs["a"], "c": records("c", figures=[figure(c, "Some 70", 70, "civilians killed")])}
+    recs2 = {
+        "a": recs["a"],
+        "c": records("c", figures=[figure(c, "Some 70", 70, "civilians killed")]),
+    }
     gs = _groups(case2, recs2)
     assert [g.verdict for g in gs] == ["look_alike"]
     assert "do not say they count the same period" in gs[0].reason
@@ -66,8 +75,10 @@ def test_different_windows_and_side_names_group_together(make_case):
     a = "One\n\nIn the past week, 20 militants were killed.\n"
     b = "Two\n\nSince January, 300 rebels were killed.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b}, SIDES)
-    recs = {"a": records("a", figures=[figure(a, "20", 20, "militants killed")]),
-            "b": records("b", figures=[figure(b, "300", 300, "rebels killed")])}
+    recs = {
+        "a": records("a", figures=[figure(a, "20", 20, "militants killed")]),
+        "b": records("b", figures=[figure(b, "300", 300, "rebels killed")]),
+    }
     gs = _groups(case, recs)
     assert len(gs) == 1
     g = gs[0]
@@ -146,7 +157,11 @@ def test_claims_use_attribution_records(make_case):
     assert claims(case)[0].status == "claimed"  # "stated" is a claim cue
     text2 = "Report\n\nThe army captured Kafr Town, the spokesman insisted.\n"
     case2 = case_from(make_case, {"b.txt": text2}, _claims_toml())
-    recs = {"b": records("b", attributions=[attribution(text2, "the spokesman", "official_body", False)])}
+    recs = {
+        "b": records(
+            "b", attributions=[attribution(text2, "the spokesman", "official_body", False)]
+        )
+    }
     c = next(c for c in claims(case2, recs) if c.report == "b")
     assert c.status == "claimed" and c.source == "the spokesman"
 
@@ -175,23 +190,41 @@ def test_seed_claims_against_gold(seed_analysis):
     for gc in gold()["claims"]:
         r = by_file[gc["report"]]
         s = r.text.index(gc["text"])
-        gold_spans.append((r.id, s, s + len(gc["text"]),
-                           {"claimed_by_source": "claimed"}.get(gc["status"], gc["status"])))
-    good = sum(any(c.report == rid and c.start < e and s < c.end and c.status == st
-                   for rid, s, e, st in gold_spans) for c in ours)
+        gold_spans.append(
+            (
+                r.id,
+                s,
+                s + len(gc["text"]),
+                {"claimed_by_source": "claimed"}.get(gc["status"], gc["status"]),
+            )
+        )
+    good = sum(
+        any(
+            c.report == rid and c.start < e and s < c.end and c.status == st
+            for rid, s, e, st in gold_spans
+        )
+        for c in ours
+    )
     assert good / len(ours) >= 0.8, (good, len(ours))
     # the lesson's contrast: 001 only forecasts, 002 only reports a source's claim
     assert {c.status for c in ours if c.report == "globalresearch-sf-jan26"} == {"forecast"}
-    assert {c.status for c in ours if c.report == "sputnik" and c.event == "captured"} == {"claimed"}
+    assert {c.status for c in ours if c.report == "sputnik" and c.event == "captured"} == {
+        "claimed"
+    }
     assert "disputed" in {c.status for c in ours if c.report == "mee"}
 
 
 def test_prospective_figure_is_kept_apart_from_what_happened(make_case):
-    a = ("One\n\nThe ministry says 900 soldiers that were prepared to be deployed abroad are "
-         "waiting. Earlier, reports said 300 soldiers had been sent abroad.\n")
+    a = (
+        "One\n\nThe ministry says 900 soldiers that were prepared to be deployed abroad are "
+        "waiting. Earlier, reports said 300 soldiers had been sent abroad.\n"
+    )
     case = case_from(make_case, {"a.txt": a})
-    recs = {"a": records("a", figures=[figure(a, "900", 900, "soldiers"),
-                                       figure(a, "300", 300, "soldiers")])}
+    recs = {
+        "a": records(
+            "a", figures=[figure(a, "900", 900, "soldiers"), figure(a, "300", 300, "soldiers")]
+        )
+    }
     gs = _groups(case, recs)
     assert len(gs) == 2 and all(g.verdict == "single" for g in gs)
     planned = next(g for g in gs if g.members[0]["text"] == "900")
@@ -203,14 +236,23 @@ def test_prospective_figure_is_kept_apart_from_what_happened(make_case):
 
 
 def test_stock_and_forecast_are_not_a_flow(make_case):
-    a = ("One\n\nThe country, which already hosts some 2 million refugees, fears that millions "
-         "more could now cross the border. In the past week, 50,000 refugees fled.\n")
+    a = (
+        "One\n\nThe country, which already hosts some 2 million refugees, fears that millions "
+        "more could now cross the border. In the past week, 50,000 refugees fled.\n"
+    )
     b = "Two\n\nAid groups said 60,000 refugees fled in the past week.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
-    recs = {"a": records("a", figures=[figure(a, "some 2 million", 2_000_000, "refugees"),
-                                       figure(a, "millions", 1_000_000, "", vague=True),
-                                       figure(a, "50,000", 50_000, "refugees fled")]),
-            "b": records("b", figures=[figure(b, "60,000", 60_000, "refugees fled")])}
+    recs = {
+        "a": records(
+            "a",
+            figures=[
+                figure(a, "some 2 million", 2_000_000, "refugees"),
+                figure(a, "millions", 1_000_000, "", vague=True),
+                figure(a, "50,000", 50_000, "refugees fled"),
+            ],
+        ),
+        "b": records("b", figures=[figure(b, "60,000", 60_000, "refugees fled")]),
+    }
     gs = _groups(case, recs)
     modes = {g.members[0]["text"]: g.mode for g in gs}
     assert modes == {"some 2 million": "stock", "millions": "prospective", "50,000": "happened"}
@@ -225,9 +267,11 @@ def test_vague_amounts_keep_their_words_and_never_look_alike_by_number(make_case
     b = "Two\n\nIn recent weeks, millions of people have fled the fighting.\n"
     c = "Three\n\nOfficials say millions of dollars were spent on the bridge.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b, "c.txt": c})
-    recs = {"a": records("a", figures=[figure(a, "millions", 1e6, "people", vague=True)]),
-            "b": records("b", figures=[figure(b, "millions", 1e6, "people", vague=True)]),
-            "c": records("c", figures=[figure(c, "millions", 1e6, "dollars", vague=True)])}
+    recs = {
+        "a": records("a", figures=[figure(a, "millions", 1e6, "people", vague=True)]),
+        "b": records("b", figures=[figure(b, "millions", 1e6, "people", vague=True)]),
+        "c": records("c", figures=[figure(c, "millions", 1e6, "dollars", vague=True)]),
+    }
     gs = _groups(case, recs)
     assert not [g for g in gs if g.thing == "same number"]
     fled = next(g for g in gs if g.event == "displaced")
@@ -242,8 +286,10 @@ def test_same_number_reason_names_both_things_and_labels_are_plain(make_case):
     a = "One\n\nOn Monday 8 civilians were killed in the market.\n"
     b = "Two\n\nThe army said the rebels lost 8 battle tanks.\n"
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
-    recs = {"a": records("a", figures=[figure(a, "8", 8, "civilians killed")]),
-            "b": records("b", figures=[figure(b, "8", 8, "battle tanks")])}
+    recs = {
+        "a": records("a", figures=[figure(a, "8", 8, "civilians killed")]),
+        "b": records("b", figures=[figure(b, "8", 8, "battle tanks")]),
+    }
     gs = _groups(case, recs)
     same = next(g for g in gs if g.thing == "same number")
     assert same.verdict == "look_alike" and same.label == "same number, different things"
@@ -262,8 +308,15 @@ def test_same_number_reason_names_both_things_and_labels_are_plain(make_case):
 def test_what_label_in_plain_words(make_case):
     a = "One\n\nAt least 30 people were killed or injured. Troops captured 12 villages.\n"
     case = case_from(make_case, {"a.txt": a})
-    recs = {"a": records("a", figures=[figure(a, "At least 30", 30, "people killed or injured"),
-                                       figure(a, "12", 12, "villages")])}
+    recs = {
+        "a": records(
+            "a",
+            figures=[
+                figure(a, "At least 30", 30, "people killed or injured"),
+                figure(a, "12", 12, "villages"),
+            ],
+        )
+    }
     labels = {g.what_label for g in _groups(case, recs)}
     assert "people killed or wounded" in labels and "places taken" in labels
 
@@ -277,6 +330,8 @@ def test_a_bare_amount_counts_people_like_a_number_with_its_noun(make_case):
     b = "Lowbridge storm\n\nThe storm tore through Lowbridge on Friday, forcing dozens out of the village.\n"
     analysis = analyze(load_case(case_from(make_case, {"a.txt": a, "b.txt": b}).path))
     people = [g for g in analysis.comparisons.figure_groups if g.thing == "people"]
-    assert len(people) == 1, [(g.what, [m["text"] for m in g.members]) for g in analysis.comparisons.figure_groups]
+    assert len(people) == 1, [
+        (g.what, [m["text"] for m in g.members]) for g in analysis.comparisons.figure_groups
+    ]
     assert {m["text"] for m in people[0].members} == {"about 40", "dozens"}
     assert people[0].verdict != "single"

@@ -16,10 +16,10 @@ from mediakit.compare.claims import verb_forms
 
 MOSUL = {
     "a.txt": "Rebels capture Mosul after long siege\n\n"
-             "Rebel forces captured the town of Mosul on Sunday when the defenders ran out of food.\n",
+    "Rebel forces captured the town of Mosul on Sunday when the defenders ran out of food.\n",
     "b.txt": "Rebel fighters take control of Mosul\n\n"
-             "Rebel fighters took control of Mosul on Sunday, pushing back the last defenders.\n"
-             "The government said its troops will retake Mosul within days.\n",
+    "Rebel fighters took control of Mosul on Sunday, pushing back the last defenders.\n"
+    "The government said its troops will retake Mosul within days.\n",
 }
 PLACE = '[[entity]]\nname = "Mosul"\nlabel = "GPE"\n'
 
@@ -33,9 +33,17 @@ def _by_text(found, part):
 
 def test_seed_phrases_are_gone_from_the_general_lists():
     lex = lexicon()
-    cues = {c.lower() for key in ("dispute_cues", "claim_cues", "forecast_phrases") for c in lex[key]}
-    for seed_phrase in ("when the", "is working to", "others suggest", "however, others",
-                        "fighting is ongoing", "pushing back"):
+    cues = {
+        c.lower() for key in ("dispute_cues", "claim_cues", "forecast_phrases") for c in lex[key]
+    }
+    for seed_phrase in (
+        "when the",
+        "is working to",
+        "others suggest",
+        "however, others",
+        "fighting is ongoing",
+        "pushing back",
+    ):
         assert seed_phrase not in cues
     assert "prepared to be deployed" not in lex["figure_events"]["sent"]
     assert "syrians" not in lex["figure_nouns"]["people"]
@@ -50,12 +58,14 @@ def test_when_clause_and_pushing_back_are_facts(make_case):
 
 
 def test_forecast_is_grammatical(make_case):
-    text = ("Army about to take Mosul\n\n"
-            "Government forces are working to capture Mosul.\n"
-            "US forces are working to limit patrols, two days after the army captured Mosul.\n"
-            "Mosul is expected to fall within a week.\n"
-            "Troops may soon enter Mosul.\n"
-            "Troops entered Mosul, which will open the road north.\n")
+    text = (
+        "Army about to take Mosul\n\n"
+        "Government forces are working to capture Mosul.\n"
+        "US forces are working to limit patrols, two days after the army captured Mosul.\n"
+        "Mosul is expected to fall within a week.\n"
+        "Troops may soon enter Mosul.\n"
+        "Troops entered Mosul, which will open the road north.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, PLACE)
     found = claims(case)
     assert _by_text(found, "are working to capture").status == "forecast"
@@ -66,11 +76,13 @@ def test_forecast_is_grammatical(make_case):
 
 
 def test_forecast_through_the_parse(make_case, nlp):
-    text = ("Siege\n\n"
-            "If the defenders run out of food, the army will not be able to hold back and "
-            "Mosul falls.\n"
-            "When Mosul is isolated, troops will storm it.\n"
-            "The army captured Mosul when the defenders ran out of food.\n")
+    text = (
+        "Siege\n\n"
+        "If the defenders run out of food, the army will not be able to hold back and "
+        "Mosul falls.\n"
+        "When Mosul is isolated, troops will storm it.\n"
+        "The army captured Mosul when the defenders ran out of food.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, PLACE)
     docs = {case.reports[0].id: nlp(case.reports[0].text)}
     found = claims(case, docs=docs)
@@ -79,14 +91,16 @@ def test_forecast_through_the_parse(make_case, nlp):
 
 
 def test_dispute_needs_contradiction_or_a_contrasting_source(make_case):
-    text = ("Mosul\n\n"
-            "Some residents say the army seized Mosul, but others say the rebels still hold it.\n"
-            "The army captured Mosul, fighting is ongoing in the suburbs.\n"
-            "The rebel command denied that the army entered Mosul.\n"
-            "Officials said the army had taken Mosul.\n"
-            "Others say the army never got past the bridge.\n"
-            "Troops stormed Mosul on Friday.\n"
-            "Others say the city was empty.\n")
+    text = (
+        "Mosul\n\n"
+        "Some residents say the army seized Mosul, but others say the rebels still hold it.\n"
+        "The army captured Mosul, fighting is ongoing in the suburbs.\n"
+        "The rebel command denied that the army entered Mosul.\n"
+        "Officials said the army had taken Mosul.\n"
+        "Others say the army never got past the bridge.\n"
+        "Troops stormed Mosul on Friday.\n"
+        "Others say the city was empty.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, PLACE)
     found = claims(case)
     assert _by_text(found, "but others say").status == "disputed"
@@ -114,11 +128,11 @@ def test_nationality_in_the_plural_counts_people(make_case, nlp):
 
 ELECTION = {
     "a.txt": "Maria Lopez wins Springfield mayoral race\n\n"
-             "Maria Lopez won the mayoral election in Springfield on Tuesday.\n",
+    "Maria Lopez won the mayoral election in Springfield on Tuesday.\n",
     "b.txt": "Lopez elected mayor of Springfield\n\n"
-             "Voters in Springfield elected Maria Lopez as mayor on Tuesday, officials said.\n",
+    "Voters in Springfield elected Maria Lopez as mayor on Tuesday, officials said.\n",
     "c.txt": "Springfield race too close to call\n\n"
-             "Maria Lopez could win Springfield if the postal votes hold.\n",
+    "Maria Lopez could win Springfield if the postal votes hold.\n",
 }
 
 
@@ -133,8 +147,10 @@ def test_claims_of_an_election_from_the_reports_alone(make_case):
 
 
 def test_case_names_the_event(make_case):
-    files = {"a.txt": "Vote\n\nThe council approved the Riverside bridge plan on Monday.\n",
-             "b.txt": "News\n\nThe council will vote on the Riverside bridge plan.\n"}
+    files = {
+        "a.txt": "Vote\n\nThe council approved the Riverside bridge plan on Monday.\n",
+        "b.txt": "News\n\nThe council will vote on the Riverside bridge plan.\n",
+    }
     toml = 'event_place = "Riverside"\nevent_verbs = ["approve", "vote"]\n'
     case = load_case(make_case(files, toml))
     assert case.event_place == "Riverside" and case.event_verbs == ("approve", "vote")
@@ -151,8 +167,10 @@ def test_bad_event_verbs_say_so_plainly(make_case):
 
 
 def test_no_claims_come_with_a_reason(make_case):
-    files = {"a.txt": "A recipe\n\nMix the flour with the eggs.\n",
-             "b.txt": "Another recipe\n\nBake the bread for an hour.\n"}
+    files = {
+        "a.txt": "A recipe\n\nMix the flour with the eggs.\n",
+        "b.txt": "Another recipe\n\nBake the bread for an hour.\n",
+    }
     analysis = analyze(load_case(make_case(files)))
     assert analysis.comparisons.claims == ()
     note = analysis.comparisons.notes[0]
@@ -170,16 +188,22 @@ def test_verb_forms():
 # --------------------------------------------------------------------------- 3. names from text
 
 
-WIRE = ("The river has burst its banks again, and the town of Lowmoor is under water after "
-        "three days of heavy rain that forecasters had warned about for a week.")
+WIRE = (
+    "The river has burst its banks again, and the town of Lowmoor is under water after "
+    "three days of heavy rain that forecasters had warned about for a week."
+)
 
 
 def test_names_from_the_copies_without_case_toml(make_case):
     a = f"Floods in Lowmoor\n\nBy Valley Times\n\n{WIRE}\n\nArticles by: Valley Times\n"
-    b = (f"Lowmoor under water\n\nDaily Post, March 03, 2021\n\n{WIRE}\n\n"
-         "The original source of this article is Valley Times\n")
-    c = (f"Lowmoor floods\n\nDaily Post, March 05, 2021\n\n{WIRE}\n\n"
-         "Articles by: Valley Times\n\nwww.dailypost.com contains copyrighted material.\n")
+    b = (
+        f"Lowmoor under water\n\nDaily Post, March 03, 2021\n\n{WIRE}\n\n"
+        "The original source of this article is Valley Times\n"
+    )
+    c = (
+        f"Lowmoor floods\n\nDaily Post, March 05, 2021\n\n{WIRE}\n\n"
+        "Articles by: Valley Times\n\nwww.dailypost.com contains copyrighted material.\n"
+    )
     case = load_case(make_case({"a.txt": a, "b.txt": b, "c.txt": c}))
     assert report_names(case.report("b")).outlet == "Daily Post"
     assert report_names(case.report("b")).original_author == "Valley Times"
@@ -191,11 +215,15 @@ def test_names_from_the_copies_without_case_toml(make_case):
 
 
 def test_outlet_named_by_told_and_its_page_furniture(make_case):
-    quote = ("We have nothing left here and nobody is coming to help us rebuild our homes "
-             "before the winter")
-    a = (f"Flood\n\nOne farmer, speaking to River News, said: \"{quote}.\"\n\n"
-         "Sign up to River News newsletters\n")
-    b = f"Flood again\n\nOne local said: \"{quote}.\"\n"
+    quote = (
+        "We have nothing left here and nobody is coming to help us rebuild our homes "
+        "before the winter"
+    )
+    a = (
+        f'Flood\n\nOne farmer, speaking to River News, said: "{quote}."\n\n'
+        "Sign up to River News newsletters\n"
+    )
+    b = f'Flood again\n\nOne local said: "{quote}."\n'
     case = load_case(make_case({"a.txt": a, "b.txt": b}))
     assert report_names(case.report("a")).outlet == "River News"
     p = compare(case, {}).shared_passages[0]
@@ -245,5 +273,7 @@ side = "government"
     case2 = case_from(make_case, {"a.txt": text}, toml)
     from mediakit.compare import source_mix
 
-    recs = {"a": records("a", attributions=[attribution(text, "the rebels", "partisan_unnamed", False)])}
+    recs = {
+        "a": records("a", attributions=[attribution(text, "the rebels", "partisan_unnamed", False)])
+    }
     assert [m.side for m in source_mix(case2, recs)] == ["rebels"]

@@ -25,8 +25,10 @@ def _counts(labels):
 
 
 def test_longer_names_claim_their_words_and_hyphens_matter(make_case):
-    text = ("Report\n\nSyrian Army forces took the hill. The Syrian Army said so. Pro-government "
-            "forces and government forces met rebel fighters; the rebels fled. The REGIME won.\n")
+    text = (
+        "Report\n\nSyrian Army forces took the hill. The Syrian Army said so. Pro-government "
+        "forces and government forces met rebel fighters; the rebels fled. The REGIME won.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, SIDES)
     c = _counts(label_counts(case))
     assert c[("a", "government", "Syrian Army forces")] == 1
@@ -40,8 +42,10 @@ def test_longer_names_claim_their_words_and_hyphens_matter(make_case):
 
 
 def test_labels_skip_boilerplate_and_quotes(make_case):
-    text = ("Report\n\nThe militants attacked. \"The regime is finished,\" a man said.\n\n"
-            "Disclaimer: the militants and the regime are not our responsibility.\n")
+    text = (
+        'Report\n\nThe militants attacked. "The regime is finished," a man said.\n\n'
+        "Disclaimer: the militants and the regime are not our responsibility.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, SIDES)
     recs = {"a": records("a", quotes=[quote(text, "The regime is finished,", "a man")])}
     c = _counts(label_counts(case, recs))
@@ -63,9 +67,11 @@ name = "government"
 label = "the government"
 terms = ["regime"]
 """
-    text = ("Trade talks stall\n\nThe new sanctions regime takes effect in May, the ministry said, "
-            "and the regime in the capital rejected it. Fire fighters reached the port before "
-            "opposition fighters closed the road. The tax regime is unchanged.\n")
+    text = (
+        "Trade talks stall\n\nThe new sanctions regime takes effect in May, the ministry said, "
+        "and the regime in the capital rejected it. Fire fighters reached the port before "
+        "opposition fighters closed the road. The tax regime is unchanged.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, toml)
     an = analyze(case)
     c = _counts(an.comparisons.labels)
@@ -80,7 +86,10 @@ terms = ["regime"]
 
 
 def test_gazetteer_sides_add_names(make_case):
-    toml = SIDES + '\n[[entity]]\nname = "Free Army"\nlabel = "ORG"\nside = "rebels"\nvariants = ["FSA"]\n'
+    toml = (
+        SIDES
+        + '\n[[entity]]\nname = "Free Army"\nlabel = "ORG"\nside = "rebels"\nvariants = ["FSA"]\n'
+    )
     case = case_from(make_case, {"a.txt": "Report\n\nThe FSA and the Free Army held out.\n"}, toml)
     c = _counts(label_counts(case))
     assert c[("a", "rebels", "FSA")] == 1 and c[("a", "rebels", "Free Army")] == 1
@@ -91,14 +100,21 @@ def test_case_without_sides_falls_back_to_actor_labels(make_case):
     case = case_from(make_case, {"a.txt": text})
     s = text.index("insurgents")
     b = text.index("bandits")
-    recs = {"a": records("a", loaded_terms=[
-        LoadedTerm("insurgents", s, s + 10, "actor_labeling", lemma="insurgent"),
-        LoadedTerm("bandits", b, b + 7, "actor_labeling", lemma="bandit"),
-        LoadedTerm("fully", 0, 1, "intensifier"),
-    ])}
+    recs = {
+        "a": records(
+            "a",
+            loaded_terms=[
+                LoadedTerm("insurgents", s, s + 10, "actor_labeling", lemma="insurgent"),
+                LoadedTerm("bandits", b, b + 7, "actor_labeling", lemma="bandit"),
+                LoadedTerm("fully", 0, 1, "intensifier"),
+            ],
+        )
+    }
     labels = label_counts(case, recs)
     assert {(lc.side, lc.term, lc.count) for lc in labels} == {
-        ("unspecified", "insurgent", 1), ("unspecified", "bandit", 1)}
+        ("unspecified", "insurgent", 1),
+        ("unspecified", "bandit", 1),
+    }
 
 
 def test_seed_labels_against_gold(seed_analysis):
@@ -118,8 +134,15 @@ def test_seed_labels_against_gold(seed_analysis):
         assert -2 <= ours[key] - n <= 6, (key, ours[key], n)
     # the gold's terms that are also in the case's term list are found
     terms = {fold(t) for s in case.sides for t in s.terms}
-    found = {(case.report(lc.report).file, lc.side, fold(lc.term)) for lc in seed_analysis.comparisons.labels}
-    want = {(lc["report"], lc["side"], fold(lc["term"])) for lc in gold()["labels"] if fold(lc["term"]) in terms}
+    found = {
+        (case.report(lc.report).file, lc.side, fold(lc.term))
+        for lc in seed_analysis.comparisons.labels
+    }
+    want = {
+        (lc["report"], lc["side"], fold(lc["term"]))
+        for lc in gold()["labels"]
+        if fold(lc["term"]) in terms
+    }
     assert len(want & found) / len(want) >= 0.85
 
 
@@ -155,8 +178,11 @@ original_author = "Wire Co"
 file = "c.txt"
 outlet = "Wire Co"
 """
-    files = {"a.txt": "A\n\nFirst text here.\n", "b.txt": "B\n\nSecond text here.\n",
-             "c.txt": "C\n\nThird text here.\n"}
+    files = {
+        "a.txt": "A\n\nFirst text here.\n",
+        "b.txt": "B\n\nSecond text here.\n",
+        "c.txt": "C\n\nThird text here.\n",
+    }
     case = case_from(make_case, files, toml)
     groups = same_author_groups(case)
     assert groups[0].author == "Wire Co" and groups[0].reports == ("a", "b", "c")
@@ -164,9 +190,13 @@ outlet = "Wire Co"
 
 def test_seed_same_author_groups_match_gold(seed_case):
     files = {r.id: r.file for r in seed_case.reports}
-    ours = {(g.author, frozenset(files[r] for r in g.reports)) for g in same_author_groups(seed_case)}
+    ours = {
+        (g.author, frozenset(files[r] for r in g.reports)) for g in same_author_groups(seed_case)
+    }
     # the gold names the publisher group "Global Research (republisher, not author)"
-    want = {(g["author"].split(" (")[0], frozenset(g["reports"])) for g in gold()["same_author_groups"]}
+    want = {
+        (g["author"].split(" (")[0], frozenset(g["reports"])) for g in gold()["same_author_groups"]
+    }
     assert ours == want
     roles = {g.author: g.role for g in same_author_groups(seed_case)}
     assert roles == {"South Front": "author", "Global Research": "publisher"}
@@ -176,20 +206,42 @@ def test_seed_same_author_groups_match_gold(seed_case):
 
 
 def test_source_mix_counts_types_sides_and_named(make_case):
-    text = ("Report\n\nA spokesman for the rebels said the town fell. Pro-government sources denied it. "
-            "Rights Watch said 10 died. Rights Watch later said 12. He added more.\n")
+    text = (
+        "Report\n\nA spokesman for the rebels said the town fell. Pro-government sources denied it. "
+        "Rights Watch said 10 died. Rights Watch later said 12. He added more.\n"
+    )
     case = case_from(make_case, {"a.txt": text}, SIDES)
-    recs = {"a": records("a", attributions=[
-        attribution(text, "A spokesman for the rebels", "anonymous_person", False),
-        attribution(text, "Pro-government sources", "partisan_unnamed", False, cue="denied"),
-        attribution(text, "Rights Watch", "ngo", True),
-        attribution(text, "He", "anonymous_person", False, cue="added", resolves_to="A spokesman for the rebels"),
-    ])}
+    recs = {
+        "a": records(
+            "a",
+            attributions=[
+                attribution(text, "A spokesman for the rebels", "anonymous_person", False),
+                attribution(
+                    text, "Pro-government sources", "partisan_unnamed", False, cue="denied"
+                ),
+                attribution(text, "Rights Watch", "ngo", True),
+                attribution(
+                    text,
+                    "He",
+                    "anonymous_person",
+                    False,
+                    cue="added",
+                    resolves_to="A spokesman for the rebels",
+                ),
+            ],
+        )
+    }
     # the second "Rights Watch" citation
     s = text.index("Rights Watch later")
     from mediakit.records import Attribution
-    recs["a"] = records("a", attributions=[*recs["a"].attributions, Attribution(
-        "Rights Watch", s, s + 12, "ngo", True, "said", "")])
+
+    recs["a"] = records(
+        "a",
+        attributions=[
+            *recs["a"].attributions,
+            Attribution("Rights Watch", s, s + 12, "ngo", True, "said", ""),
+        ],
+    )
     mix = {(m.source_type, m.side, m.named): (m.count, m.citations) for m in source_mix(case, recs)}
     assert mix[("anonymous_person", "rebels", False)] == (1, 2)
     assert mix[("partisan_unnamed", "government", False)] == (1, 1)

@@ -14,23 +14,27 @@ WIRE = (
 
 def test_two_reports_sharing_a_wire_story_are_found_despite_punctuation(make_case):
     a = f"Town falls\n\nOur report. {WIRE} The mayor was not available.\n"
-    b = ("Another outlet\n\nIn other news today. Government forces advanced on the northern town "
-         "on Sunday -- after three days of heavy shelling... local officials said; and thousands "
-         "of residents left their homes overnight! Weather next.\n")
+    b = (
+        "Another outlet\n\nIn other news today. Government forces advanced on the northern town "
+        "on Sunday -- after three days of heavy shelling... local officials said; and thousands "
+        "of residents left their homes overnight! Weather next.\n"
+    )
     case = case_from(make_case, {"a.txt": a, "b.txt": b})
     ps = shared_passages(case)
     assert len(ps) == 1
     p = ps[0]
     assert (p.a, p.b) == ("a", "b")
-    assert case.report("a").text[p.a_start:p.a_end].startswith("Government forces advanced")
-    assert case.report("b").text[p.b_start:p.b_end].endswith("homes overnight")
+    assert case.report("a").text[p.a_start : p.a_end].startswith("Government forces advanced")
+    assert case.report("b").text[p.b_start : p.b_end].endswith("homes overnight")
     assert p.similarity >= 0.95 and p.words >= 25
     assert p.kind == "text" and not p.boilerplate
 
 
 def test_small_edits_and_inserted_words_do_not_split_a_passage(make_case):
     a = f"Title one\n\n{WIRE}\n"
-    b = WIRE.replace("heavy", "intense").replace("local officials said", "officials in the town said")
+    b = WIRE.replace("heavy", "intense").replace(
+        "local officials said", "officials in the town said"
+    )
     case = case_from(make_case, {"a.txt": a, "b.txt": f"Title two\n\n{b}\n"})
     ps = shared_passages(case)
     assert len(ps) == 1
@@ -48,12 +52,16 @@ QUOTE = "We have no bread and no water left, and nobody is coming to help us now
 
 
 def test_quote_copied_with_credit_and_without(make_case):
-    orig = (f"Siege diary\n\nA resident, speaking to Daily Example, described the siege. "
-            f"\u201c{QUOTE},\u201d she said.\n")
-    credited = (f"Siege goes on\n\nA resident told Daily Example: \"{QUOTE}\". "
-                "The council did not comment.\n")
-    lifted = (f"City in crisis\n\nThe situation is grave. '{QUOTE}' said one local woman. "
-              "More soon.\n")
+    orig = (
+        f"Siege diary\n\nA resident, speaking to Daily Example, described the siege. "
+        f"\u201c{QUOTE},\u201d she said.\n"
+    )
+    credited = (
+        f'Siege goes on\n\nA resident told Daily Example: "{QUOTE}". The council did not comment.\n'
+    )
+    lifted = (
+        f"City in crisis\n\nThe situation is grave. '{QUOTE}' said one local woman. More soon.\n"
+    )
     toml = """
 [[reports]]
 file = "orig.txt"
@@ -68,7 +76,9 @@ file = "lifted.txt"
 id = "lifted"
 outlet = "Third Times"
 """
-    case = case_from(make_case, {"orig.txt": orig, "credited.txt": credited, "lifted.txt": lifted}, toml)
+    case = case_from(
+        make_case, {"orig.txt": orig, "credited.txt": credited, "lifted.txt": lifted}, toml
+    )
     recs = {
         "orig": records("orig", quotes=[quote(orig, QUOTE, "A resident")]),
         "credited": records("credited", quotes=[quote(credited, QUOTE, "A resident")]),
@@ -84,9 +94,11 @@ outlet = "Third Times"
     assert "without naming Daily Example" in u.reason
 
 
-DISCLAIMER = ("Disclaimer: The contents of this article are of sole responsibility of the author. "
-              "The Example Centre will not be responsible for any inaccurate or incorrect statement "
-              "in this article, and grants permission to cross-post as long as the source is acknowledged.")
+DISCLAIMER = (
+    "Disclaimer: The contents of this article are of sole responsibility of the author. "
+    "The Example Centre will not be responsible for any inaccurate or incorrect statement "
+    "in this article, and grants permission to cross-post as long as the source is acknowledged."
+)
 
 
 def test_shared_boilerplate_is_flagged_and_can_be_dropped(make_case):
@@ -108,7 +120,9 @@ def test_seed_mee_quotes_reused_by_21wire_uncredited_and_relabelled(seed_analysi
     lifted = [p for p in comps.shared_passages if {p.a, p.b} == {"21wire", "mee"}]
     assert lifted, "the rebel fighter's words in 21st Century Wire were not found"
     heavy = [p for p in lifted if "heavy arms" in p.a_text]
-    assert heavy and all(not p.credited and p.origin == "mee" and p.copy == "21wire" for p in lifted)
+    assert heavy and all(
+        not p.credited and p.origin == "mee" and p.copy == "21wire" for p in lifted
+    )
     p = heavy[0]
     assert "undeveloped" in p.a_text and "undeveloped" in p.b_text  # the ellipsis joins both parts
     assert p.kind == "quote"
@@ -151,7 +165,9 @@ def test_seed_matches_the_gold_passages(seed_analysis):
         assert hit.boilerplate == g["boilerplate"], g["a_text"][:60]
     assert not missed, missed
     # nothing substantive beyond the gold
-    gold_pairs = {frozenset((by_file[g["a"]].id, by_file[g["b"]].id)) for g in gold()["shared_passages"]}
+    gold_pairs = {
+        frozenset((by_file[g["a"]].id, by_file[g["b"]].id)) for g in gold()["shared_passages"]
+    }
     assert all(frozenset((p.a, p.b)) in gold_pairs for p in ps)
 
 
@@ -168,8 +184,14 @@ def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
 
 def test_compare_exposes_the_contract_keys(seed_analysis):
     d = seed_analysis.comparisons.to_dict()
-    for key in ("shared_passages", "figure_groups", "labels", "claims", "same_author_groups",
-                "source_mix"):
+    for key in (
+        "shared_passages",
+        "figure_groups",
+        "labels",
+        "claims",
+        "same_author_groups",
+        "source_mix",
+    ):
         assert key in d
     p = d["shared_passages"][0]
     for key in ("a", "a_start", "a_end", "b", "b_start", "b_end", "similarity", "credited"):

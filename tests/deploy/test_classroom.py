@@ -49,9 +49,19 @@ def hub_ready() -> str:
 def test_a_class_of_three_logs_in_reads_and_keeps_answers(hub_ready, tmp_path):
     env = dict(os.environ, MEDIAKIT_CHP=hub_ready)
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "classroom.py"), "--learners", "3",
-         "--timeout", "420"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "bench" / "classroom.py"),
+            "--learners",
+            "3",
+            "--timeout",
+            "420",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     report = out.stdout + out.stderr
     assert out.returncode == 0, report
@@ -75,14 +85,21 @@ def test_class_code_login_checks_the_code_and_the_name(hub_ready):
 
     auth = ClassCodeAuthenticator(class_code="otter-42")
     login = lambda name, code: _run(  # noqa: E731
-        auth.authenticate(None, {"username": name, "password": code}))
+        auth.authenticate(None, {"username": name, "password": code})
+    )
     assert login("Sam", "otter-42") == "sam"
     assert login("sam", "otter-41") is None
     assert login("../etc", "otter-42") is None  # a name is a folder name, never a path
     assert login("", "otter-42") is None
     assert ClassCodeAuthenticator(class_code="").class_code == ""
-    assert _run(ClassCodeAuthenticator(class_code="").authenticate(
-        None, {"username": "sam", "password": ""})) is None
+    assert (
+        _run(
+            ClassCodeAuthenticator(class_code="").authenticate(
+                None, {"username": "sam", "password": ""}
+            )
+        )
+        is None
+    )
 
 
 def test_a_learner_cannot_use_more_memory_than_the_limit(hub_ready, tmp_path):
@@ -94,12 +111,21 @@ def test_a_learner_cannot_use_more_memory_than_the_limit(hub_ready, tmp_path):
     space = limit * 4 if how == "rlimit" else None
     grab = "b = bytearray(400 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); print('got it')"
     try:
-        out = subprocess.run([sys.executable, "-c", grab], preexec_fn=_preexec(tmp_path, cgroup, space),
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-c", grab],
+            preexec_fn=_preexec(tmp_path, cgroup, space),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert out.returncode != 0 and "got it" not in out.stdout, (how, out.stdout, out.stderr)
-        fine = subprocess.run([sys.executable, "-c", "b = bytearray(8 * 1024 * 1024); print('ok')"],
-                              preexec_fn=_preexec(tmp_path, cgroup, space), capture_output=True,
-                              text=True, timeout=60)
+        fine = subprocess.run(
+            [sys.executable, "-c", "b = bytearray(8 * 1024 * 1024); print('ok')"],
+            preexec_fn=_preexec(tmp_path, cgroup, space),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert fine.returncode == 0 and "ok" in fine.stdout, (how, fine.stderr)
     finally:
         if cgroup is not None:

@@ -13,7 +13,12 @@ from mediakit.records import Attribution
 @pytest.fixture(scope="module")
 def atts(nlp):
     out = {}
-    for name, t in {"politics": POLITICS, "disaster": DISASTER, "court": COURT, "sport": SPORT}.items():
+    for name, t in {
+        "politics": POLITICS,
+        "disaster": DISASTER,
+        "court": COURT,
+        "sport": SPORT,
+    }.items():
         doc = nlp(t)
         out[name] = (doc, attributions(doc, quotes=quotes(doc)))
     return out
@@ -248,9 +253,11 @@ def test_a_learners_own_word_lists_change_what_counts(nlp):
 
 
 def test_accuser_is_the_source_never_the_accused(nlp):
-    text = ("Rebels lose key town\n\nRebel source accuses militant group HTS of holding back "
-            "its firepower as troops advance\n\nThe union blamed the company for the delays. "
-            "Opposition leader Maria Diaz accused the government of hiding the figures.")
+    text = (
+        "Rebels lose key town\n\nRebel source accuses militant group HTS of holding back "
+        "its firepower as troops advance\n\nThe union blamed the company for the delays. "
+        "Opposition leader Maria Diaz accused the government of hiding the figures."
+    )
     doc = nlp(text)
     srcs = [a.source for a in attributions(doc, quotes=quotes(doc))]
     assert "Rebel source" in srcs and "The union" in srcs and "Opposition leader Maria Diaz" in srcs
@@ -259,9 +266,11 @@ def test_accuser_is_the_source_never_the_accused(nlp):
 
 
 def test_pull_quote_adds_no_second_attribution(nlp):
-    text = ('Floods hit the valley on Monday.\n\n"We lost everything in one night," said Omar '
-            "Haddad, a farmer from the valley.\n\n'We lost everything in one night'\n\n"
-            "— Omar Haddad told MEE\n\nThe water rose two metres.")
+    text = (
+        'Floods hit the valley on Monday.\n\n"We lost everything in one night," said Omar '
+        "Haddad, a farmer from the valley.\n\n'We lost everything in one night'\n\n"
+        "— Omar Haddad told MEE\n\nThe water rose two metres."
+    )
     doc = nlp(text)
     qs = quotes(doc)
     assert [q.pull_quote for q in qs] == [False, True]  # the pull quote itself stays
@@ -271,8 +280,10 @@ def test_pull_quote_adds_no_second_attribution(nlp):
 
 
 def test_agentless_attributions_are_unspecified_and_unnamed(nlp):
-    text = ("Officials said the river rose two metres. Dozens of people were also reported "
-            "missing. The old bridge is said to be unsafe. The school was reportedly destroyed.")
+    text = (
+        "Officials said the river rose two metres. Dozens of people were also reported "
+        "missing. The old bridge is said to be unsafe. The school was reportedly destroyed."
+    )
     doc = nlp(text)
     found = attributions(doc, quotes=quotes(doc))
     agentless = [a for a in found if a.source != "Officials"]
@@ -288,9 +299,17 @@ def test_agentless_attributions_are_unspecified_and_unnamed(nlp):
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
-        ("The lawsuit alleges that the landlord ignored repeated complaints.", "The lawsuit", "alleges"),
+        (
+            "The lawsuit alleges that the landlord ignored repeated complaints.",
+            "The lawsuit",
+            "alleges",
+        ),
         ("New polls show the home side's coach losing support among fans.", "New polls", "show"),
-        ("The audit found that the museum had lost track of forty paintings.", "The audit", "found"),
+        (
+            "The audit found that the museum had lost track of forty paintings.",
+            "The audit",
+            "found",
+        ),
     ],
 )
 def test_documents_and_polls_are_sources(nlp, text, source, cue):
@@ -309,7 +328,11 @@ def test_a_document_without_an_evidence_verb_is_no_source(nlp):
     [
         ("The striker believes the club can still win the league.", "The striker", "believes"),
         ("The union wants a shorter working week.", "The union", "wants"),
-        ("Several biologists doubt that the frogs will return to the lake.", "Several biologists", "doubt"),
+        (
+            "Several biologists doubt that the frogs will return to the lake.",
+            "Several biologists",
+            "doubt",
+        ),
     ],
 )
 def test_views_and_intentions_are_attributions(nlp, text, source, cue):
@@ -325,11 +348,15 @@ def test_a_participle_of_intention_is_no_attribution(nlp):
 
 def test_any_noun_subject_of_a_verb_of_saying_is_its_source(nlp):
     # "shareholders" and "percent" are in no source list; "said"/"say" makes them sources
-    doc = nlp("Angry shareholders said the bonus was too high. Forty percent of customers say "
-              "the new app is slower.")
+    doc = nlp(
+        "Angry shareholders said the bonus was too high. Forty percent of customers say "
+        "the new app is slower."
+    )
     items = attributions(doc)
     assert by_source(items, "Angry shareholders").cue == "said"
-    assert any(a.source.endswith("percent of customers") or a.source == "Forty percent" for a in items)
+    assert any(
+        a.source.endswith("percent of customers") or a.source == "Forty percent" for a in items
+    )
     assert all(a.kind == "speech" for a in items)
 
 
@@ -339,9 +366,12 @@ def _atts(nlp, text: str) -> list[Attribution]:
 
 
 def test_public_acts_of_speech_pin_a_position_on_their_subject(nlp):
-    items = _atts(nlp, "The mayor called for a ban on night fishing. Marta Silva, the union's "
-                       "secretary, blasted the plan and the ferry company released a statement. "
-                       "Ruiz declined to say whether the terminal would close.")
+    items = _atts(
+        nlp,
+        "The mayor called for a ban on night fishing. Marta Silva, the union's "
+        "secretary, blasted the plan and the ferry company released a statement. "
+        "Ruiz declined to say whether the terminal would close.",
+    )
     cues = {a.source: a.cue for a in items}
     assert cues.get("The mayor") == "called"
     assert "blasted" in cues.values()
@@ -350,13 +380,18 @@ def test_public_acts_of_speech_pin_a_position_on_their_subject(nlp):
 
 
 def test_acts_on_things_or_people_are_no_speech(nlp):
-    items = _atts(nlp, "The ferry company released the hostages' luggage. Police questioned a suspect "
-                       "and the coach refused to leave the pitch.")
+    items = _atts(
+        nlp,
+        "The ferry company released the hostages' luggage. Police questioned a suspect "
+        "and the coach refused to leave the pitch.",
+    )
     assert items == [], [(a.source, a.cue) for a in items]
 
 
 def test_a_relative_who_is_the_source_as_written_standing_for_its_noun(nlp):
-    items = _atts(nlp, "The garden club is led by Ana Duarte, who wants the council to plant more trees.")
+    items = _atts(
+        nlp, "The garden club is led by Ana Duarte, who wants the council to plant more trees."
+    )
     who = by_source(items, "who")
     assert who.resolves_to == "Ana Duarte" and who.kind == "belief"
 
@@ -367,8 +402,11 @@ def test_the_writer_is_no_source(nlp):
 
 
 def test_a_name_before_a_colon_at_the_start_of_a_line_gives_the_words_after_it(nlp):
-    items = _atts(nlp, "Coach Duarte: Our defence needs a complete rebuild\n\nUpdate: the match starts at "
-                       "eight tonight in the old stadium.")
+    items = _atts(
+        nlp,
+        "Coach Duarte: Our defence needs a complete rebuild\n\nUpdate: the match starts at "
+        "eight tonight in the old stadium.",
+    )
     assert [(a.source, a.cue) for a in items] == [("Coach Duarte", ":")]
 
 
@@ -378,9 +416,12 @@ def test_the_agent_of_a_passive_verb_of_stance(nlp):
 
 
 def test_type_confidence_says_whether_a_rule_or_only_the_model_typed_the_source(nlp):
-    items = _atts(nlp, "The Interior Ministry said the road was closed. Calvera said it would "
-                       "reopen the line, and Ortiz, a spokeswoman for the port, said ships were waiting. "
-                       "The publisher said the book was withdrawn.")
+    items = _atts(
+        nlp,
+        "The Interior Ministry said the road was closed. Calvera said it would "
+        "reopen the line, and Ortiz, a spokeswoman for the port, said ships were waiting. "
+        "The publisher said the book was withdrawn.",
+    )
     conf = {a.source: (a.source_type, a.type_confidence) for a in items}
     assert conf["The Interior Ministry"] == ("official_body", "high")
     assert conf["The publisher"] == ("media_outlet", "high")
@@ -389,14 +430,22 @@ def test_type_confidence_says_whether_a_rule_or_only_the_model_typed_the_source(
 
 
 def test_continued_beside_a_quotation_reports_words(nlp):
-    items = _atts(nlp, "\u201cThe harvest was late,\u201d the farmer said. \u201cThe rain never stopped,\u201d "
-                       "she continued. The cooperative continued the tour of the barns.")
-    assert [(a.source, a.cue) for a in items if a.cue.startswith("continued")] == [("she", "continued")]
+    items = _atts(
+        nlp,
+        "\u201cThe harvest was late,\u201d the farmer said. \u201cThe rain never stopped,\u201d "
+        "she continued. The cooperative continued the tour of the barns.",
+    )
+    assert [(a.source, a.cue) for a in items if a.cue.startswith("continued")] == [
+        ("she", "continued")
+    ]
 
 
 def test_as_a_paper_reported_and_seeing_something_as(nlp):
-    items = _atts(nlp, "As the Harbour Gazette first reported, the ferry will stop in June. The "
-                       "fishermen's union sees the timetable as a betrayal.")
+    items = _atts(
+        nlp,
+        "As the Harbour Gazette first reported, the ferry will stop in June. The "
+        "fishermen's union sees the timetable as a betrayal.",
+    )
     got = {a.source: (a.cue, a.kind) for a in items}
     assert any("Gazette" in k and v[0].endswith("reported") for k, v in got.items()), got
     assert got["The fishermen's union"] == ("sees", "belief")

@@ -25,7 +25,7 @@ def test_offsets_cover_marks_and_inner_text():
     [
         "“We need help now,” she said.",
         '"We need help now," she said.',
-        "“We need help now,\" she said.",  # curly open, straight close
+        '“We need help now," she said.',  # curly open, straight close
         '"We need help now,” she said.',  # straight open, curly close
         "'We need help now,' she said.",
         "‘We need help now,’ she said.",
@@ -88,7 +88,9 @@ def test_headline_with_a_quote():
 
 
 def test_pull_quote_on_its_own_line():
-    text = "Body text here.\n\n'We are in a very desperate position'\n\n- Rebel fighter\n\nMore text."
+    text = (
+        "Body text here.\n\n'We are in a very desperate position'\n\n- Rebel fighter\n\nMore text."
+    )
     assert kinds(text) == [("quote", "We are in a very desperate position")]
 
 

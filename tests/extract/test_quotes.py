@@ -11,9 +11,18 @@ from mediakit.records import Quote
 
 @pytest.fixture(scope="module")
 def parsed(nlp):
-    return {name: nlp(t) for name, t in
-            {"politics": POLITICS, "disaster": DISASTER, "court": COURT, "sport": SPORT,
-             "pull": PULL, "hearing": HEARING, "appeal": APPEAL}.items()}
+    return {
+        name: nlp(t)
+        for name, t in {
+            "politics": POLITICS,
+            "disaster": DISASTER,
+            "court": COURT,
+            "sport": SPORT,
+            "pull": PULL,
+            "hearing": HEARING,
+            "appeal": APPEAL,
+        }.items()
+    }
 
 
 def find(qs: list[Quote], start_of_text: str) -> Quote:
@@ -139,7 +148,9 @@ def test_seed_reports(seed_analysis):
     assert not any(q.text in {"moderate", "observation posts"} for q in sputnik)
     mee = recs["mee"]
     assert sum(q.pull_quote for q in mee) == 2
-    he_said = [q for q in mee if q.text.startswith("We are in a very desperate") and not q.pull_quote]
+    he_said = [
+        q for q in mee if q.text.startswith("We are in a very desperate") and not q.pull_quote
+    ]
     assert he_said[0].speaker.lower() == "one rebel fighter"
 
 
@@ -195,8 +206,10 @@ def test_any_verb_after_a_comma_quote_is_a_cue(parsed):
 
 
 def test_subject_is_not_taken_across_a_paragraph_break(nlp):
-    text = ("“Stay indoors.”\n— Mara Quist, fire chief\n\n"
-            "A farmer, who gave his name only as Piet, said the smoke came “like a wall”.\n")
+    text = (
+        "“Stay indoors.”\n— Mara Quist, fire chief\n\n"
+        "A farmer, who gave his name only as Piet, said the smoke came “like a wall”.\n"
+    )
     q = find(quotes(nlp(text)), "like a wall")
     assert q.speaker is not None and "farmer" in q.speaker
 
@@ -270,8 +283,10 @@ def test_single_marked_words_after_a_verb_are_a_partial_quote_in_a_single_mark_r
 
 def test_dash_credit_after_a_quote_names_the_speaker(nlp):
     # a reader's comment credited on its own line, as in round-ups of voices (cycling, not war)
-    doc = nlp("Riders on the final climb:\n\n“We ran out of water two kilometres from the top.” ― Ines Moreau\n\n"
-              "“The crowd carried me up.” ― Tom Okafor, a club rider\n")
+    doc = nlp(
+        "Riders on the final climb:\n\n“We ran out of water two kilometres from the top.” ― Ines Moreau\n\n"
+        "“The crowd carried me up.” ― Tom Okafor, a club rider\n"
+    )
     qs = quotes(doc)
     assert [q.speaker for q in qs] == ["Ines Moreau", "Tom Okafor"]
     assert not any(q.pull_quote for q in qs)
@@ -288,24 +303,37 @@ def _speakers(nlp, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_colon_intro_across_a_paragraph_break(nlp):
-    got = _speakers(nlp, "The head gardener, Ana Duarte, was blunt about the frost.\n\nDuarte continued:\n\n"
-                         "\u201cWe lost every seedling in the north beds and we will have to start again in March.\u201d")
+    got = _speakers(
+        nlp,
+        "The head gardener, Ana Duarte, was blunt about the frost.\n\nDuarte continued:\n\n"
+        "\u201cWe lost every seedling in the north beds and we will have to start again in March.\u201d",
+    )
     assert got == [("We lost ever", "Duarte")]
-    got = _speakers(nlp, "The club met on Tuesday night.\n\nSaid the treasurer, Olu Bankole:\n\n"
-                         "\u201cThe roof fund is empty and the bank will not lend us more.\u201d")
+    got = _speakers(
+        nlp,
+        "The club met on Tuesday night.\n\nSaid the treasurer, Olu Bankole:\n\n"
+        "\u201cThe roof fund is empty and the bank will not lend us more.\u201d",
+    )
     assert got == [("The roof fun", "Olu Bankole")]
 
 
 def test_a_whole_paragraph_quote_goes_on_with_the_previous_paragraphs_speaker(nlp):
-    text = ("\u201cThe pitch was flooded by noon,\u201d said groundsman Pete Olsen, who has looked after the "
-            "ground for thirty years and rarely misses a match.\n\n"
-            "\u201cI have never seen rain like it in all my years here.\u201d")
-    assert [q.speaker for q in quotes(nlp(text))] == ["groundsman Pete Olsen", "groundsman Pete Olsen"]
+    text = (
+        "\u201cThe pitch was flooded by noon,\u201d said groundsman Pete Olsen, who has looked after the "
+        "ground for thirty years and rarely misses a match.\n\n"
+        "\u201cI have never seen rain like it in all my years here.\u201d"
+    )
+    assert [q.speaker for q in quotes(nlp(text))] == [
+        "groundsman Pete Olsen",
+        "groundsman Pete Olsen",
+    ]
 
 
 def test_a_quote_inside_a_quote_is_the_outer_speakers_words(nlp):
-    text = ("\u201cWhen the buses run late, riders tell us, \u2018We are done with this line,\u2019 and they "
-            "drive instead,\u201d said Mira Holt, the transit director.")
+    text = (
+        "\u201cWhen the buses run late, riders tell us, \u2018We are done with this line,\u2019 and they "
+        "drive instead,\u201d said Mira Holt, the transit director."
+    )
     assert {q.speaker for q in quotes(nlp(text))} == {"Mira Holt"}
 
 
@@ -315,14 +343,18 @@ def test_doubled_straight_marks_keep_the_speaker_outside_the_quote(nlp):
 
 
 def test_continued_by_saying(nlp):
-    text = ("Mayor Ruth Adeyemi welcomed the ruling. Adeyemi continued by saying, \u201cThe wells will be "
-            "tested every month from now on.\u201d")
+    text = (
+        "Mayor Ruth Adeyemi welcomed the ruling. Adeyemi continued by saying, \u201cThe wells will be "
+        "tested every month from now on.\u201d"
+    )
     assert [q.speaker for q in quotes(nlp(text))] == ["Adeyemi"]
 
 
 def test_words_inside_the_quote_are_never_its_speaker(nlp):
-    text = ("\u201cI will make you this promise: We will open the pool by June,\u201d parks director "
-            "Hana Mori said on Friday.")
+    text = (
+        "\u201cI will make you this promise: We will open the pool by June,\u201d parks director "
+        "Hana Mori said on Friday."
+    )
     assert [q.speaker for q in quotes(nlp(text))] == ["parks director Hana Mori"]
 
 
@@ -332,21 +364,27 @@ def test_a_whispered_quote(nlp):
 
 
 def test_show_titles_and_markup_values_are_no_quotes(nlp):
-    text = ("The coach said on \u201cMatch of the Day\u201d that the club would appeal.\n\n"
-            '<post author="harbourfc" id="99120034">Great win tonight.</post>\n\n'
-            "\u201cWe will appeal,\u201d she said.")
+    text = (
+        "The coach said on \u201cMatch of the Day\u201d that the club would appeal.\n\n"
+        '<post author="harbourfc" id="99120034">Great win tonight.</post>\n\n'
+        "\u201cWe will appeal,\u201d she said."
+    )
     assert [q.text for q in quotes(nlp(text))] == ["We will appeal,"]
 
 
 def test_a_dash_credit_after_a_no_break_space(nlp):
-    text = ("\u201cThe market is the heart of this town.\u201d \u2015\u00a0Ines Moreau\n"
-            "\u201cWe will be back next spring.\u201d \u2015\u00a0Tomas Varga\n")
+    text = (
+        "\u201cThe market is the heart of this town.\u201d \u2015\u00a0Ines Moreau\n"
+        "\u201cWe will be back next spring.\u201d \u2015\u00a0Tomas Varga\n"
+    )
     assert [q.speaker for q in quotes(nlp(text))] == ["Ines Moreau", "Tomas Varga"]
 
 
 def test_a_relative_who_speaker_is_its_noun_and_that_is_never_a_speaker(nlp):
-    text = ("The prize went to Lena Ortiz, an architect who said, \u201cI only drew what the "
-            "neighbours asked for.\u201d")
+    text = (
+        "The prize went to Lena Ortiz, an architect who said, \u201cI only drew what the "
+        "neighbours asked for.\u201d"
+    )
     assert [q.speaker for q in quotes(nlp(text))] == ["Lena Ortiz"]
 
 
@@ -356,17 +394,24 @@ def test_abbreviated_titles_do_not_end_the_cue_clause(nlp):
 
 
 def test_said_before_a_name_and_a_colon(nlp):
-    text = "The meeting ran late.\n\nSaid Ellis: \u201cNobody wanted to go home before the vote.\u201d"
+    text = (
+        "The meeting ran late.\n\nSaid Ellis: \u201cNobody wanted to go home before the vote.\u201d"
+    )
     assert [q.speaker for q in quotes(nlp(text))] == ["Ellis"]
 
 
 def test_an_opening_verb_of_stating_before_a_colon_names_the_speaker(nlp):
-    got = _speakers(nlp, "Stated Bankole:\n\n\u201cI think that the roof fund is so low that the bank would do "
-                         "anything to stop lending.\u201d")
+    got = _speakers(
+        nlp,
+        "Stated Bankole:\n\n\u201cI think that the roof fund is so low that the bank would do "
+        "anything to stop lending.\u201d",
+    )
     assert got == [("I think that", "Bankole")]
 
 
 def test_a_long_apposition_between_the_quote_and_its_verb(nlp):
-    text = ("The mayor spoke on Monday.\n\n''I would have been all in,'' Mr. Okafor, the Liberal mayor of "
-            "Halifax, said in his office overlooking the harbour.")
+    text = (
+        "The mayor spoke on Monday.\n\n''I would have been all in,'' Mr. Okafor, the Liberal mayor of "
+        "Halifax, said in his office overlooking the harbour."
+    )
     assert _speakers(nlp, text) == [("I would have", "Mr. Okafor")]

@@ -176,7 +176,9 @@ def test_common_news_words_of_other_genres(terms):
 
 
 def test_sham_and_so_called_marks_are_scare_quotes(terms):
-    got = terms('Voters stayed home from the sham poll, and the so-called "reform package" stalled.')
+    got = terms(
+        'Voters stayed home from the sham poll, and the so-called "reform package" stalled.'
+    )
     assert ("sham", "scare_quotes") in got
     assert ("reform package", "scare_quotes") in got
 
@@ -200,7 +202,9 @@ def test_a_landslide_win_and_a_landslide_on_a_road(terms):
 
 
 def test_clearing_a_place_of_people_not_a_backlog_or_a_charge(terms):
-    assert terms("Engineers cleared a backlog of repairs. The coach was cleared of wrongdoing.") == []
+    assert (
+        terms("Engineers cleared a backlog of repairs. The coach was cleared of wrongdoing.") == []
+    )
     assert terms("Troops cleared the valley of rebels.") == [
         ("cleared", "victory_framing"), ("rebels", "actor_labeling"),
     ]  # fmt: skip
@@ -230,8 +234,12 @@ def test_neutral_senses_of_total_historic_severe_possible_regain_storm_demolish(
 
 def test_a_case_lexicon_adds_words_and_its_category_wins(nlp):
     doc = nlp("The home side humbled the visitors in a rout.")
-    terms = {t.text: t.category for t in loaded_terms(doc, extra={
-        "victory_framing": ["humble"], "violence_framing": ["rout"]})}
+    terms = {
+        t.text: t.category
+        for t in loaded_terms(
+            doc, extra={"victory_framing": ["humble"], "violence_framing": ["rout"]}
+        )
+    }
     assert terms == {"humbled": "victory_framing", "rout": "violence_framing"}
 
 
@@ -358,7 +366,8 @@ def test_new_categories_carry_a_label_and_help_text():
 def test_group_label_sense_for_a_teachers_own_list(terms):
     extra = {"actor_labeling": [{"text": "*-backed", "sense": "group_label"}]}
     assert terms("An Iran-backed militia fired rockets.", extra=extra) == [
-        ("Iran-backed", "actor_labeling"), ("militia", "actor_labeling")
+        ("Iran-backed", "actor_labeling"),
+        ("militia", "actor_labeling"),
     ]
     assert terms("The state-backed loans were repaid.", extra=extra) == []
 
@@ -412,9 +421,12 @@ def test_police_brutality_names_an_issue(terms):
 
 
 def test_each_sides_labels_in_the_abortion_debate(terms):
-    got = terms("Pro-life groups and pro-choice activists rallied; one speaker called them anti-choice.")
+    got = terms(
+        "Pro-life groups and pro-choice activists rallied; one speaker called them anti-choice."
+    )
     assert got == [
-        ("Pro-life", "actor_labeling"), ("pro-choice", "actor_labeling"),
+        ("Pro-life", "actor_labeling"),
+        ("pro-choice", "actor_labeling"),
         ("anti-choice", "actor_labeling"),
     ]
     assert terms("Anti-abortion groups and abortion-rights activists rallied.") == []

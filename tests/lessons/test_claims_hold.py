@@ -24,7 +24,9 @@ def dates_in_copies(seed_case) -> set[tuple[str, str]]:
     """(day, month) pairs that a copy prints about its own publication."""
     out = set()
     for r in seed_case.reports:
-        for m in re.finditer(rf"\b(\d{{1,2}})\s+({MONTHS})\s+20\d\d|({MONTHS})\s+(\d{{1,2}}),\s+20\d\d", r.text):
+        for m in re.finditer(
+            rf"\b(\d{{1,2}})\s+({MONTHS})\s+20\d\d|({MONTHS})\s+(\d{{1,2}}),\s+20\d\d", r.text
+        ):
             day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             out.add((str(int(day)), month))
     return out
@@ -41,11 +43,14 @@ def test_no_report_gets_a_date_its_copy_does_not_print(seed_case):
     assert not bad, "dates no copy prints:\n" + "\n".join(bad)
 
 
-@pytest.mark.parametrize("text,ok", [
-    ("the 26 January report (South Front, 26 January)", False),
-    ("South Front, 31 January: 'they liberated the key town'", True),
-    ("South Front's earlier report (events to 26 January)", True),
-])
+@pytest.mark.parametrize(
+    "text,ok",
+    [
+        ("the 26 January report (South Front, 26 January)", False),
+        ("South Front, 31 January: 'they liberated the key town'", True),
+        ("South Front's earlier report (events to 26 January)", True),
+    ],
+)
 def test_the_date_check_itself(seed_case, text, ok):
     printed = dates_in_copies(seed_case)
     found = [m for m in DATED.finditer(text) if (str(int(m.group(2))), m.group(3)) not in printed]
@@ -57,7 +62,9 @@ def test_lesson_00_reads_the_error_rate_from_the_measurements():
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     prose = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert "lesson.accuracy()" in code or "accuracy_summary()" in code
-    assert not re.search(r"\d+ ?%", prose), "the error rate must come from the measurements, not the page"
+    assert not re.search(r"\d+ ?%", prose), (
+        "the error rate must come from the measurements, not the page"
+    )
     assert "best case" in prose
 
 

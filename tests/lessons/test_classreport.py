@@ -25,8 +25,9 @@ def class_folder(tmp_path):
     ana.record("ex_01_01", "b", "wrong", tries=1)
     ana.record("ex_01_01", "a", "correct", tries=2)
     ana.record("ex_00_01", "Sputnik", "recorded")
-    ben = Progress(folder / file_name("Ben <script>alert(1)</script>"[:3]),
-                   learner="<script>alert(1)</script>")
+    ben = Progress(
+        folder / file_name("Ben <script>alert(1)</script>"[:3]), learner="<script>alert(1)</script>"
+    )
     ben.record("ex_01_01", "b", "wrong", tries=1)
     cleo_dir = folder / "cleo"
     cleo_dir.mkdir()
@@ -37,8 +38,9 @@ def class_folder(tmp_path):
     (folder / "latin1.json").write_bytes(b'{"answers": {"ex_01_01": "caf\xe9"}}')
     (folder / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
     (folder / "package.json").write_text('{"name": "x", "version": "1"}', encoding="utf-8")
-    (folder / "other-kit.json").write_text('{"answers": {"q1": {"status": "correct"}}}',
-                                           encoding="utf-8")
+    (folder / "other-kit.json").write_text(
+        '{"answers": {"q1": {"status": "correct"}}}', encoding="utf-8"
+    )
     return folder
 
 
@@ -53,8 +55,13 @@ def test_per_exercise_first_try_share_and_common_wrong_answers(class_folder):
     ana = {r.name: r for r in report.learners}["Ana"]
     assert ana.by_lesson["01"][0] == 1 and ana.by_lesson["00"][0] == 1 and ana.done == 2
     skipped = dict(report.skipped)
-    assert set(skipped) == {"broken.json", "latin1.json", "deep.json", "package.json",
-                            "other-kit.json"}
+    assert set(skipped) == {
+        "broken.json",
+        "latin1.json",
+        "deep.json",
+        "package.json",
+        "other-kit.json",
+    }
     assert "damaged JSON" in skipped["broken.json"] and "position" in skipped["latin1.json"]
     assert "not a mediakit answers file" in skipped["package.json"]
 
@@ -69,8 +76,9 @@ def test_the_page_escapes_names_and_loads_nothing(class_folder):
 
 def test_csv_for_a_grade_book_cannot_smuggle_a_formula(tmp_path):
     folder = tmp_path / "a"
-    Progress(folder / file_name("Eve"), learner="=HYPERLINK(1)"[1:]).record("ex_01_01", "a",
-                                                                           "correct")
+    Progress(folder / file_name("Eve"), learner="=HYPERLINK(1)"[1:]).record(
+        "ex_01_01", "a", "correct"
+    )
     Progress(folder / "x.json", learner="-2+3").record("ex_01_01", "a", "correct")
     rows = list(csv.reader(io.StringIO(to_csv(class_report(folder)))))
     assert rows[0][:3] == ["learner", "file", "exercises done"]
@@ -80,8 +88,10 @@ def test_csv_for_a_grade_book_cannot_smuggle_a_formula(tmp_path):
 
 def test_cli_writes_html_and_csv_and_lists_skipped_files(class_folder, tmp_path, capsys):
     out_html, out_csv = tmp_path / "report.html", tmp_path / "out.csv"
-    assert main(["class-report", str(class_folder), "--html", str(out_html),
-                 "--csv", str(out_csv)]) == 0
+    assert (
+        main(["class-report", str(class_folder), "--html", str(out_html), "--csv", str(out_csv)])
+        == 0
+    )
     err = capsys.readouterr().err
     assert "skipped broken.json" in err and "Traceback" not in err
     assert out_html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -126,8 +136,10 @@ def test_the_skills_check_shows_when_the_kit_has_one(class_folder, monkeypatch):
     def skills_check(prog):
         seen.append(prog.learner)
         right = 1 if prog.learner == "Ana" else 0
-        return {"before": {"answered": 4, "right": right, "out_of": 4, "complete": True},
-                "after": {"answered": 0, "right": 0, "out_of": 4, "complete": False}}
+        return {
+            "before": {"answered": 4, "right": right, "out_of": 4, "complete": True},
+            "after": {"answered": 0, "right": 0, "out_of": 4, "complete": False},
+        }
 
     fake.skills_check = skills_check
     monkeypatch.setitem(sys.modules, "mediakit.lessons.skills", fake)

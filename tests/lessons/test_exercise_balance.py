@@ -39,7 +39,8 @@ def test_the_correct_option_is_not_usually_the_longest(lid):
     giveaway = [ex.id for ex in items if longest_is_correct(ex)]
     assert len(giveaway) * 4 <= len(items), (
         f"lesson {lid}: in {len(giveaway)} of {len(items)} choice/tick-all items a correct option "
-        f"is longer than every wrong one: {giveaway}")
+        f"is longer than every wrong one: {giveaway}"
+    )
 
 
 @pytest.mark.parametrize("lid", sorted(LESSONS))
@@ -50,14 +51,24 @@ def test_keys_do_not_sit_in_one_position(lid):
     pos, n = Counter(keys).most_common(1)[0]
     assert n * 2 <= len(keys), (
         f"lesson {lid}: {n} of {len(keys)} keys are option {pos + 1}: "
-        + ", ".join(f"{ex.id}={key_positions(ex)}" for ex in _items(lid)))
+        + ", ".join(f"{ex.id}={key_positions(ex)}" for ex in _items(lid))
+    )
 
 
 def test_the_checks_catch_a_giveaway():
     """The two measures on a made-up item: the longest option is the key, in first place."""
     from mediakit.lessons.exercises.model import Option
 
-    ex = Exercise(id="ex_99_01", lesson="99", type="choice", prompt="?", options=(
-        Option("a long and careful answer that is right", correct=True), Option("no"), Option("maybe")))
+    ex = Exercise(
+        id="ex_99_01",
+        lesson="99",
+        type="choice",
+        prompt="?",
+        options=(
+            Option("a long and careful answer that is right", correct=True),
+            Option("no"),
+            Option("maybe"),
+        ),
+    )
     assert longest_is_correct(ex)
     assert key_positions(ex) == [0]

@@ -68,7 +68,9 @@ def test_every_lesson_has_at_least_four_exercises_and_one_that_corrects_the_mach
     assert sorted(lessons) == LESSONS
     for lid, les in lessons.items():
         assert len(les.exercises) >= 4, lid
-        assert any(ex.corrects_machine for ex in les.exercises), f"lesson {lid} never corrects the machine"
+        assert any(ex.corrects_machine for ex in les.exercises), (
+            f"lesson {lid} never corrects the machine"
+        )
         assert les.title
 
 
@@ -116,7 +118,9 @@ def test_answer_key_passes_and_wrong_answers_fail(ex_id, seed_case):
     for w in wrongs:
         r = check(ex, w, passage=p, report_labels=LABELS)
         assert not r.correct, (ex_id, w)
-        assert r.explanation is None, f"{ex_id}: the explanation must wait until the answer is right"
+        assert r.explanation is None, (
+            f"{ex_id}: the explanation must wait until the answer is right"
+        )
         assert "Traceback" not in r.to_text()
 
 
@@ -124,8 +128,7 @@ def test_answer_key_passes_and_wrong_answers_fail(ex_id, seed_case):
 def test_untouched_answer_fails(ex_id, seed_case):
     ex = EXERCISES[ex_id]
     p = seed_passage(ex, seed_case, machine=[] if ex.corrects_machine else None)
-    untouched = Selection() if ex.type == "select_words" else (
-        [] if ex.type == "multi" else None)
+    untouched = Selection() if ex.type == "select_words" else ([] if ex.type == "multi" else None)
     r = check(ex, untouched, passage=p, report_labels=LABELS)
     assert not r.correct
     assert r.status == "incomplete"
@@ -156,12 +159,18 @@ def test_free_text_shows_rubric_and_model_answer_after_an_attempt():
     r = check(ex, "It is wrong.")
     assert not r.correct and r.model_answer is None  # not yet a real attempt
     assert len(r.rubric) == len(ex.rubric)
-    r = check(ex, "The label is different from the one in the original report, which tells the "
-                  "reader something else about the man who spoke.")
+    r = check(
+        ex,
+        "The label is different from the one in the original report, which tells the "
+        "reader something else about the man who spoke.",
+    )
     assert r.model_answer == ex.model_answer  # a real attempt, even if it misses points
-    good = check(ex, "Middle East Eye called him a rebel fighter and said he accused HTS of holding "
-                     "back; without the credit readers cannot check the original, and the label "
-                     "changes what the quote seems to show.")
+    good = check(
+        ex,
+        "Middle East Eye called him a rebel fighter and said he accused HTS of holding "
+        "back; without the credit readers cannot check the original, and the label "
+        "changes what the quote seems to show.",
+    )
     assert good.correct and good.model_answer
 
 
@@ -178,7 +187,9 @@ def test_multi_feedback_names_the_problem():
 
 def test_tokens_leave_out_punctuation():
     toks = tokenize("“We need a miracle,” he added. – (HTS)")
-    words = [("“We need a miracle,” he added. – (HTS)"[t.start:t.end], t.selectable) for t in toks]
+    words = [
+        ("“We need a miracle,” he added. – (HTS)"[t.start : t.end], t.selectable) for t in toks
+    ]
     assert ("We", True) in words and ("miracle", True) in words and ("HTS", True) in words
     assert ("–", False) in words
 
@@ -194,13 +205,20 @@ def test_passages_match_across_no_break_spaces():
 def test_select_words_marks_most_of_a_phrase_and_nothing_else(seed_case):
     ex = EXERCISES["ex_01_01"]
     p = seed_passage(ex, seed_case)
-    toks = {p.text[t.start:t.end]: (t.start, t.end) for t in tokenize(p.text)}
+    toks = {p.text[t.start : t.end]: (t.start, t.end) for t in tokenize(p.text)}
     two_of_three = Selection(spans=(toks["Syrian"], toks["source"]))
-    assert check(ex, Selection(spans=(toks["military"], toks["source"], toks["a"])), passage=p).correct
-    assert check(ex, Selection(spans=(toks["Syrian"], toks["military"], toks["source"])), passage=p).correct
+    assert check(
+        ex, Selection(spans=(toks["military"], toks["source"], toks["a"])), passage=p
+    ).correct
+    assert check(
+        ex, Selection(spans=(toks["Syrian"], toks["military"], toks["source"])), passage=p
+    ).correct
     assert check(ex, two_of_three, passage=p).correct
-    r = check(ex, Selection(spans=(toks["Syrian"], toks["military"], toks["source"], toks["troops"])),
-              passage=p)
+    r = check(
+        ex,
+        Selection(spans=(toks["Syrian"], toks["military"], toks["source"], toks["troops"])),
+        passage=p,
+    )
     assert r.status == "wrong" and "troops" in r.message
     assert check(ex, Selection(spans=(toks["source"],)), passage=p).status == "wrong"
 
@@ -226,10 +244,16 @@ def test_correct_the_machine_key_follows_what_the_kit_found(ex_id, seed_case):
         assert not check(ex, w, passage=perfect).correct
     # a kit that marks a word no person would: the learner must mark it as wrong
     allowed = [*find_spans(p0.text, ex.answer), *find_spans(p0.text, ex.accept)]
-    stray = next(t for t in tokenize(p0.text)
-                 if t.selectable and not any(s < t.end and t.start < e for s, e in allowed))
-    noisy = seed_passage(ex, seed_case,
-                         machine=gold_machine(ex, p0) + [(p0.offset + stray.start, p0.offset + stray.end)])
+    stray = next(
+        t
+        for t in tokenize(p0.text)
+        if t.selectable and not any(s < t.end and t.start < e for s, e in allowed)
+    )
+    noisy = seed_passage(
+        ex,
+        seed_case,
+        machine=gold_machine(ex, p0) + [(p0.offset + stray.start, p0.offset + stray.end)],
+    )
     exp = expected(ex, noisy)
     assert exp.wrong == ((stray.start, stray.end),)
     assert not check(ex, Selection(nothing=True), passage=noisy).correct
@@ -255,16 +279,21 @@ def test_correct_the_machine_on_the_real_kit_output(ex_id, seed_analysis, monkey
 
 def test_broken_exercise_files_fail_in_words(tmp_path):
     bad = tmp_path / "09_bad.toml"
-    bad.write_text('lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "choice"\nprompt = "x"\n'
-                   '[[exercise.option]]\ntext = "a"\ncorrect = true\n', encoding="utf-8")
+    bad.write_text(
+        'lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "choice"\nprompt = "x"\n'
+        '[[exercise.option]]\ntext = "a"\ncorrect = true\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ExerciseError, match="at least two options"):
         load_lesson(bad)
     bad.write_text('lesson = "09"\n[[exercise\n', encoding="utf-8")
     with pytest.raises(ExerciseError, match="09_bad.toml"):
         load_lesson(bad)
-    bad.write_text('lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "select_words"\n'
-                   'prompt = "x"\ntext = "one two"\nanswer = ["three"]\nhints = ["h"]\n',
-                   encoding="utf-8")
+    bad.write_text(
+        'lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "select_words"\n'
+        'prompt = "x"\ntext = "one two"\nanswer = ["three"]\nhints = ["h"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ExerciseError, match="does not occur"):
         load_lesson(bad)
     with pytest.raises(ExerciseError, match="no exercise"):
@@ -272,9 +301,14 @@ def test_broken_exercise_files_fail_in_words(tmp_path):
 
 
 def test_result_html_escapes_everything():
-    ex = Exercise(id="ex_09_01", lesson="09", type="choice", prompt="p",
-                  options=(Option("<b>a</b>", True, "<script>x</script>"), Option("b", False, "no")),
-                  explanation="<img src=x onerror=alert(1)>")
+    ex = Exercise(
+        id="ex_09_01",
+        lesson="09",
+        type="choice",
+        prompt="p",
+        options=(Option("<b>a</b>", True, "<script>x</script>"), Option("b", False, "no")),
+        explanation="<img src=x onerror=alert(1)>",
+    )
     html = check(ex, "<b>a</b>")._repr_html_()
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
 
@@ -310,7 +344,7 @@ def test_select_words_widget_and_restore_after_restart(tmp_path, seed_case):
     w.controls["check"].click()
     assert w.result.status == "wrong" and "troops" in w.controls["feedback"].value
     by_word["troops"].value = False
-    (gs, ge), = find_spans(p.text, ["Syrian military source"])
+    ((gs, ge),) = find_spans(p.text, ["Syrian military source"])
     for b in tokens:
         b.value = gs <= b.span[0] and b.span[1] <= ge
     w.controls["check"].click()
@@ -330,7 +364,10 @@ def test_machine_widget_shows_the_kits_marks(seed_case):
     # the passage is shown once: the kit's marks are a style on the word buttons themselves
     marked = [b.description for b in w.controls["tokens"] if "mk-machine" in b._dom_classes]
     assert marked == ["At", "least", "8"], marked
-    assert "At least 8" in w.controls["machine"].value and "dashed underline" in w.controls["machine"].value
+    assert (
+        "At least 8" in w.controls["machine"].value
+        and "dashed underline" in w.controls["machine"].value
+    )
     assert "[" not in w.controls["machine"].value
     w.controls["nothing"].value = True
     w.controls["check"].click()
@@ -445,7 +482,6 @@ def test_replace_keeps_exercises_frozen():
         ex.answer = 5  # type: ignore[misc]
 
 
-
 # --------------------------------------------------------------------------- teacher material
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -470,7 +506,9 @@ def test_one_handout_per_lesson_and_the_lessons_table():
     notebooks = sorted(p.stem for p in (DOCS.parent / "notebooks").glob("0[0-7]_*.ipynb"))
     assert handouts == notebooks
     for name in handouts:
-        assert len((DOCS / "handouts" / f"{name}.md").read_text(encoding="utf-8").splitlines()) <= 70
+        assert (
+            len((DOCS / "handouts" / f"{name}.md").read_text(encoding="utf-8").splitlines()) <= 70
+        )
     table = (DOCS.parent / "README.md").read_text(encoding="utf-8")  # the README's lessons table
     assert all(f"notebooks/{n}.ipynb" in table for n in notebooks)
 
@@ -481,12 +519,20 @@ def test_one_handout_per_lesson_and_the_lessons_table():
 def test_bad_saved_answers_are_set_aside_and_the_good_ones_kept(tmp_path):
     path = tmp_path / ".mediakit-progress.json"
     good = {"answer": "b", "status": "correct", "tries": 2, "updated": "2024-01-01T00:00:00+00:00"}
-    path.write_text(json.dumps({"schema": 1, "answers": {
-        "ex_01_01": good,
-        "ex_01_02": {"answer": "a", "status": "wrong", "tries": "many"},
-        "ex_01_03": "not a table",
-        "ex_01_04": {"answer": 1, "status": 7},
-    }}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "answers": {
+                    "ex_01_01": good,
+                    "ex_01_02": {"answer": "a", "status": "wrong", "tries": "many"},
+                    "ex_01_03": "not a table",
+                    "ex_01_04": {"answer": 1, "status": 7},
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     p = Progress(path)
     assert p.ids() == ["ex_01_01"] and p.answer("ex_01_01") == "b"
     aside = [f for f in tmp_path.iterdir() if ".bad-answers-" in f.name]
@@ -501,10 +547,19 @@ def test_bad_saved_answers_are_set_aside_and_the_good_ones_kept(tmp_path):
     assert set(Progress(path).ids()) == {"ex_01_01", "ex_01_02"}
 
 
-def test_a_hand_edited_tries_count_does_not_break_the_exercise(tmp_path, monkeypatch, seed_analysis):
+def test_a_hand_edited_tries_count_does_not_break_the_exercise(
+    tmp_path, monkeypatch, seed_analysis
+):
     path = tmp_path / ".mediakit-progress.json"
-    path.write_text(json.dumps({"schema": 1, "answers": {
-        "ex_02_05": {"answer": None, "status": "wrong", "tries": "many"}}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "answers": {"ex_02_05": {"answer": None, "status": "wrong", "tries": "many"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setitem(lesson._state, "progress", Progress(path))
     monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
     monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
@@ -533,8 +588,12 @@ def test_a_failed_start_gives_plain_boxes_everywhere(tmp_path, monkeypatch, caps
     for result in (lesson.outlets(analysis), lesson.outlets(None)):
         assert result.text == NOT_STARTED
     assert lesson.pick(analysis, "sputnik", "mee") == ["sputnik", "mee"]
-    assert NOT_STARTED in views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "mee")
-                                       ).controls["message"].value
+    assert (
+        NOT_STARTED
+        in views.reader(analysis, reports=lesson.pick(analysis, "sputnik", "mee"))
+        .controls["message"]
+        .value
+    )
     assert plots.plot_source_mix(analysis) is None
     assert NOT_STARTED in capsys.readouterr().out
     with pytest.raises(MediakitError, match="Run the lesson.start"):
@@ -589,7 +648,8 @@ def test_pick_falls_back_on_the_cases_own_reports(seed_case):
 
 
 def test_an_exercise_says_so_when_it_is_about_the_seed_case_not_the_loaded_one(
-        monkeypatch, seed_analysis, tmp_path):
+    monkeypatch, seed_analysis, tmp_path
+):
     from dataclasses import replace as dc_replace
 
     other = dc_replace(seed_analysis, case=dc_replace(seed_analysis.case, id="other-case"))
@@ -606,10 +666,18 @@ def test_an_exercise_says_so_when_it_is_about_the_seed_case_not_the_loaded_one(
 # --------------------------------------------------------------------------- teacher walk-through fixes
 
 
-@pytest.mark.parametrize("typed,value", [
-    ("3.5 million", 3_500_000), ("120 thousand", 120_000), ("120,000", 120_000),
-    ("1.2m", 1_200_000), ("120k", 120_000), ("about 300", 300), ("12", 12),
-])
+@pytest.mark.parametrize(
+    "typed,value",
+    [
+        ("3.5 million", 3_500_000),
+        ("120 thousand", 120_000),
+        ("120,000", 120_000),
+        ("1.2m", 1_200_000),
+        ("120k", 120_000),
+        ("about 300", 300),
+        ("12", 12),
+    ],
+)
 def test_number_box_reads_numbers_as_people_write_them(typed, value):
     assert parse_number(typed) == value
     assert parse_number("12 apples") is None
@@ -659,8 +727,9 @@ def test_banner_says_where_answers_go_without_a_hidden_path(tmp_path, monkeypatc
     assert ".mediakit-progress" not in html
 
 
-def test_lesson_05_shows_the_poll_when_lesson_00_was_not_answered(tmp_path, monkeypatch,
-                                                                    seed_analysis):
+def test_lesson_05_shows_the_poll_when_lesson_00_was_not_answered(
+    tmp_path, monkeypatch, seed_analysis
+):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
     monkeypatch.setitem(lesson._state, "progress", None)
@@ -676,8 +745,9 @@ def test_poll_label_of_a_copy_without_headline_says_so(seed_analysis):
     assert labels and all("(no headline in this copy) first line:" in x for x in labels)
 
 
-def test_at_least_three_correct_the_machine_passages_are_not_a_free_tick(seed_analysis,
-                                                                       monkeypatch):
+def test_at_least_three_correct_the_machine_passages_are_not_a_free_tick(
+    seed_analysis, monkeypatch
+):
     monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
     monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
     erring = []

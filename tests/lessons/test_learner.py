@@ -14,19 +14,35 @@ from mediakit.lessons.learner import LearnerNameError, check_name, file_name
 from mediakit.lessons.progress import Progress
 
 
-@pytest.mark.parametrize("name,tidy", [
-    ("Ana", "Ana"), ("  Ana   B  ", "Ana B"), ("class-7B 12", "class-7B 12"), ("Zoë", "Zoë"),
-    ("Мария", "Мария"), ("李雷", "李雷"),
-])
+@pytest.mark.parametrize(
+    "name,tidy",
+    [
+        ("Ana", "Ana"),
+        ("  Ana   B  ", "Ana B"),
+        ("class-7B 12", "class-7B 12"),
+        ("Zoë", "Zoë"),
+        ("Мария", "Мария"),
+        ("李雷", "李雷"),
+    ],
+)
 def test_names_and_class_codes_that_are_accepted(name, tidy):
     assert check_name(name) == tidy
 
 
-@pytest.mark.parametrize("name,words", [
-    ("", "first"), ("   ", "first"), ("../../etc/passwd", "letters, digits"),
-    ("a/b", "letters, digits"), ("ana\x00", "letters, digits"), ("<script>", "letters, digits"),
-    ("x" * 41, "at most 40"), (None, "as text"), ("C:\\temp", "letters, digits"),
-])
+@pytest.mark.parametrize(
+    "name,words",
+    [
+        ("", "first"),
+        ("   ", "first"),
+        ("../../etc/passwd", "letters, digits"),
+        ("a/b", "letters, digits"),
+        ("ana\x00", "letters, digits"),
+        ("<script>", "letters, digits"),
+        ("x" * 41, "at most 40"),
+        (None, "as text"),
+        ("C:\\temp", "letters, digits"),
+    ],
+)
 def test_names_that_are_refused_in_plain_words(name, words):
     with pytest.raises(LearnerNameError, match=words):
         check_name(name)
@@ -93,8 +109,9 @@ def test_summary_counts_the_answers_given_on_the_page(voila_visit, seed_analysis
     assert "1 of" in note.value  # drawn again after the save, no re-run of the cell
 
 
-def test_first_impression_appears_when_the_learner_names_themselves(voila_visit, seed_analysis,
-                                                                    monkeypatch):
+def test_first_impression_appears_when_the_learner_names_themselves(
+    voila_visit, seed_analysis, monkeypatch
+):
     label = lesson.report_label(seed_analysis.case.reports[0])
     voila_visit()
     lesson.identify("Cleo")
@@ -139,12 +156,15 @@ def test_a_hub_names_the_learner_and_their_folder(tmp_path, monkeypatch):
         prog = lesson.progress()
         assert prog.path == tmp_path / "hub" / "eli" / file_name("Eli") and prog.learner == "Eli"
         prog.record(f"ex_0{voila}_01", "a", "correct")
-    assert set(Progress(tmp_path / "hub" / "eli" / file_name("Eli")).ids()) == {"ex_01_01",
-                                                                                 "ex_00_01"}
+    assert set(Progress(tmp_path / "hub" / "eli" / file_name("Eli")).ids()) == {
+        "ex_01_01",
+        "ex_00_01",
+    }
 
 
-def test_jupyterlab_on_a_personal_server_saves_beside_the_work_for_the_os_user(tmp_path,
-                                                                               monkeypatch):
+def test_jupyterlab_on_a_personal_server_saves_beside_the_work_for_the_os_user(
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MEDIAKIT_VOILA", "0")
     monkeypatch.setattr(learner.getpass, "getuser", lambda: "ana_b")
@@ -181,8 +201,7 @@ def test_the_kits_server_settings_shut_closed_pages_down_and_cull_idle_kernels(m
     assert "cull_idle_timeout" not in c2.MappingKernelManager
 
 
-def test_page_only_sessions_of_nameless_visitors_do_not_pile_up(voila_visit, monkeypatch,
-                                                                tmp_path):
+def test_page_only_sessions_of_nameless_visitors_do_not_pile_up(voila_visit, monkeypatch, tmp_path):
     import time
 
     monkeypatch.setattr(lesson.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))

@@ -52,8 +52,10 @@ def test_options_are_shuffled_per_learner_and_stable_across_reloads(tmp_path):
     # and the key does not sit in the file's position for every learner
     ex = EXERCISES[CHOOSE[0]]
     key = ex.correct_options[0]
-    places = {_order(exercise_widget(ex, progress=Progress(tmp_path / f"l{i}" / "p.json"))).index(key)
-              for i in range(12)}
+    places = {
+        _order(exercise_widget(ex, progress=Progress(tmp_path / f"l{i}" / "p.json"))).index(key)
+        for i in range(12)
+    }
     assert len(places) > 1
 
 
@@ -71,9 +73,18 @@ def test_a_saved_answer_survives_the_shuffle(tmp_path):
 
 
 def _words_ex(text, answer, match="all", accept=()):
-    return Exercise(id="ex_09_01", lesson="09", type="select_words", prompt="Mark it.",
-                    text=text, answer=tuple(answer), accept=tuple(accept), match=match,
-                    hints=("h",), explanation="why")
+    return Exercise(
+        id="ex_09_01",
+        lesson="09",
+        type="select_words",
+        prompt="Mark it.",
+        text=text,
+        answer=tuple(answer),
+        accept=tuple(accept),
+        match=match,
+        hints=("h",),
+        explanation="why",
+    )
 
 
 def _mark(p, *words):
@@ -81,7 +92,7 @@ def _mark(p, *words):
     spans = []
     for w in words:
         word, _, nth = w.partition("#")
-        hits = [t for t in toks if p.text[t.start:t.end] == word]
+        hits = [t for t in toks if p.text[t.start : t.end] == word]
         t = hits[int(nth or 0)]
         spans.append((t.start, t.end))
     return Selection(spans=tuple(spans))
@@ -96,6 +107,7 @@ def test_select_words_matches_whole_words_not_parts_of_words():
     assert r.status == "wrong" and "Turkey" in r.message
     bad = ex.__class__(**{**ex.__dict__, "text": "Turkey's allies met."})
     from mediakit.lessons.exercises.model import _validate_shape
+
     with pytest.raises(ExerciseError, match="whole words"):
         _validate_shape(bad, "a test")
 
@@ -106,8 +118,9 @@ def test_function_words_are_never_free_marks():
     assert not check(ex, _mark(p, "the#1"), passage=p).correct  # "the" alone finds nothing
     assert check(ex, _mark(p, "regime"), passage=p).correct
     assert check(ex, _mark(p, "the#1", "regime"), passage=p).correct
-    anyof = _words_ex("A key town fell to a rebel army in the night.", ["a key town", "a rebel army"],
-                      match="any")
+    anyof = _words_ex(
+        "A key town fell to a rebel army in the night.", ["a key town", "a rebel army"], match="any"
+    )
     p = passage_for(anyof)
     assert not check(anyof, _mark(p, "a"), passage=p).correct
     assert not check(anyof, _mark(p, "A", "a"), passage=p).correct
@@ -147,10 +160,19 @@ def test_every_criterion_has_levels_and_the_guide_has_a_sample_at_each(ex_id):
 def test_one_piece_of_evidence_counts_for_one_criterion_only():
     from mediakit.lessons.exercises import Criterion
 
-    ex = Exercise(id="ex_09_01", lesson="09", type="text", prompt="Who is cited, and who is not?",
-                  model_answer="m", min_words=5, min_criteria=2,
-                  rubric=(Criterion("names a source", ("source",)),
-                          Criterion("names a missing source", ("source", "missing"))))
+    ex = Exercise(
+        id="ex_09_01",
+        lesson="09",
+        type="text",
+        prompt="Who is cited, and who is not?",
+        model_answer="m",
+        min_words=5,
+        min_criteria=2,
+        rubric=(
+            Criterion("names a source", ("source",)),
+            Criterion("names a missing source", ("source", "missing")),
+        ),
+    )
     once = "The report gives one source for the whole story about the town."
     assert [seen for _, seen in check(ex, once).rubric].count(True) == 1
     assert not check(ex, once).correct
@@ -160,19 +182,27 @@ def test_one_piece_of_evidence_counts_for_one_criterion_only():
 
 def test_rubric_levels_must_be_three(tmp_path):
     bad = tmp_path / "09_bad.toml"
-    bad.write_text('lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "text"\nprompt = "x"\n'
-                   'model_answer = "y"\n[[exercise.rubric]]\ncriterion = "c"\n'
-                   'levels = ["only", "two"]\n', encoding="utf-8")
+    bad.write_text(
+        'lesson = "09"\n[[exercise]]\nid = "ex_09_01"\ntype = "text"\nprompt = "x"\n'
+        'model_answer = "y"\n[[exercise.rubric]]\ncriterion = "c"\n'
+        'levels = ["only", "two"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ExerciseError, match="three descriptions"):
         load_lesson(bad)
 
 
 def test_the_headline_rewrite_is_judged_by_what_it_dropped_and_kept():
-    ex = next(e for e in EXERCISES.values()
-              if e.type == "text" and any(c.where == "headline" for c in e.rubric))
-    long_but_loaded = ("Syrian Army Liberates Maarat Al-Numan, Key Militant Stronghold in Idlib, "
-                       "after a long battle.\nI did not take anything out, because every word of "
-                       "it is what the army did in the town and I kept the facts.")
+    ex = next(
+        e
+        for e in EXERCISES.values()
+        if e.type == "text" and any(c.where == "headline" for c in e.rubric)
+    )
+    long_but_loaded = (
+        "Syrian Army Liberates Maarat Al-Numan, Key Militant Stronghold in Idlib, "
+        "after a long battle.\nI did not take anything out, because every word of "
+        "it is what the army did in the town and I kept the facts."
+    )
     r = check(ex, long_but_loaded)
     assert not r.correct and "liberates" in r.message.lower()
     lost_facts = "Big news from the north tonight.\nI removed the loaded words and kept it short."
@@ -202,12 +232,16 @@ def test_machine_hints_point_at_the_kits_actual_error(ex_id, seed_case):
     p0 = passage([])
     gold = [(p0.offset + s, p0.offset + e) for s, e in find_spans(p0.text, ex.answer)]
     allowed = [*find_spans(p0.text, ex.answer), *find_spans(p0.text, ex.accept)]
-    stray = next(t for t in tokenize(p0.text)
-                 if t.selectable and len(t.text) > 3
-                 and not any(s < t.end and t.start < e for s, e in allowed))
+    stray = next(
+        t
+        for t in tokenize(p0.text)
+        if t.selectable
+        and len(t.text) > 3
+        and not any(s < t.end and t.start < e for s, e in allowed)
+    )
     noisy = passage(gold + [(p0.offset + stray.start, p0.offset + stray.end)])
     r = check(ex, Selection(nothing=True), passage=noisy)
-    word = p0.text[stray.start:stray.end]
+    word = p0.text[stray.start : stray.end]
     assert not r.correct and f"kit's mark on “{word}”" in r.hint, r.hint
     # a kit that missed everything: the hint names the sentence of one miss, not the answer list
     r = check(ex, Selection(nothing=True), passage=p0)
@@ -219,13 +253,19 @@ def test_machine_hints_point_at_the_kits_actual_error(ex_id, seed_case):
 
 def test_a_mark_the_kit_got_right_is_pointed_out(seed_case):
     ex = EXERCISES[MACHINE[0]]
-    p0 = passage_for(ex, seed_case.report(ex.report).text, machine=[]) if ex.text is None \
+    p0 = (
+        passage_for(ex, seed_case.report(ex.report).text, machine=[])
+        if ex.text is None
         else passage_for(ex, machine=[])
+    )
     spans = find_spans(p0.text, ex.answer)
     first, rest = spans[0], spans[1:]
     kit = [(p0.offset + s, p0.offset + e) for s, e in [first]]
-    p = passage_for(ex, seed_case.report(ex.report).text, machine=kit) if ex.text is None \
+    p = (
+        passage_for(ex, seed_case.report(ex.report).text, machine=kit)
+        if ex.text is None
         else passage_for(ex, machine=kit)
+    )
     if not rest:
         pytest.skip("needs two marks")
     tok = next(t for t in tokenize(p.text) if t.selectable and t.start >= first[0])
@@ -280,4 +320,6 @@ def test_lesson_07_case_is_labelled_invented_everywhere():
 
     case = load_case(load_lessons()["07"].case)
     assert "invented" in case.title
-    assert all("Invented" in (r.notes or "") and "invented" in (r.outlet or "") for r in case.reports)
+    assert all(
+        "Invented" in (r.notes or "") and "invented" in (r.outlet or "") for r in case.reports
+    )

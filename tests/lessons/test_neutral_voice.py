@@ -57,7 +57,7 @@ def unquoted_labels(text: str) -> list[str]:
     out = []
     for m in LABELS.finditer(text):
         if not covered[m.start()]:
-            out.append(text[max(0, m.start() - 40): m.end() + 25].replace("\n", " "))
+            out.append(text[max(0, m.start() - 40) : m.end() + 25].replace("\n", " "))
     return out
 
 
@@ -97,9 +97,14 @@ def notebook_prose() -> list[tuple[str, str]]:
 
 
 def document_prose() -> list[tuple[str, str]]:
-    paths = [*sorted((ROOT / "docs" / "handouts").glob("*.md")), ROOT / "docs" / "teacher-guide.md",
-             ROOT / "docs" / "glossary.md"]
-    return [(p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8")) for p in paths if p.exists()]
+    paths = [
+        *sorted((ROOT / "docs" / "handouts").glob("*.md")),
+        ROOT / "docs" / "teacher-guide.md",
+        ROOT / "docs" / "glossary.md",
+    ]
+    return [
+        (p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8")) for p in paths if p.exists()
+    ]
 
 
 def findings() -> list[str]:
@@ -114,23 +119,29 @@ def test_the_kit_never_uses_a_side_label_in_its_own_voice():
     assert not found, f"{len(found)} unquoted side labels:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("text", [
-    "The rebels took the town.",
-    "Government forces entered the town, and the militants withdrew.",
-    "Sputnik calls them 'terrorist militants'; the regime says otherwise.",
-    "The army liberated the village.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels took the town.",
+        "Government forces entered the town, and the militants withdrew.",
+        "Sputnik calls them 'terrorist militants'; the regime says otherwise.",
+        "The army liberated the village.",
+    ],
+)
 def test_the_lint_finds_a_label_in_the_kit_voice(text):
     assert unquoted_labels(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Middle East Eye calls him “one rebel fighter”.",
-    "Sputnik writes 'terrorist militants' and ‘moderate’ militia forces.",
-    "The same groups are called *rebels*, *militants* or *terrorists*.",
-    "South Front's 'they liberated the key town' is a claim.",
-    "Run `plots.plot_loaded_terms()` to count 'rebels'.",
-    "Armed opposition groups withdrew; government forces entered.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Middle East Eye calls him “one rebel fighter”.",
+        "Sputnik writes 'terrorist militants' and ‘moderate’ militia forces.",
+        "The same groups are called *rebels*, *militants* or *terrorists*.",
+        "South Front's 'they liberated the key town' is a claim.",
+        "Run `plots.plot_loaded_terms()` to count 'rebels'.",
+        "Armed opposition groups withdrew; government forces entered.",
+    ],
+)
 def test_quoted_or_italic_mentions_and_neutral_terms_pass(text):
     assert unquoted_labels(text) == []

@@ -61,8 +61,9 @@ def test_notebook_executes_top_to_bottom(path, tmp_path, monkeypatch):
     nb = nbformat.read(work / path.name, as_version=4)
     monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)  # progress goes beside the notebook
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(work)}})
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+    )
     client.execute()
     errors = []
     for i, cell in enumerate(nb.cells):
@@ -74,7 +75,9 @@ def test_notebook_executes_top_to_bottom(path, tmp_path, monkeypatch):
                 errors.append(f"cell {i}: shows an error box: {text[:300]}")
     assert errors == [], f"{path.name}:\n" + "\n".join(errors)
     shown = sum(
-        1 for cell in nb.cells for out in cell.get("outputs", [])
+        1
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
         if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
     )
     assert shown >= 4, f"{path.name}: expected the exercises and views to display widgets"
@@ -85,7 +88,7 @@ def test_notebook_executes_top_to_bottom(path, tmp_path, monkeypatch):
 # A small case in another genre (a local business story), written by the test: three short
 # invented reports, two from one outlet, one quote reused without credit, figures, a source.
 OTHER_CASE = {
-    "case.toml": '''id = "harbour-bakery"
+    "case.toml": """id = "harbour-bakery"
 title = "A bakery closes on the harbour (an invented example)"
 summary = "An invented bakery on an invented harbour front closes; three invented reports."
 language = "en"
@@ -104,27 +107,27 @@ outlet = "Harbour Gazette (invented)"
 file = "c_town_talk.txt"
 id = "towntalk"
 outlet = "Town Talk (invented)"
-''',
-    "a_gazette_monday.txt": '''Crumb & Co bakery to close after 40 years
+""",
+    "a_gazette_monday.txt": """Crumb & Co bakery to close after 40 years
 
 The Crumb & Co bakery on Quay Street will close at the end of the month, its owner said on Monday.
 
 "We simply cannot pay a rent that has doubled in two years," said owner Rosa Marin. Twelve staff will lose their jobs, according to the shop workers' union.
 
 The landlord, Quayside Estates, declined to comment.
-''',
-    "b_gazette_tuesday.txt": '''Customers queue for last loaves at Crumb & Co
+""",
+    "b_gazette_tuesday.txt": """Customers queue for last loaves at Crumb & Co
 
 Hundreds of customers queued outside Crumb & Co on Tuesday, a day after the bakery said it would close.
 
 "We simply cannot pay a rent that has doubled in two years," owner Rosa Marin told the Gazette. The council said it would meet the landlord.
-''',
-    "c_town_talk.txt": '''Greedy landlord kills beloved bakery
+""",
+    "c_town_talk.txt": """Greedy landlord kills beloved bakery
 
 Greedy landlords have killed off yet another beloved local shop, it seems.
 
 "We simply cannot pay a rent that has doubled in two years," one baker said. Reportedly dozens of jobs are lost.
-''',
+""",
 }
 
 
@@ -134,8 +137,13 @@ def _run(path: Path, work: Path, monkeypatch, *, allow_errors: bool = False) -> 
     nb = nbformat.read(work / path.name, as_version=4)
     monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=allow_errors,
-                            resources={"metadata": {"path": str(work)}})
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(work)}},
+    )
     client.execute()
     return nb.cells
 
@@ -177,6 +185,10 @@ def test_a_lesson_on_a_broken_case_shows_plain_boxes_not_tracebacks(tmp_path, mo
     cells = _run(NOTEBOOKS / "01_sourcing.ipynb", work, monkeypatch, allow_errors=True)
     outputs = [(i, out) for i, c in enumerate(cells) for out in c.get("outputs", [])]
     assert not [i for i, out in outputs if out.get("output_type") == "error"]
-    everything = "\n".join(json.dumps(out.get("data", {})) + out.get("text", "") for _, out in outputs)
+    everything = "\n".join(
+        json.dumps(out.get("data", {})) + out.get("text", "") for _, out in outputs
+    )
     assert "Traceback" not in everything and "AttributeError" not in everything
-    assert everything.count("Run the lesson.start(...) cell first") >= 3  # reader, explorer, chart...
+    assert (
+        everything.count("Run the lesson.start(...) cell first") >= 3
+    )  # reader, explorer, chart...

@@ -57,13 +57,17 @@ def test_a_failed_save_returns_false_and_says_why(tmp_path, monkeypatch):
     assert "No space left on device" in p.messages[-1]
 
 
-@pytest.mark.parametrize("content", [
-    b'{"schema": 1, "answers": {"ex_01_01": {"answer": "caf\xe9", "status": "correct"}}}',
-    b"[" * 100_000 + b"]" * 100_000,
-    b'{"answers": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001,
-])
-def test_undecodable_or_very_deep_progress_is_set_aside_not_raised(tmp_path, content,
-                                                                    monkeypatch, seed_analysis):
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"schema": 1, "answers": {"ex_01_01": {"answer": "caf\xe9", "status": "correct"}}}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"answers": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001,
+    ],
+)
+def test_undecodable_or_very_deep_progress_is_set_aside_not_raised(
+    tmp_path, content, monkeypatch, seed_analysis
+):
     path = tmp_path / ".mediakit-progress.json"
     path.write_bytes(content)
     p = Progress(path)
@@ -80,8 +84,9 @@ def test_undecodable_or_very_deep_progress_is_set_aside_not_raised(tmp_path, con
     assert analysis and lesson.progress().messages
 
 
-@pytest.mark.parametrize("bad", [{"a", "b"}, b"bytes", {"spans": [{1, 2}]}, {1: "x"},
-                                 float("nan"), object()])
+@pytest.mark.parametrize(
+    "bad", [{"a", "b"}, b"bytes", {"spans": [{1, 2}]}, {1: "x"}, float("nan"), object()]
+)
 def test_an_unstorable_answer_is_refused_and_later_saves_still_work(tmp_path, bad):
     path = tmp_path / "p.json"
     p = Progress(path)
@@ -127,14 +132,17 @@ def test_a_killed_writer_leaves_nothing_behind_after_the_next_open(tmp_path):
     import time
 
     path = tmp_path / "p.json"
-    code = ("import sys\nfrom mediakit.lessons.progress import Progress\n"
-            "p = Progress(sys.argv[1])\nfor i in range(100000):\n"
-            "    p.record(f'ex_{i}', 'x' * 2000, 'correct')\n"
-            "    if i == 0: print('saving', flush=True)\n")
+    code = (
+        "import sys\nfrom mediakit.lessons.progress import Progress\n"
+        "p = Progress(sys.argv[1])\nfor i in range(100000):\n"
+        "    p.record(f'ex_{i}', 'x' * 2000, 'correct')\n"
+        "    if i == 0: print('saving', flush=True)\n"
+    )
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     for k in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=env,
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(path)], env=env, stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "saving"
         time.sleep(0.05 * k)
         proc.send_signal(signal.SIGKILL)

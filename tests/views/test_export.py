@@ -8,9 +8,11 @@ import pytest
 
 from mediakit.views.export import CSP, export_html
 
-EVIL = ("Town taken\n\nThe army said 40 soldiers entered the town on Monday. "
-        "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned=2\"> "
-        "\u201cWe hold the centre,\u201d said General Sam Lee.\n")
+EVIL = (
+    "Town taken\n\nThe army said 40 soldiers entered the town on Monday. "
+    '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> '
+    "\u201cWe hold the centre,\u201d said General Sam Lee.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +21,12 @@ def page(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("case")
     (folder / "a.txt").write_text(EVIL, encoding="utf-8")
-    (folder / "b.txt").write_text("Other view\n\nBy [Wire Desk](#) Reports said 40 soldiers "
-                                  "entered the town. \u201cWe hold the centre,\u201d said General "
-                                  "Sam Lee.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Other view\n\nBy [Wire Desk](#) Reports said 40 soldiers "
+        "entered the town. \u201cWe hold the centre,\u201d said General "
+        "Sam Lee.\n",
+        encoding="utf-8",
+    )
     return export_html(analyze(load_case(folder)))
 
 

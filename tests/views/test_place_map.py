@@ -26,7 +26,9 @@ def test_seed_places_are_named_in_the_reports_that_name_them(seed_case):
         assert 34.5 < p.lat < 37 and 35.5 < p.lon < 38, p.name
 
 
-def test_map_draws_every_place_with_its_label_and_the_roads_without_network(seed_analysis, monkeypatch):
+def test_map_draws_every_place_with_its_label_and_the_roads_without_network(
+    seed_analysis, monkeypatch
+):
     def no_network(*a, **k):
         raise AssertionError("the map must not use the network")
 
@@ -50,12 +52,16 @@ def test_a_case_without_places_gets_a_sentence_and_a_broken_file_a_plain_error(m
     an = analyze(load_case(folder))
     ax = plot_place_map(an)
     assert "no places.toml" in ax.texts[0].get_text()
-    (folder / "places.toml").write_text('[[place]]\nname = "Millford"\nlat = "north"\n', encoding="utf-8")
+    (folder / "places.toml").write_text(
+        '[[place]]\nname = "Millford"\nlat = "north"\n', encoding="utf-8"
+    )
     with pytest.raises(CaseError, match="lat and lon as numbers"):
         load_places(load_case(folder))
-    (folder / "places.toml").write_text('[[place]]\nname = "Millford"\nlat = 52\nlon = -1\n'
-                                        '[[road]]\nname = "A1"\nthrough = ["Millford", "Nowhere"]\n',
-                                        encoding="utf-8")
+    (folder / "places.toml").write_text(
+        '[[place]]\nname = "Millford"\nlat = 52\nlon = -1\n'
+        '[[road]]\nname = "A1"\nthrough = ["Millford", "Nowhere"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(CaseError, match="Nowhere"):
         load_places(load_case(folder))
 
@@ -78,8 +84,12 @@ def test_map_labels_do_not_overlap_and_the_map_fits_a_classroom_screen(seed_anal
         return max(w, 0) * max(h, 0) / min(x.width * x.height, y.width * y.height)
 
     # label boxes may touch at their padding, but no label may hide a tenth of another
-    clashes = [(a, b, round(covered(x, y), 2)) for i, (a, x) in enumerate(boxes)
-               for b, y in boxes[i + 1:] if covered(x, y) > 0.1]
+    clashes = [
+        (a, b, round(covered(x, y), 2))
+        for i, (a, x) in enumerate(boxes)
+        for b, y in boxes[i + 1 :]
+        if covered(x, y) > 0.1
+    ]
     assert clashes == []
     tight = fig.get_tightbbox(renderer)
     assert tight.height * 100 <= 760, tight.height * 100  # inches -> px at 100 dpi

@@ -17,10 +17,14 @@ from mediakit.views import plots  # noqa: E402
 NAMES = ("$5 News", "A $\\frac$ B", "Cost $x^2$ Daily")
 
 
-@pytest.mark.parametrize("draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures])
+@pytest.mark.parametrize(
+    "draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures]
+)
 def test_dollar_signs_in_outlet_names_are_plain_text(seed_case, draw):
-    reports = tuple(dataclasses.replace(r, outlet=NAMES[i % len(NAMES)])
-                    for i, r in enumerate(seed_case.reports))
+    reports = tuple(
+        dataclasses.replace(r, outlet=NAMES[i % len(NAMES)])
+        for i, r in enumerate(seed_case.reports)
+    )
     analysis = handmade_analysis(dataclasses.replace(seed_case, reports=reports))
     fig, ax = plt.subplots(figsize=(10, 8))
     try:

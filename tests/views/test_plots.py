@@ -38,8 +38,14 @@ def test_source_mix_stacks_counts_with_a_hatch_per_kind(analysis, ax):
     out = plots.plot_source_mix(analysis, ax=ax)
     assert out is ax
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["named person", "anonymous person", "official body", "media outlet",
-                      "unnamed side (“pro-X sources”)", "unspecified"]
+    assert labels == [
+        "named person",
+        "anonymous person",
+        "official body",
+        "media outlet",
+        "unnamed side (“pro-X sources”)",
+        "unspecified",
+    ]
     hatches = {c.get_label(): c.patches[0].get_hatch() for c in ax.containers}
     assert len(set(hatches.values())) == len(hatches)  # black and white still tells them apart
     # 21st Century Wire: 3 unnamed-side sources, written in its bar
@@ -83,7 +89,12 @@ def test_source_chart_says_mentions_and_can_normalise(analysis, ax):
 
 def test_figures_axis_uses_plain_numbers():
     assert [plots.plain_number(v) for v in (1, 100, 10_000, 1_000_000, 3_500_000)] == [
-        "1", "100", "10,000", "1 million", "3.5 million"]
+        "1",
+        "100",
+        "10,000",
+        "1 million",
+        "3.5 million",
+    ]
 
 
 def test_figures_dot_plot_uses_one_marker_per_report_and_notes_vague(analysis, ax):
@@ -92,8 +103,11 @@ def test_figures_dot_plot_uses_one_marker_per_report_and_notes_vague(analysis, a
     rows = [t.get_text() for t in ax.get_yticklabels()]
     assert rows[0].startswith("fighters killed") and "(reports give different numbers)" in rows[0]
     assert not any("_" in r or "[" in r for r in rows)  # plain words, no verdict codes
-    markers = {c.get_label(): tuple(c.get_paths()[0].vertices.round(2).flatten())
-               for c in ax.collections if not c.get_label().startswith("_")}
+    markers = {
+        c.get_label(): tuple(c.get_paths()[0].vertices.round(2).flatten())
+        for c in ax.collections
+        if not c.get_label().startswith("_")
+    }
     assert set(markers) == {"Sputnik", "Global Research (undated copy)"}
     assert len(set(markers.values())) == 2
 
@@ -123,7 +137,9 @@ def test_charts_draw_on_an_empty_analysis(seed_case):
     plt.close(ax.figure)
 
 
-@pytest.mark.parametrize("draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures])
+@pytest.mark.parametrize(
+    "draw", [plots.plot_source_mix, plots.plot_loaded_terms, plots.plot_figures]
+)
 def test_charts_given_no_analysis_say_to_run_start_first(draw, ax, capsys):
     from mediakit.views.display import NoAnalysis
 
@@ -147,7 +163,9 @@ def test_chart_is_drawn_once_then_read_from_the_cache(analysis, tmp_path, monkey
     open_before = plt.get_fignums()
     first = plots.chart_png(plots.plot_source_mix, analysis)
     assert first.startswith(b"\x89PNG")
-    assert plt.get_fignums() == open_before  # its figure closed: the notebook shows the picture only
+    assert (
+        plt.get_fignums() == open_before
+    )  # its figure closed: the notebook shows the picture only
 
     def no_drawing(*args, **kwargs):
         raise AssertionError("the chart was drawn again instead of read from the cache")
@@ -159,8 +177,10 @@ def test_chart_is_drawn_once_then_read_from_the_cache(analysis, tmp_path, monkey
     plots.chart(plots.plot_source_mix, analysis)
     assert [img.data for img in shown] == [first]
     # other options, another chart or another analysis: not the stored picture
-    for call in (lambda: plots.chart_png(plots.plot_source_mix, analysis, per_100_words=True),
-                 lambda: plots.chart_png(plots.plot_loaded_terms, analysis)):
+    for call in (
+        lambda: plots.chart_png(plots.plot_source_mix, analysis, per_100_words=True),
+        lambda: plots.chart_png(plots.plot_loaded_terms, analysis),
+    ):
         with pytest.raises(AssertionError, match="drawn again"):
             call()
     # the same analysis read back from a cache (a new kernel, a warm lesson): the stored picture

@@ -14,16 +14,43 @@ from mediakit.errors import CaseError
 from mediakit.records import Attribution, Figure, LoadedTerm, Quote, Region, ReportRecords
 from mediakit.views.display import error_html
 
-NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<", ">", "&", "&amp;",
-         '"', "'", "</span>", "</div>", "<!--", "-->", "<![CDATA[", "&#x3C;", "\n", "\u00a0",
-         "title=\"x\" onmouseover=\"alert(1)\"", "<style>", "</style>"]
-nasty_text = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=12)), max_size=12).map("".join)
+NASTY = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    '"',
+    "'",
+    "</span>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "&#x3C;",
+    "\n",
+    "\u00a0",
+    'title="x" onmouseover="alert(1)"',
+    "<style>",
+    "</style>",
+]
+nasty_text = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=12)), max_size=12).map(
+    "".join
+)
 
 
-def make_report(text: str, *, boiler: tuple[Region, ...] = (), rid: str = "r1",
-                outlet: str | None = "Outlet") -> Report:
-    return Report(id=rid, file=f"{rid}.txt", text=text, outlet=outlet,
-                  body=Region(0, len(text)), boilerplate=boiler)
+def make_report(
+    text: str, *, boiler: tuple[Region, ...] = (), rid: str = "r1", outlet: str | None = "Outlet"
+) -> Report:
+    return Report(
+        id=rid,
+        file=f"{rid}.txt",
+        text=text,
+        outlet=outlet,
+        body=Region(0, len(text)),
+        boilerplate=boiler,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +68,7 @@ def test_any_text_renders_as_text_with_only_own_elements(text, who, cuts):
     c = [min(x, n) for x in cuts]
     rec = ReportRecords(
         "r1",
-        quotes=(Quote(text[c[0]:c[1]], c[0], c[1], who, "named_person", who, False),),
+        quotes=(Quote(text[c[0] : c[1]], c[0], c[1], who, "named_person", who, False),),
         attributions=(Attribution(who, c[2], c[3], "official_body", True, who, who),),
         figures=(Figure(who, c[4], c[5], None, who, who),),
         loaded_terms=(LoadedTerm(who, c[6], c[7], who, note=who),),
@@ -81,8 +108,9 @@ def test_crossing_annotations_are_split_into_well_formed_segments():
     text = "According to the army spokesman, 300 fighters were killed."
     rec = ReportRecords(
         "r1",
-        attributions=(Attribution("the army spokesman", 13, 31, "official_body", False,
-                                  "According to", text),),
+        attributions=(
+            Attribution("the army spokesman", 13, 31, "official_body", False, "According to", text),
+        ),
         loaded_terms=(LoadedTerm("army spokesman, 300", 17, 36, "intensifier"),),  # crosses both
         figures=(Figure("300 fighters", 33, 45, 300, "fighters killed", "the army spokesman"),),
     )
@@ -95,8 +123,9 @@ def test_crossing_annotations_are_split_into_well_formed_segments():
 
 def test_annotations_out_of_range_or_empty_are_dropped():
     text = "short"
-    rec = ReportRecords("r1", loaded_terms=(LoadedTerm("x", 3, 3, "hedge"),
-                                            LoadedTerm("y", 4, 99, "hedge")))
+    rec = ReportRecords(
+        "r1", loaded_terms=(LoadedTerm("x", 3, 3, "hedge"), LoadedTerm("y", 4, 99, "hedge"))
+    )
     anns = render.annotations(make_report(text), rec)
     assert [(a.start, a.end) for a in anns] == [(4, 5)]
 
@@ -113,7 +142,9 @@ def test_seed_reports_render_their_exact_text(analysis):
 def test_quote_shows_speaker_in_title_and_in_a_visible_note(analysis):
     r = analysis.case.report("21wire")
     html = render.render_report(r, analysis.records[r.id], layers=("quotes",))
-    assert 'title="Quote. Speaker: one HTS militant (anonymous person); reporting verb: added"' in html
+    assert (
+        'title="Quote. Speaker: one HTS militant (anonymous person); reporting verb: added"' in html
+    )
     visible = "".join(parse(html).all_text)
     assert "one HTS militant:" in visible
     assert "mk-src" not in html and "mk-term" not in html and "mk-boiler" not in html
@@ -132,8 +163,9 @@ def test_layers_switch_marks_on_and_off(analysis):
 
 def test_source_types_and_term_categories_filter(analysis):
     r = analysis.case.report("sputnik")
-    html = render.render_report(r, analysis.records[r.id], source_types=["media_outlet"],
-                                term_categories=["scare_quotes"])
+    html = render.render_report(
+        r, analysis.records[r.id], source_types=["media_outlet"], term_categories=["scare_quotes"]
+    )
     assert "mk-src-media_outlet" in html and "mk-src-official_body" not in html
     assert "mk-term-scare_quotes" in html and "mk-term-actor_labeling" not in html
 
@@ -141,8 +173,9 @@ def test_source_types_and_term_categories_filter(analysis):
 def test_shared_passage_and_selection_are_marked(analysis):
     r = analysis.case.report("mee")
     s, e = r.text.find("We are in a very desperate"), r.text.find("we need a miracle") + 17
-    html = render.render_report(r, analysis.records[r.id], shared=[(s, e, "shared with 21wire")],
-                                selected="q0")
+    html = render.render_report(
+        r, analysis.records[r.id], shared=[(s, e, "shared with 21wire")], selected="q0"
+    )
     assert 'class="mk-shared"' in html and "mk-selected" in html
     assert "shared with 21wire" in "".join(parse(html).all_text)
 
@@ -176,8 +209,14 @@ def test_side_of_is_the_comparison_stages_resolver(seed_case):
     from mediakit.compare._common import side_of as compare_side_of
 
     assert render.side_of("pro-government sources", seed_case) == "government"
-    for phrase in ("one HTS militant", "Syrian Army forces", "pro-opposition sources",
-                   "the Libyan National Army", "Turkey’s Defence Ministry", None):
+    for phrase in (
+        "one HTS militant",
+        "Syrian Army forces",
+        "pro-opposition sources",
+        "the Libyan National Army",
+        "Turkey’s Defence Ministry",
+        None,
+    ):
         assert render.side_of(phrase, seed_case) == compare_side_of(phrase, seed_case), phrase
 
 
@@ -187,7 +226,9 @@ def test_row_labels_tell_two_reports_of_one_outlet_apart(seed_case):
     assert labels["globalresearch-sf-jan31"] == "Global Research (3 Feb 2020)"
     assert labels["sputnik"] == "Sputnik"
     assert len(set(labels.values())) == len(seed_case.reports)
-    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith("\n(undated copy)")
+    assert render.row_labels(seed_case, sep="\n")["globalresearch-sf-jan26"].endswith(
+        "\n(undated copy)"
+    )
 
 
 def test_row_labels_say_what_tells_two_reports_apart_in_few_words():
@@ -201,15 +242,22 @@ def test_row_labels_say_what_tells_two_reports_apart_in_few_words():
 
     # each has its own date: the date; else each its own author; else the shortest distinct id end
     assert labels(rep("daily-a", date="2020-01-02"), rep("daily-b", date="2020-01-03")) == [
-        "Daily (2 Jan 2020)", "Daily (3 Jan 2020)"]
+        "Daily (2 Jan 2020)",
+        "Daily (3 Jan 2020)",
+    ]
     # one copy prints no date: it is undated, never dated from its id
     assert labels(rep("daily-jan01"), rep("daily-b", date="2020-01-03")) == [
-        "Daily (undated copy)", "Daily (3 Jan 2020)"]
+        "Daily (undated copy)",
+        "Daily (3 Jan 2020)",
+    ]
     assert labels(rep("daily-a", original_author="AP"), rep("daily-b", original_author="AFP")) == [
-        "Daily (from AP)", "Daily (from AFP)"]
+        "Daily (from AP)",
+        "Daily (from AFP)",
+    ]
     assert labels(rep("daily-copy-one"), rep("daily-copy-two")) == ["Daily (one)", "Daily (two)"]
-    assert labels(rep("daily-copy-one", date="2020-01-02"), rep("daily-copy-two"),
-                  rep("daily-copy-three")) == ["Daily (one)", "Daily (two)", "Daily (three)"]
+    assert labels(
+        rep("daily-copy-one", date="2020-01-02"), rep("daily-copy-two"), rep("daily-copy-three")
+    ) == ["Daily (one)", "Daily (two)", "Daily (three)"]
     assert labels(rep("a-x"), rep("x")) == ["Daily (a-x)", "Daily (x)"]
 
 
@@ -220,7 +268,11 @@ def test_label_counts_fallback_counts_longest_terms_once(seed_case):
     assert ("21wire", "Syrian Army forces") in rows
     # "Syrian Army forces" is not also counted as "Syrian Army" there
     total_sa = rows.get(("21wire", "Syrian Army"), 0)
-    assert total_sa == seed_case.report("21wire").text.count("Syrian Army") - rows[("21wire", "Syrian Army forces")]
+    assert (
+        total_sa
+        == seed_case.report("21wire").text.count("Syrian Army")
+        - rows[("21wire", "Syrian Army forces")]
+    )
 
 
 # ---------------------------------------------------------------------------- goldens
@@ -245,8 +297,9 @@ def test_golden_tables(analysis, golden):
 
 
 def test_error_box_is_plain_words_with_hint_and_file():
-    html = error_html(CaseError("The case folder 'x' has no reports.", path="x/",
-                                hint="Add .txt files."))
+    html = error_html(
+        CaseError("The case folder 'x' has no reports.", path="x/", hint="Add .txt files.")
+    )
     text = "".join(parse(html).all_text)
     assert "The case folder 'x' has no reports." in text and "What to try: Add .txt files." in text
     assert "File: x/" in text and "Traceback" not in text
@@ -277,7 +330,9 @@ def test_markdown_link_markup_is_hidden_but_the_text_and_offsets_stay(seed_case)
     assert rep.text == text  # the stored text is untouched
     import re as _re
 
-    hidden = "".join(_re.findall(r'<span class="mk-md-hide" aria-hidden="true">([^<]*)</span>', html_out))
+    hidden = "".join(
+        _re.findall(r'<span class="mk-md-hide" aria-hidden="true">([^<]*)</span>', html_out)
+    )
     assert hidden == "[](#)[](http://e.org/a)"
     assert "".join(parse(html_out).report_text) == text  # every character is still there
     assert "&lt;b&gt;x&lt;/b&gt;" in html_out and "<b>x</b>" not in html_out  # still escaped

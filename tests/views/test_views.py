@@ -30,7 +30,7 @@ def bare(seed_case):
 def column(html: str, rid: str) -> str:
     start = html.index(f'data-report="{rid}"')
     nxt = html.find('class="mk-report"', start)
-    return html[start: nxt if nxt > 0 else len(html)]
+    return html[start : nxt if nxt > 0 else len(html)]
 
 
 def pick(view, startswith: str) -> str:
@@ -49,9 +49,14 @@ def test_reader_toggles_layers(analysis):
     text = v.controls["text"]
     assert "mk-quote" in text.value and "mk-boiler" in text.value
     v.controls["quotes"].value = False
-    assert "mk-quote" not in text.value and "one HTS militant:" not in "".join(parse(text.value).all_text)
-    assert not any(val.split("|")[1].startswith("q") for _, val in v.controls["annotation"].options[1:]
-                   if "|" in val and not val.startswith("shared"))
+    assert "mk-quote" not in text.value and "one HTS militant:" not in "".join(
+        parse(text.value).all_text
+    )
+    assert not any(
+        val.split("|")[1].startswith("q")
+        for _, val in v.controls["annotation"].options[1:]
+        if "|" in val and not val.startswith("shared")
+    )
     v.controls["boilerplate"].value = False
     assert "mk-boiler" not in text.value
     v.controls["quotes"].value = True
@@ -92,7 +97,9 @@ def test_selecting_a_shared_passage_entry_highlights_both_sides(analysis):
     v = views.reader(analysis, reports=["21wire", "mee"])
     pick(v, "shared passage")
     html = v.controls["text"].value
-    assert 'class="mk-shared"' in column(html, "21wire") and 'class="mk-shared"' in column(html, "mee")
+    assert 'class="mk-shared"' in column(html, "21wire") and 'class="mk-shared"' in column(
+        html, "mee"
+    )
     assert "credits the source: no" in v.controls["detail"].value
 
 
@@ -138,7 +145,11 @@ def test_clicking_a_mark_in_the_text_explains_it_like_the_list(analysis):
     pick(v, "sputnik|t1")
     assert text.selected == "sputnik|t1" and "scare quotes" in v.controls["detail"].value
     v.controls["annotation"].value = ""
-    assert text.selected == "" and text.scroll_to == "" and "Choose a mark" in v.controls["detail"].value
+    assert (
+        text.selected == ""
+        and text.scroll_to == ""
+        and "Choose a mark" in v.controls["detail"].value
+    )
 
 
 def test_a_shared_quote_scrolls_the_other_column_to_the_same_words(analysis):
@@ -171,7 +182,11 @@ def test_a_click_on_something_not_listed_changes_nothing(analysis):
 def test_every_listed_mark_can_be_clicked_and_reached_with_the_keyboard(analysis):
     v = views.reader(analysis, reports=["21wire", "mee", "sputnik"])
     html = v.controls["text"].value
-    listed = [val for _, val in v.controls["annotation"].options[1:] if not val.startswith(views.widgets.PASSAGE)]
+    listed = [
+        val
+        for _, val in v.controls["annotation"].options[1:]
+        if not val.startswith(views.widgets.PASSAGE)
+    ]
     assert len(listed) > 20
     for val in listed:
         assert f'data-mark="{val}" tabindex="0"' in html, val
@@ -198,8 +213,16 @@ def test_the_reader_script_only_shows_the_kits_html():
     js = views.ReaderText._esm
     assert js.count("innerHTML =") == 1 and "root.innerHTML = html;" in js
     assert 'const html = model.get("value")' in js
-    for word in ("import ", "fetch(", "XMLHttpRequest", "eval(", "insertAdjacentHTML",
-                 "outerHTML", "document.write", "textContent"):
+    for word in (
+        "import ",
+        "fetch(",
+        "XMLHttpRequest",
+        "eval(",
+        "insertAdjacentHTML",
+        "outerHTML",
+        "document.write",
+        "textContent",
+    ):
         assert word not in js, word
 
 
@@ -244,7 +267,9 @@ def test_source_explorer_filters_by_report_side_and_kind(analysis):
 def test_quote_tracer_shows_who_is_said_to_have_said_it_where(analysis):
     v = views.quote_tracer(analysis)
     first = v.controls["quote"].options[0][0]
-    assert first.startswith("“We are in a very desperate position") and first.endswith("in 2 reports")
+    assert first.startswith("“We are in a very desperate position") and first.endswith(
+        "in 2 reports"
+    )
     assert "miracle” —" in first  # trailing punctuation of the quote trimmed
     table = v.controls["table"].value
     assert "one HTS militant" in table and "Rebel fighter" in table and "pull quote" in table
@@ -265,7 +290,9 @@ def test_figures_table_groups_with_verdicts_and_falls_back(analysis, bare):
     assert "fighters killed — reports give different numbers" in v.controls["table"].value
     assert "verdict" not in v.controls["table"].value.split("Counts, not")[0]
     v.controls["what"].value = "soldiers killed"
-    assert "differ" not in v.controls["table"].value and "single source" in v.controls["table"].value
+    assert (
+        "differ" not in v.controls["table"].value and "single source" in v.controls["table"].value
+    )
     b = views.figures_table(bare)
     assert "fighters sent to Libya — not compared yet" in b.controls["table"].value
     assert "over 8,000" in b.controls["table"].value
@@ -295,8 +322,9 @@ def test_views_work_on_a_case_with_no_records(seed_case):
 
 
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<", "&", '"', "'", "</td>"]
-nasty = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=8)), min_size=1,
-                 max_size=8).map("".join)
+nasty = st.lists(
+    st.one_of(st.sampled_from(NASTY), st.text(max_size=8)), min_size=1, max_size=8
+).map("".join)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -314,16 +342,21 @@ def test_every_view_shows_hostile_text_as_text(text, who):
         loaded_terms=(LoadedTerm(who, n // 4, n // 2, "hedge", note=who),),
     )
     case = Case(id="c", title=who, path=None, reports=(rep, rep2))
-    an = CaseAnalysis(case=case, model={}, records={"r1": rec, "r2": rec},
-                      comparisons=Comparisons())
+    an = CaseAnalysis(
+        case=case, model={}, records={"r1": rec, "r2": rec}, comparisons=Comparisons()
+    )
     r = views.reader(an)
     assert "".join(parse(column(r.controls["text"].value, "r1")).report_text) == body
     for _, value in r.controls["annotation"].options[1:]:
         r.controls["annotation"].value = value
         assert_safe(r.controls["detail"].value)
         assert_safe(r.controls["text"].value)
-    for build in (views.source_explorer, views.quote_tracer, views.figures_table,
-                  views.wording_view):
+    for build in (
+        views.source_explorer,
+        views.quote_tracer,
+        views.figures_table,
+        views.wording_view,
+    ):
         assert_safe(build(an).controls["table"].value)
 
 
@@ -337,8 +370,13 @@ def test_every_view_given_no_analysis_says_to_run_start_first(nothing):
     from mediakit.views.display import NoAnalysis
 
     analysis = NoAnalysis("no such folder") if nothing == "stub" else None
-    for build in (views.reader, views.source_explorer, views.quote_tracer, views.figures_table,
-                  views.wording_view):
+    for build in (
+        views.reader,
+        views.source_explorer,
+        views.quote_tracer,
+        views.figures_table,
+        views.wording_view,
+    ):
         v = build(analysis)
         text = "".join(parse(v.controls["message"].value).all_text)
         assert text == NOT_STARTED, build.__name__
@@ -382,15 +420,31 @@ def test_two_reports_of_one_outlet_stay_apart_in_every_table(analysis):
 
 def test_source_pivot_counts_each_report_of_an_outlet_separately(seed_case):
     """Two copies of one outlet, each citing one source: two rows of 1, not one row of 2."""
-    a = Report(id="x-one", file="a.txt", text="Officials said it rained.", outlet="Same Outlet",
-               body=Region(0, 25))
-    b = Report(id="x-two", file="b.txt", text="Officials said it rained.", outlet="Same Outlet",
-               body=Region(0, 25))
+    a = Report(
+        id="x-one",
+        file="a.txt",
+        text="Officials said it rained.",
+        outlet="Same Outlet",
+        body=Region(0, 25),
+    )
+    b = Report(
+        id="x-two",
+        file="b.txt",
+        text="Officials said it rained.",
+        outlet="Same Outlet",
+        body=Region(0, 25),
+    )
     att = Attribution("Officials", 0, 9, "official_body", False, "said", a.text)
     case = Case(id="c", title="t", path=None, reports=(a, b))
-    an = CaseAnalysis(case=case, model={}, records={
-        "x-one": ReportRecords("x-one", attributions=(att,)),
-        "x-two": ReportRecords("x-two", attributions=(att,))}, comparisons=Comparisons())
+    an = CaseAnalysis(
+        case=case,
+        model={},
+        records={
+            "x-one": ReportRecords("x-one", attributions=(att,)),
+            "x-two": ReportRecords("x-two", attributions=(att,)),
+        },
+        comparisons=Comparisons(),
+    )
     pivot = views.source_explorer(an).controls["table"].value.split("</table>")[0]
     cells = parse(pivot).all_text
     assert "Same Outlet (one)" in cells and "Same Outlet (two)" in cells
@@ -411,15 +465,29 @@ def test_a_report_called_shared_keeps_its_own_marks_apart_from_shared_passages(s
     rb = Report(id="other", file="b.txt", text=text_b, outlet="B", body=Region(0, len(text_b)))
     qa, qb = text_a.index("the bridge"), text_b.index("the bridge")
     n = len("the bridge is closed to all traffic today")
-    quote_a = Quote("the bridge is closed to all traffic today", qa, qa + n, "Officials",
-                    "official_body", "said", False)
+    quote_a = Quote(
+        "the bridge is closed to all traffic today",
+        qa,
+        qa + n,
+        "Officials",
+        "official_body",
+        "said",
+        False,
+    )
     quote_b = dc_replace(quote_a, start=qb, end=qb + n, speaker="The council")
     case = Case(id="c", title="t", path=None, reports=(ra, rb))
-    comps = Comparisons(shared_passages=(SharedPassage("shared", qa, qa + n, "other", qb, qb + n,
-                                                       1.0, False),))
-    an = CaseAnalysis(case=case, model={}, records={
-        "shared": ReportRecords("shared", quotes=(quote_a,)),
-        "other": ReportRecords("other", quotes=(quote_b,))}, comparisons=comps)
+    comps = Comparisons(
+        shared_passages=(SharedPassage("shared", qa, qa + n, "other", qb, qb + n, 1.0, False),)
+    )
+    an = CaseAnalysis(
+        case=case,
+        model={},
+        records={
+            "shared": ReportRecords("shared", quotes=(quote_a,)),
+            "other": ReportRecords("other", quotes=(quote_b,)),
+        },
+        comparisons=comps,
+    )
     v = views.reader(an)
     values = [val for _, val in v.controls["annotation"].options[1:]]
     assert "shared|q0" in values and "other|q0" in values
@@ -448,16 +516,25 @@ def test_notes_from_the_comparison_stage_are_shown_in_the_views(seed_case):
         claims: tuple = ()
         notes: tuple = ()
 
-    comps = WithNotes(notes=("No claims: the case names no central place.",
-                             {"about": "figure_groups", "text": "Figures were not compared."}))
+    comps = WithNotes(
+        notes=(
+            "No claims: the case names no central place.",
+            {"about": "figure_groups", "text": "Figures were not compared."},
+        )
+    )
     an = CaseAnalysis(case=seed_case, model={}, records={}, comparisons=comps)
     wording = views.wording_view(an).controls["table"].value
     assert "No claims: the case names no central place." in wording
     assert "Figures were not compared." not in wording  # about another view
     assert "Figures were not compared." in views.figures_table(an).controls["table"].value
-    assert "Notes from the kit" not in views.wording_view(
-        CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
-    ).controls["table"].value
+    assert (
+        "Notes from the kit"
+        not in views.wording_view(
+            CaseAnalysis(case=seed_case, model={}, records={}, comparisons=Comparisons())
+        )
+        .controls["table"]
+        .value
+    )
 
 
 def test_quote_tracer_needs_no_fuzzy_matching(seed_case, monkeypatch):
@@ -529,4 +606,7 @@ def test_figures_table_and_quote_list_use_plain_words(analysis):
 def test_outlet_summaries_strip_link_markup_but_reader_keeps_it():
     from mediakit.lessons.lesson import plain_text
 
-    assert plain_text("Continue this story at [South Front](#)") == "Continue this story at South Front"
+    assert (
+        plain_text("Continue this story at [South Front](#)")
+        == "Continue this story at South Front"
+    )

@@ -68,15 +68,21 @@ def _type_of(ex: Exercise) -> Any:
         raise ExerciseError(f"Exercise {ex.id} has an unknown type {ex.type!r}.") from None
 
 
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     """Check a learner's answer. ``tries`` counts this attempt (1 = first), for the hints."""
-    return _type_of(ex).check(ex, answer, passage=passage, tries=tries,
-                              report_labels=report_labels)
+    return _type_of(ex).check(ex, answer, passage=passage, tries=tries, report_labels=report_labels)
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     """The answer that the key says is right (for tests and for the teacher guide)."""
     return _type_of(ex).key_answer(ex, passage, report_labels=report_labels)
 
@@ -86,7 +92,9 @@ def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
     return _type_of(ex).wrong_answers(ex, passage)
 
 
-def validate_against_case(lesson_or_ex: Lesson | Exercise | Iterable[Exercise], case: Any) -> list[str]:
+def validate_against_case(
+    lesson_or_ex: Lesson | Exercise | Iterable[Exercise], case: Any
+) -> list[str]:
     """Problems of exercises against a loaded case: unknown reports, passages not in the text."""
     if isinstance(lesson_or_ex, Lesson):
         exs: Iterable[Exercise] = lesson_or_ex.exercises
@@ -107,8 +115,6 @@ def validate_against_case(lesson_or_ex: Lesson | Exercise | Iterable[Exercise], 
         if not locate(case.report(ex.report).text, ex.passage or ""):
             problems.append(f"{ex.id}: the passage is not in report '{ex.report}'.")
     return problems
-
-
 
 
 def exercise_widget(*args: Any, **kwargs: Any) -> Any:

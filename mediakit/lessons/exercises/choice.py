@@ -15,23 +15,41 @@ LABEL = "Choose one"
 BUTTON = "Check"
 
 
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     if answer is None or answer == "":
-        return CheckResult(ex.id, "incomplete", "Choose one of the options, then press Check.",
-                           tries=tries)
+        return CheckResult(
+            ex.id, "incomplete", "Choose one of the options, then press Check.", tries=tries
+        )
     opt = next((o for o in ex.options if o.text == answer), None)
     if opt is None:
         return CheckResult(ex.id, "incomplete", "That is not one of the options.", tries=tries)
     if opt.correct:
-        return CheckResult(ex.id, "correct", opt.feedback or "That's it.",
-                           explanation=ex.explanation or None, tries=tries)
-    return CheckResult(ex.id, "wrong", opt.feedback or "That's not the best answer.",
-                       hint=hint_for(ex, tries), tries=tries)
+        return CheckResult(
+            ex.id,
+            "correct",
+            opt.feedback or "That's it.",
+            explanation=ex.explanation or None,
+            tries=tries,
+        )
+    return CheckResult(
+        ex.id,
+        "wrong",
+        opt.feedback or "That's not the best answer.",
+        hint=hint_for(ex, tries),
+        tries=tries,
+    )
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     return ex.correct_options[0]
 
 

@@ -194,7 +194,11 @@ def exercises_dir() -> Path:
     pkg = Path(__file__).resolve().parent
     while pkg.name != "mediakit" and pkg.parent != pkg:
         pkg = pkg.parent
-    for cand in (pkg.parent / "exercises", pkg / "data" / "exercises", Path.cwd().parent / "exercises"):
+    for cand in (
+        pkg.parent / "exercises",
+        pkg / "data" / "exercises",
+        Path.cwd().parent / "exercises",
+    ):
         if cand.is_dir():
             return cand
     raise ExerciseError(
@@ -216,31 +220,46 @@ def _tuple_str(value: Any, where: str, key: str) -> tuple[str, ...]:
 def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: str) -> Exercise:
     ex_id = d.get("id")
     if not isinstance(ex_id, str) or not ID_RE.match(ex_id):
-        raise ExerciseError(f"In {where}, an exercise needs an id like \"ex_{lesson}_01\" (got {ex_id!r}).")
+        raise ExerciseError(
+            f'In {where}, an exercise needs an id like "ex_{lesson}_01" (got {ex_id!r}).'
+        )
     where = f"{where}, {ex_id}"
     if ID_RE.match(ex_id).group(1) != lesson:  # type: ignore[union-attr]
         raise ExerciseError(f"In {where}, the id does not belong to lesson {lesson}.")
     etype = d.get("type")
     if etype not in EXERCISE_TYPES:
-        raise ExerciseError(f"In {where}, type must be one of {', '.join(EXERCISE_TYPES)} (got {etype!r}).")
+        raise ExerciseError(
+            f"In {where}, type must be one of {', '.join(EXERCISE_TYPES)} (got {etype!r})."
+        )
     options = []
     for o in d.get("option", []) or []:
         if not isinstance(o, dict) or not isinstance(o.get("text"), str):
-            raise ExerciseError(f"In {where}, every [[exercise.option]] needs text = \"...\".")
-        options.append(Option(text=o["text"], correct=bool(o.get("correct", False)),
-                              feedback=str(o.get("feedback", ""))))
+            raise ExerciseError(f'In {where}, every [[exercise.option]] needs text = "...".')
+        options.append(
+            Option(
+                text=o["text"],
+                correct=bool(o.get("correct", False)),
+                feedback=str(o.get("feedback", "")),
+            )
+        )
     rubric = []
     for r in d.get("rubric", []) or []:
         if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
-            raise ExerciseError(f"In {where}, every [[exercise.rubric]] needs criterion = \"...\".")
+            raise ExerciseError(f'In {where}, every [[exercise.rubric]] needs criterion = "...".')
         rubric.append(_criterion_from(r, where))
     samples = []
     for smp in d.get("sample", []) or []:
         level = smp.get("level") if isinstance(smp, dict) else None
-        if (not isinstance(level, int) or isinstance(level, bool) or not 0 <= level < LEVELS
-                or not isinstance(smp.get("text"), str) or not smp["text"].strip()):
-            raise ExerciseError(f"In {where}, every [[exercise.sample]] needs level = 0, 1 or 2 "
-                                "and text = \"...\".")
+        if (
+            not isinstance(level, int)
+            or isinstance(level, bool)
+            or not 0 <= level < LEVELS
+            or not isinstance(smp.get("text"), str)
+            or not smp["text"].strip()
+        ):
+            raise ExerciseError(
+                f'In {where}, every [[exercise.sample]] needs level = 0, 1 or 2 and text = "...".'
+            )
         samples.append(Sample(level=level, text=" ".join(smp["text"].split())))
     answer = d.get("answer")
     if etype == "select_words":
@@ -281,14 +300,16 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
 
 def _criterion_from(r: Any, where: str) -> Criterion:
     if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
-        raise ExerciseError(f"In {where}, every [[exercise.rubric]] needs criterion = \"...\".")
+        raise ExerciseError(f'In {where}, every [[exercise.rubric]] needs criterion = "...".')
     levels = _tuple_str(r.get("levels"), where, "levels")
     if levels and len(levels) != LEVELS:
-        raise ExerciseError(f"In {where}, the rubric line '{r['criterion']}' needs levels = "
-                            f"[three descriptions: 0, 1 and 2] (got {len(levels)}).")
+        raise ExerciseError(
+            f"In {where}, the rubric line '{r['criterion']}' needs levels = "
+            f"[three descriptions: 0, 1 and 2] (got {len(levels)})."
+        )
     place = str(r.get("where", "answer"))
     if place not in ("answer", "headline"):
-        raise ExerciseError(f"In {where}, where must be \"answer\" or \"headline\" (got {place!r}).")
+        raise ExerciseError(f'In {where}, where must be "answer" or "headline" (got {place!r}).')
     return Criterion(
         criterion=r["criterion"],
         keywords=_tuple_str(r.get("keywords"), where, "keywords"),
@@ -317,30 +338,39 @@ def _validate_shape(ex: Exercise, where: str) -> None:
         raise ExerciseError(f"In {where}, a number exercise needs answer = a number.")
     if ex.type == "text":
         if not ex.model_answer or not ex.rubric:
-            raise ExerciseError(f"In {where}, a free-text exercise needs a rubric and a model_answer.")
+            raise ExerciseError(
+                f"In {where}, a free-text exercise needs a rubric and a model_answer."
+            )
     if ex.type == "poll" and not ex.options and ex.options_from not in (None, "reports"):
-        raise ExerciseError(f"In {where}, options_from can only be \"reports\".")
+        raise ExerciseError(f'In {where}, options_from can only be "reports".')
     if ex.type == "select_words":
         if ex.text is None and (ex.report is None or ex.passage is None):
             raise ExerciseError(f"In {where}, give report and passage, or text.")
         if not ex.answer and ex.machine is None:
-            raise ExerciseError(f"In {where}, a select_words exercise needs answer = [\"words\", ...].")
+            raise ExerciseError(
+                f'In {where}, a select_words exercise needs answer = ["words", ...].'
+            )
         passage = ex.text if ex.text is not None else ex.passage
         from .passages import locate_words  # passages builds on this module
 
         for phrase in (*ex.answer, *ex.accept):
             if not locate_words(passage, phrase):  # type: ignore[arg-type]
-                raise ExerciseError(f"In {where}, '{phrase}' does not occur in the passage "
-                                    "as whole words.")
+                raise ExerciseError(
+                    f"In {where}, '{phrase}' does not occur in the passage as whole words."
+                )
         if ex.match not in ("all", "any"):
-            raise ExerciseError(f"In {where}, match must be \"all\" or \"any\".")
+            raise ExerciseError(f'In {where}, match must be "all" or "any".')
         if ex.machine is not None:
             if ex.machine not in MACHINE_LAYERS:
-                raise ExerciseError(f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}.")
+                raise ExerciseError(
+                    f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}."
+                )
             if ex.mode not in MACHINE_MODES:
                 raise ExerciseError(f"In {where}, mode must be one of {', '.join(MACHINE_MODES)}.")
     if ex.skill and ex.skill not in SKILLS:
-        raise ExerciseError(f"In {where}, skill must be one of {', '.join(SKILLS)} (got {ex.skill!r}).")
+        raise ExerciseError(
+            f"In {where}, skill must be one of {', '.join(SKILLS)} (got {ex.skill!r})."
+        )
     if ex.type in ("number", "select_words") and not ex.hints:
         raise ExerciseError(f"In {where}, give at least one hint.")
 
@@ -358,7 +388,8 @@ def load_lesson(path: Path) -> Lesson:
         raise ExerciseError(f"'{path.name}' needs lesson = \"NN\" at the top.", path=str(path))
     case = data.get("case")
     exs = tuple(
-        _exercise_from(d, lesson=lesson, case=case, where=path.name) for d in data.get("exercise", [])
+        _exercise_from(d, lesson=lesson, case=case, where=path.name)
+        for d in data.get("exercise", [])
     )
     return Lesson(id=lesson, title=str(data.get("title", "")), case=case, exercises=exs, path=path)
 
@@ -371,7 +402,9 @@ def load_lessons(folder: Path | None = None) -> dict[str, Lesson]:
     for p in sorted(folder.glob("*.toml")):
         lesson = load_lesson(p)
         if lesson.id in lessons:
-            raise ExerciseError(f"Two files are lesson {lesson.id}: {lessons[lesson.id].path} and {p}.")
+            raise ExerciseError(
+                f"Two files are lesson {lesson.id}: {lessons[lesson.id].path} and {p}."
+            )
         for ex in lesson.exercises:
             if ex.id in seen:
                 raise ExerciseError(f"The id {ex.id} is used twice ({seen[ex.id]} and {p.name}).")
@@ -387,8 +420,10 @@ def all_exercises(folder: Path | None = None) -> dict[str, Exercise]:
 def get_exercise(ex_id: str, folder: Path | None = None) -> Exercise:
     exs = all_exercises(folder)
     if ex_id not in exs:
-        raise ExerciseError(f"There is no exercise '{ex_id}'.",
-                            hint="Exercise ids look like ex_02_03 (lesson 02, exercise 3).")
+        raise ExerciseError(
+            f"There is no exercise '{ex_id}'.",
+            hint="Exercise ids look like ex_02_03 (lesson 02, exercise 3).",
+        )
     return exs[ex_id]
 
 
@@ -448,13 +483,15 @@ class CheckResult:
         out = [
             f'<div class="mediakit-result mediakit-{e(self.status)}" '
             f'style="border-left:6px solid {colour};padding:6px 10px;margin:4px 0;">',
-            f'<p><strong>{icon} {e(word)}</strong> {e(self.message)}</p>',
+            f"<p><strong>{icon} {e(word)}</strong> {e(self.message)}</p>",
         ]
         if self.hint:
             out.append(f'<p class="mediakit-hint"><strong>Hint:</strong> {e(self.hint)}</p>')
         if self.rubric:
-            out.append('<p><strong>What a good answer covers</strong> (a rough automatic check; '
-                       'your teacher reads the rest):</p><ul class="mediakit-rubric">')
+            out.append(
+                "<p><strong>What a good answer covers</strong> (a rough automatic check; "
+                'your teacher reads the rest):</p><ul class="mediakit-rubric">'
+            )
             for crit, seen in self.rubric:
                 mark = "✔ seen" if seen else "○ not seen yet"
                 out.append(f"<li>{e(crit)} <em>({mark})</em></li>")
@@ -462,10 +499,14 @@ class CheckResult:
         for d in self.details:
             out.append(f'<p class="mediakit-detail">{e(d)}</p>')
         if self.explanation:
-            out.append(f'<p class="mediakit-explanation"><strong>Why:</strong> {e(self.explanation)}</p>')
+            out.append(
+                f'<p class="mediakit-explanation"><strong>Why:</strong> {e(self.explanation)}</p>'
+            )
         if self.model_answer:
-            out.append('<p class="mediakit-model"><strong>A model answer:</strong> '
-                       f'{e(self.model_answer)}</p>')
+            out.append(
+                '<p class="mediakit-model"><strong>A model answer:</strong> '
+                f"{e(self.model_answer)}</p>"
+            )
         out.append("</div>")
         return "".join(out)
 
@@ -534,5 +575,3 @@ def hint_for(ex: Exercise, tries: int) -> str | None:
 def explanation_for(ex: Exercise) -> str | None:
     parts = [p for p in (ex.explanation, ex.machine_note) if p]
     return " ".join(parts) or None
-
-

@@ -15,18 +15,30 @@ LABEL = "Tick all that apply"
 BUTTON = "Check"
 
 
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     chosen = set(answer or ())
     if not chosen:
-        return CheckResult(ex.id, "incomplete", "Tick every option that applies, then press Check.",
-                           tries=tries)
+        return CheckResult(
+            ex.id, "incomplete", "Tick every option that applies, then press Check.", tries=tries
+        )
     right = set(ex.correct_options)
     known = {o.text for o in ex.options}
     chosen &= known
     if chosen == right:
-        return CheckResult(ex.id, "correct", "You found all of them and nothing else.",
-                           explanation=ex.explanation or None, tries=tries)
+        return CheckResult(
+            ex.id,
+            "correct",
+            "You found all of them and nothing else.",
+            explanation=ex.explanation or None,
+            tries=tries,
+        )
     extra = [o for o in ex.options if o.text in chosen and not o.correct]
     missing = len(right - chosen)
     parts = []
@@ -35,12 +47,14 @@ def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: i
     if missing:
         parts.append(f"{missing} more {'option applies' if missing == 1 else 'options apply'}.")
     details = tuple(o.feedback for o in extra if o.feedback)
-    return CheckResult(ex.id, "wrong", " ".join(parts), hint=hint_for(ex, tries), details=details,
-                       tries=tries)
+    return CheckResult(
+        ex.id, "wrong", " ".join(parts), hint=hint_for(ex, tries), details=details, tries=tries
+    )
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     return list(ex.correct_options)
 
 
@@ -56,11 +70,13 @@ def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
 # --------------------------------------------------------------------------- widget
 
 # long option texts wrap instead of being cut off with "…"
-_WRAP_STYLE = ("<style>.mediakit-option label, .mediakit-option .widget-label-basic,"
-               " .mediakit-option span { white-space: normal !important;"
-               " overflow: visible !important; text-overflow: clip !important;"
-               " height: auto !important; line-height: 1.35; }"
-               " .mediakit-option { height: auto !important; }</style>")
+_WRAP_STYLE = (
+    "<style>.mediakit-option label, .mediakit-option .widget-label-basic,"
+    " .mediakit-option span { white-space: normal !important;"
+    " overflow: visible !important; text-overflow: clip !important;"
+    " height: auto !important; line-height: 1.35; }"
+    " .mediakit-option { height: auto !important; }</style>"
+)
 
 
 def build(w: ExerciseWidget) -> list[Any]:
@@ -70,8 +86,7 @@ def build(w: ExerciseWidget) -> list[Any]:
     # shuffled per learner, the same for them on every reload (the answer is the option texts)
     for text in option_order(w.exercise, w.learner):
         # the option's words are the checkbox's own label: clicking them ticks the box
-        cb = W.Checkbox(value=False, indent=False, description=text,
-                        layout=W.Layout(width="100%"))
+        cb = W.Checkbox(value=False, indent=False, description=text, layout=W.Layout(width="100%"))
         cb.option_text = text  # type: ignore[attr-defined]
         cb.add_class("mediakit-option")
         boxes.append(cb)

@@ -70,7 +70,8 @@ def find_spans(passage: str, phrases: Iterable[str]) -> list[Span]:
 
 # Words that carry no meaning of their own: marking one is never a mark for the phrase it sits
 # in ("the" of "the regime" finds nothing), and one left over beside a phrase is not an error.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the this that these those some any each every no
 of in on at to for from by with without about into onto over under after before between
 through during against among across along around near off out up down than as per via
@@ -78,7 +79,8 @@ and or but nor so yet if then because while whether though although
 i me my we us our you your he him his she her it its they them their one ones
 is am are was were be been being do does did has have had will would shall should can could
 may might must not
-""".split())
+""".split()
+)
 
 
 def is_function_word(word: str) -> bool:
@@ -98,8 +100,13 @@ def clip_spans(spans: Iterable[Span], start: int, end: int) -> tuple[Span, ...]:
     return tuple(sorted(set(out)))
 
 
-def passage_for(ex: Exercise, text: str | None = None, *, machine: Iterable[Span] | None = None,
-                report: str | None = None) -> Passage:
+def passage_for(
+    ex: Exercise,
+    text: str | None = None,
+    *,
+    machine: Iterable[Span] | None = None,
+    report: str | None = None,
+) -> Passage:
     """The passage of an exercise inside a report's ``text`` (offsets of ``machine`` index ``text``).
 
     For an exercise with inline ``text`` the passage is that text itself.
@@ -123,7 +130,9 @@ def passage_for(ex: Exercise, text: str | None = None, *, machine: Iterable[Span
         body = text[offset:end]
         if machine is not None:
             machine = clip_spans(machine, offset, end)
-    return Passage(text=body, offset=offset,
-                   machine=None if machine is None else tuple(machine), report=report or ex.report)
-
-
+    return Passage(
+        text=body,
+        offset=offset,
+        machine=None if machine is None else tuple(machine),
+        report=report or ex.report,
+    )

@@ -18,19 +18,31 @@ LABEL = "Your first impression (no wrong answers)"
 BUTTON = "Save"
 
 
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         what = "Choose an option" if options_for(ex, report_labels) else "Write a few words"
-        return CheckResult(ex.id, "incomplete", f"{what}, then press Save. There is no wrong answer.",
-                           tries=tries)
-    return CheckResult(ex.id, "recorded",
-                       "Your answer is saved; a later lesson comes back to it.",
-                       explanation=ex.explanation or None, tries=tries)
+        return CheckResult(
+            ex.id, "incomplete", f"{what}, then press Save. There is no wrong answer.", tries=tries
+        )
+    return CheckResult(
+        ex.id,
+        "recorded",
+        "Your answer is saved; a later lesson comes back to it.",
+        explanation=ex.explanation or None,
+        tries=tries,
+    )
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     opts = options_for(ex, report_labels)
     return opts[0] if opts else "A first impression in a few words."
 

@@ -71,7 +71,8 @@ def expected(ex: Exercise, passage: Passage) -> Expected:
         )
     missed = tuple(g for g in gold if not any(overlaps(g, m) for m in machine))
     wrong = tuple(
-        m for m in machine
+        m
+        for m in machine
         if not any(overlaps(m, g) for g in gold)
         and not any(a[0] <= m[0] and m[1] <= a[1] for a in accept)
         and any(t.selectable and overlaps((t.start, t.end), m) for t in tokenize(passage.text))
@@ -82,7 +83,9 @@ def expected(ex: Exercise, passage: Passage) -> Expected:
         items = wrong
     else:
         items = tuple(sorted(set(missed) | set(wrong)))
-    return Expected(items=items, accept=accept, gold=gold, missed=missed, wrong=wrong, machine=machine)
+    return Expected(
+        items=items, accept=accept, gold=gold, missed=missed, wrong=wrong, machine=machine
+    )
 
 
 def _quote_spans(passage: str, spans: Iterable[Span], limit: int = 8) -> str:
@@ -91,7 +94,9 @@ def _quote_spans(passage: str, spans: Iterable[Span], limit: int = 8) -> str:
 
 
 def _selected_tokens(tokens: Sequence[Token], sel: Selection) -> list[Token]:
-    return [t for t in tokens if t.selectable and any(overlaps((t.start, t.end), s) for s in sel.spans)]
+    return [
+        t for t in tokens if t.selectable and any(overlaps((t.start, t.end), s) for s in sel.spans)
+    ]
 
 
 def item_found(tokens: Sequence[Token], item: Span, chosen: Sequence[Token]) -> bool:
@@ -143,37 +148,50 @@ def sentence_start(text: str, pos: int, n: int = 6) -> str:
     return " ".join(ws).rstrip(",;:") + ("…" if len(text[begin:].split()) > n else "")
 
 
-def machine_hint(ex: Exercise, exp: Expected, text: str, tokens: Sequence[Token],
-                 chosen: Sequence[Token], unfound: Sequence[Span], tries: int) -> str:
+def machine_hint(
+    ex: Exercise,
+    exp: Expected,
+    text: str,
+    tokens: Sequence[Token],
+    chosen: Sequence[Token],
+    unfound: Sequence[Span],
+    tries: int,
+) -> str:
     """A hint that points at the kit's actual error in this passage (one at a time), computed
     from the kit's marks and a person's: never the written list of the whole answer."""
     noun = LAYER_NOUNS.get(ex.machine or "", "a mark")
     right_marks = [m for m in (exp.machine or ()) if m not in exp.wrong]
-    agreed = [t for t in chosen
-              if any(overlaps((t.start, t.end), m) for m in right_marks)
-              and not any(overlaps((t.start, t.end), i) for i in exp.items)]
+    agreed = [
+        t
+        for t in chosen
+        if any(overlaps((t.start, t.end), m) for m in right_marks)
+        and not any(overlaps((t.start, t.end), i) for i in exp.items)
+    ]
     if agreed:
         word = agreed[0].text.strip(EDGE_PUNCT)
-        return (f"Your mark on “{word}”: the kit marked that too, and a person would agree. "
-                "Mark only what the kit got wrong or missed.")
+        return (
+            f"Your mark on “{word}”: the kit marked that too, and a person would agree. "
+            "Mark only what the kit got wrong or missed."
+        )
     if not exp.items:
         n = len(exp.machine or ())
-        return (f"Compare each of the kit's {n} {'mark' if n == 1 else 'marks'} with the passage: "
-                f"is any of them not {noun}, and is any {noun} left unmarked?")
+        return (
+            f"Compare each of the kit's {n} {'mark' if n == 1 else 'marks'} with the passage: "
+            f"is any of them not {noun}, and is any {noun} left unmarked?"
+        )
     target = unfound[0] if unfound else exp.items[0]
     if target in exp.wrong:
-        word = " ".join(text[target[0]:target[1]].split())
+        word = " ".join(text[target[0] : target[1]].split())
         return f"The kit's mark on “{word}” is the one to check: is it really {noun}?"
     where = sentence_start(text, target[0])
     if tries <= 1:
         return f"Look at the sentence that starts “{where}”: the kit left {noun} there unmarked."
     before = [t for t in tokens if t.selectable and t.end <= target[0]]
-    starts = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*\s+|\n+", text[:target[0]])]
+    starts = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*\s+|\n+", text[: target[0]])]
     begin = starts[-1] if starts else 0
     before = [t for t in before if t.start >= begin][-2:]
     if not before:
-        return (f"In the sentence that starts “{where}”, the kit missed {noun} right at the "
-                "start.")
+        return f"In the sentence that starts “{where}”, the kit missed {noun} right at the start."
     after = " ".join(t.text for t in before)
     return f"In the sentence that starts “{where}”, the kit missed {noun} just after “{after}”."
 
@@ -206,24 +224,41 @@ def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResu
         return machine_hint(ex, exp, text, tokens, chosen, unfound, tries)
 
     if sel.nothing and chosen:
-        return CheckResult(ex.id, "wrong",
-                           "You marked words and also said there is nothing to mark; choose one.",
-                           hint=hint(), tries=tries)
+        return CheckResult(
+            ex.id,
+            "wrong",
+            "You marked words and also said there is nothing to mark; choose one.",
+            hint=hint(),
+            tries=tries,
+        )
     if sel.nothing:
         if not exp.items:
-            return CheckResult(ex.id, "correct", "Right: this time the kit got this passage right.",
-                               explanation=explanation_for(ex), details=details, tries=tries)
-        return CheckResult(ex.id, "wrong", "There is something to mark here; look again.",
-                           hint=hint(), tries=tries)
+            return CheckResult(
+                ex.id,
+                "correct",
+                "Right: this time the kit got this passage right.",
+                explanation=explanation_for(ex),
+                details=details,
+                tries=tries,
+            )
+        return CheckResult(
+            ex.id, "wrong", "There is something to mark here; look again.", hint=hint(), tries=tries
+        )
     if not exp.items:
         return CheckResult(
-            ex.id, "wrong",
+            ex.id,
+            "wrong",
             "Look again: compare each mark of the kit with the passage, word by word.",
-            hint=hint(), tries=tries,
+            hint=hint(),
+            tries=tries,
         )
     allowed = (*exp.items, *exp.accept)
-    extra = [t for t in chosen if not any(overlaps((t.start, t.end), a) for a in allowed)
-             and not _beside(tokens, t, allowed)]
+    extra = [
+        t
+        for t in chosen
+        if not any(overlaps((t.start, t.end), a) for a in allowed)
+        and not _beside(tokens, t, allowed)
+    ]
     n_found = sum(found)
     if ex.match == "any":
         ok = n_found >= 1 and not extra
@@ -234,8 +269,9 @@ def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResu
             msg = "Yes, that's it."
         else:
             msg = f"You marked all {len(exp.items)}."
-        return CheckResult(ex.id, "correct", msg, explanation=explanation_for(ex), details=details,
-                           tries=tries)
+        return CheckResult(
+            ex.id, "correct", msg, explanation=explanation_for(ex), details=details, tries=tries
+        )
     parts = []
     if ex.match == "all":
         parts.append(f"You found {n_found} of {len(exp.items)}.")
@@ -247,10 +283,14 @@ def _check(ex: Exercise, answer: Any, passage: Passage, tries: int) -> CheckResu
     return CheckResult(ex.id, "wrong", " ".join(parts), hint=hint(), tries=tries)
 
 
-
-
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     if passage is None:
         passage = passage_for(ex) if ex.text is not None and ex.machine is None else None
     if passage is None:
@@ -258,15 +298,17 @@ def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: i
     return _check(ex, answer, passage, tries)
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     assert passage is not None, "select_words needs its passage"
     exp = expected(ex, passage)
     if not exp.items:
         return Selection(nothing=True)
     tokens = tokenize(passage.text)
     spans = tuple(
-        (t.start, t.end) for t in tokens
+        (t.start, t.end)
+        for t in tokens
         if t.selectable and any(overlaps((t.start, t.end), i) for i in exp.items)
     )
     return Selection(spans=spans)
@@ -279,14 +321,22 @@ def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
     everything = Selection(spans=tuple((t.start, t.end) for t in tokens))
     if not exp.items:
         return [everything, Selection(spans=((tokens[0].start, tokens[0].end),))]
-    outside = [t for t in tokens if not any(overlaps((t.start, t.end), a) for a in (*exp.items, *exp.accept))]
+    outside = [
+        t
+        for t in tokens
+        if not any(overlaps((t.start, t.end), a) for a in (*exp.items, *exp.accept))
+    ]
     out = [Selection(nothing=True)]
     if outside:
         out.append(everything)
         out.append(Selection(spans=((outside[0].start, outside[0].end),)))
     if ex.match == "all" and len(exp.items) > 1:
         first = exp.items[0]
-        out.append(Selection(spans=tuple((t.start, t.end) for t in tokens if overlaps((t.start, t.end), first))))
+        out.append(
+            Selection(
+                spans=tuple((t.start, t.end) for t in tokens if overlaps((t.start, t.end), first))
+            )
+        )
     return out
 
 
@@ -311,8 +361,7 @@ def machine_marks_html(passage: Passage) -> str:
     # a mark inside another mark (a 'read more' line inside a longer boilerplate stretch) is
     # one stretch of tinted words on the page: list it once
     every = sorted(set(passage.machine or ()))
-    spans = [m for m in every
-             if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in every)]
+    spans = [m for m in every if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in every)]
     n = len(spans)
     listed = "; ".join(f"\u2018{esc(' '.join(text[s:e].split()))}\u2019" for s, e in spans)
     return (
@@ -320,7 +369,8 @@ def machine_marks_html(passage: Passage) -> str:
         f'<div class="mediakit-machine"><p><strong>What the kit marked</strong>: '
         f'the words with <span style="{MARK_STYLE}">a yellow tint and a dashed underline</span> '
         f"below ({n} {'mark' if n == 1 else 'marks'}"
-        + (f": {listed}" if listed else "") + ").</p></div>"
+        + (f": {listed}" if listed else "")
+        + ").</p></div>"
     )
 
 
@@ -351,20 +401,24 @@ def build(w: ExerciseWidget) -> list[Any]:
     children: list[Any] = []
     prev_end = 0
     for t, kit in zip(tokens, marked, strict=True):
-        gap = passage.text[prev_end:t.start]
+        gap = passage.text[prev_end : t.start]
         if "\n" in gap and children:
             children.append(W.Box(layout=W.Layout(width="100%", height="2px")))
         prev_end = t.end
         if not t.selectable:
             style = f' style="{MARK_STYLE}"' if kit else ""
-            children.append(W.HTML(f"<span{style}>{esc(t.text)}</span>",
-                                   layout=W.Layout(margin="0 2px")))
+            children.append(
+                W.HTML(f"<span{style}>{esc(t.text)}</span>", layout=W.Layout(margin="0 2px"))
+            )
             continue
-        b = W.ToggleButton(value=False, description=t.text,
-                           tooltip=("the kit marked this word; click to mark it"
-                                    if kit else "click to mark this word"),
-                           layout=W.Layout(width="auto", margin="1px", padding="0 4px",
-                                           height="auto"))
+        b = W.ToggleButton(
+            value=False,
+            description=t.text,
+            tooltip=(
+                "the kit marked this word; click to mark it" if kit else "click to mark this word"
+            ),
+            layout=W.Layout(width="auto", margin="1px", padding="0 4px", height="auto"),
+        )
         if kit:
             b.add_class(MACHINE_CLASS)
         b.span = (t.start, t.end)  # type: ignore[attr-defined]
@@ -372,17 +426,27 @@ def build(w: ExerciseWidget) -> list[Any]:
         buttons.append(b)
         children.append(b)
     w.controls["tokens"] = buttons
-    box = W.Box(children, layout=W.Layout(display="flex", flex_flow="row wrap",
-                                          align_items="center", margin="4px 0"))
+    box = W.Box(
+        children,
+        layout=W.Layout(display="flex", flex_flow="row wrap", align_items="center", margin="4px 0"),
+    )
     box.add_class("mediakit-passage")
-    parts.append(W.HTML("<p><small>Click a word to mark it (marked words show ✓); "
-                        "click again to unmark.</small></p>"))
+    parts.append(
+        W.HTML(
+            "<p><small>Click a word to mark it (marked words show ✓); "
+            "click again to unmark.</small></p>"
+        )
+    )
     parts.append(box)
     if ex.corrects_machine or ex.match == "any":
-        label = ("Nothing to mark: the kit got this passage right"
-                 if ex.corrects_machine else "Nothing to mark here")
-        nothing = W.Checkbox(value=False, description=label, indent=False,
-                             layout=W.Layout(width="auto"))
+        label = (
+            "Nothing to mark: the kit got this passage right"
+            if ex.corrects_machine
+            else "Nothing to mark here"
+        )
+        nothing = W.Checkbox(
+            value=False, description=label, indent=False, layout=W.Layout(width="auto")
+        )
         w.controls["nothing"] = nothing
         parts.append(nothing)
     return parts

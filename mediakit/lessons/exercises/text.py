@@ -32,7 +32,9 @@ def words(text: str) -> list[str]:
 
 WORD = r"[\w'’-]+"
 COPY_RUN = 5  # this many words in a row, as in the prompt, are the prompt copied, not evidence
-ATTRIBUTION = re.compile(r"\b(says|said|say|claims?|claimed|according to|reports?|reported)\b", re.I)
+ATTRIBUTION = re.compile(
+    r"\b(says|said|say|claims?|claimed|according to|reports?|reported)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,10 @@ def _copied_spans(text: str, prompt: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that repeat COPY_RUN or more words of the prompt in a row."""
     ws = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(WORD, text)]
     pw = [w.lower() for w in re.findall(WORD, prompt)]
-    grams = {tuple(pw[i:i + COPY_RUN]) for i in range(len(pw) - COPY_RUN + 1)}
+    grams = {tuple(pw[i : i + COPY_RUN]) for i in range(len(pw) - COPY_RUN + 1)}
     hit = [False] * len(ws)
     for i in range(len(ws) - COPY_RUN + 1):
-        if tuple(w for _, _, w in ws[i:i + COPY_RUN]) in grams:
+        if tuple(w for _, _, w in ws[i : i + COPY_RUN]) in grams:
             for j in range(i, i + COPY_RUN):
                 hit[j] = True
     return [(ws[i][0], ws[i][1]) for i in range(len(ws)) if hit[i]]
@@ -108,12 +110,18 @@ def read_answer(ex: Exercise, text: str) -> Reading:
         n_copied = sum(1 for cs, ce in copied if s <= cs and ce <= e)
         if n and n_copied * 2 < n and _is_sentence(chunk):
             sentences.append((s, e))
-    return Reading(words=own, copied=(len(copied) / total) if total else 0.0,
-                   sentences=tuple(sentences), headline=headline_of(text))
+    return Reading(
+        words=own,
+        copied=(len(copied) / total) if total else 0.0,
+        sentences=tuple(sentences),
+        headline=headline_of(text),
+    )
 
 
 def _hits(keyword: str, text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(keyword.lower()), text.lower())]
+    return [
+        (m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(keyword.lower()), text.lower())
+    ]
 
 
 def _headline_ok(c: Criterion, headline: str) -> tuple[bool, str]:
@@ -148,14 +156,21 @@ def assess(ex: Exercise, text: str) -> tuple[Reading, tuple[tuple[str, bool], ..
     candidates: dict[int, list[tuple[int, int]]] = {}
     for i, c in enumerate(ex.rubric):
         if c.where == "headline":
-            ok, why = (_headline_ok(c, reading.headline) if is_headline(reading.headline)
-                       and reading.copied < 0.5 else (False, ""))
+            ok, why = (
+                _headline_ok(c, reading.headline)
+                if is_headline(reading.headline) and reading.copied < 0.5
+                else (False, "")
+            )
             seen[i] = ok
             if why:
                 reasons.append(why)
             continue
-        spans = [h for k in c.keywords for h in _hits(k, low)
-                 if any(s <= h[0] and h[1] <= e for s, e in reading.sentences)]
+        spans = [
+            h
+            for k in c.keywords
+            for h in _hits(k, low)
+            if any(s <= h[0] and h[1] <= e for s, e in reading.sentences)
+        ]
         candidates[i] = sorted(set(spans))
     used: list[tuple[int, int]] = []
     for i in sorted(candidates, key=lambda k: len(candidates[k])):
@@ -182,51 +197,82 @@ def real_attempt(ex: Exercise, reading: Reading) -> bool:
     return reading.words >= (3 if has_headline else max(4, ex.min_words // 2))
 
 
-def check(ex: Exercise, answer: Any, *, passage: Passage | None = None, tries: int = 1,
-          report_labels: Sequence[str] = ()) -> CheckResult:
+def check(
+    ex: Exercise,
+    answer: Any,
+    *,
+    passage: Passage | None = None,
+    tries: int = 1,
+    report_labels: Sequence[str] = (),
+) -> CheckResult:
     text = answer if isinstance(answer, str) else ""
     if not words(text):
-        return CheckResult(ex.id, "incomplete", "Write your answer in the box, then press Save.",
-                           tries=tries)
+        return CheckResult(
+            ex.id, "incomplete", "Write your answer in the box, then press Save.", tries=tries
+        )
     reading, marks, reasons = assess(ex, text)
     real = real_attempt(ex, reading)
     model = ex.model_answer if real else None
     later = "" if real else " The model answer appears once you have written your own."
     hint = hint_for(ex, tries)
     if reading.copied >= 0.5:
-        return CheckResult(ex.id, "revise",
-                           "Saved, but most of it repeats the question. Answer it in your own words."
-                           + later, hint=hint, rubric=marks, tries=tries)
+        return CheckResult(
+            ex.id,
+            "revise",
+            "Saved, but most of it repeats the question. Answer it in your own words." + later,
+            hint=hint,
+            rubric=marks,
+            tries=tries,
+        )
     headline = any(c.where == "headline" for c in ex.rubric)
     if not reading.sentences and not (headline and real) and reading.words >= 4:
-        return CheckResult(ex.id, "revise",
-                           "Saved. Write your answer in sentences: a list of words is not yet an "
-                           "answer." + later, hint=hint, rubric=marks, tries=tries)
+        return CheckResult(
+            ex.id,
+            "revise",
+            "Saved. Write your answer in sentences: a list of words is not yet an answer." + later,
+            hint=hint,
+            rubric=marks,
+            tries=tries,
+        )
     if reading.words < ex.min_words:
         return CheckResult(
-            ex.id, "revise",
+            ex.id,
+            "revise",
             f"Your answer has {reading.words} words of your own; say a little more (about "
             f"{ex.min_words} or more)." + later,
-            hint=hint, rubric=marks, model_answer=model, tries=tries,
+            hint=hint,
+            rubric=marks,
+            model_answer=model,
+            tries=tries,
         )
-    missing = [c for (c, ok), crit in zip(marks, ex.rubric, strict=True) if crit.required and not ok]
+    missing = [
+        c for (c, ok), crit in zip(marks, ex.rubric, strict=True) if crit.required and not ok
+    ]
     seen = sum(1 for _, ok in marks if ok)
     if not missing and seen >= ex.min_criteria:
-        return CheckResult(ex.id, "submitted", "Compare it with the model answer below.",
-                           rubric=marks, model_answer=ex.model_answer,
-                           explanation=ex.explanation or None, tries=tries)
+        return CheckResult(
+            ex.id,
+            "submitted",
+            "Compare it with the model answer below.",
+            rubric=marks,
+            model_answer=ex.model_answer,
+            explanation=ex.explanation or None,
+            tries=tries,
+        )
     msg = "Saved. Check your answer against the points below and the model answer."
     if headline:
         msg = f"Saved. I read your headline as: '{reading.headline.rstrip('.!?;:')}'."
         if reasons:
             why = "; ".join(reasons)
             msg += " " + why[0].upper() + why[1:] + "."
-    return CheckResult(ex.id, "revise", msg + later, hint=hint, rubric=marks,
-                       model_answer=model, tries=tries)
+    return CheckResult(
+        ex.id, "revise", msg + later, hint=hint, rubric=marks, model_answer=model, tries=tries
+    )
 
 
-def key_answer(ex: Exercise, passage: Passage | None = None, *,
-               report_labels: Sequence[str] = ()) -> Any:
+def key_answer(
+    ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
+) -> Any:
     return ex.model_answer
 
 
@@ -247,7 +293,9 @@ def text_area(w: ExerciseWidget) -> list[Any]:
     """A box for a few lines of text (shared with polls that have no options)."""
     import ipywidgets as W
 
-    area = W.Textarea(value="", placeholder="Write here…", layout=W.Layout(width="100%", height="7em"))
+    area = W.Textarea(
+        value="", placeholder="Write here…", layout=W.Layout(width="100%", height="7em")
+    )
     w.controls["answer"] = area
     return [area]
 

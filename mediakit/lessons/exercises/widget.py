@@ -43,6 +43,8 @@ def _announce(ex_id: str, result: CheckResult) -> None:
             listener(ex_id, result)
         except Exception:  # a broken summary must never stop an answer being checked
             continue
+
+
 TYPE_LABELS = {name: module.LABEL for name, module in TYPES.items()}
 
 
@@ -93,14 +95,19 @@ class ExerciseWidget:
         parts: list[W.Widget] = [self.controls["prompt"]]
         parts += self.kind.build(self)
         label = self.kind.BUTTON
-        self.controls["check"] = W.Button(description=label, button_style="primary",
-                                          tooltip=f"{label} your answer", icon="check")
+        self.controls["check"] = W.Button(
+            description=label, button_style="primary", tooltip=f"{label} your answer", icon="check"
+        )
         self.controls["check"].on_click(lambda _b: self.check())
         self.controls["feedback"] = W.HTML("")
         self.controls["status"] = W.HTML("")
-        parts += [W.HBox([self.controls["check"], self.controls["status"]]), self.controls["feedback"]]
-        self.widget = W.VBox(parts, layout=W.Layout(border="1px solid #bbb", padding="6px 10px",
-                                                    margin="8px 0"))
+        parts += [
+            W.HBox([self.controls["check"], self.controls["status"]]),
+            self.controls["feedback"],
+        ]
+        self.widget = W.VBox(
+            parts, layout=W.Layout(border="1px solid #bbb", padding="6px 10px", margin="8px 0")
+        )
         self.widget.add_class("mediakit-exercise")
         self._restore()
 
@@ -123,17 +130,24 @@ class ExerciseWidget:
     def check(self) -> CheckResult:
         """Check the current answer, show the feedback and save it to the learner's progress."""
         self.tries += 1
-        result = check(self.exercise, self.answer, passage=self.passage, tries=self.tries,
-                       report_labels=self.report_labels)
+        result = check(
+            self.exercise,
+            self.answer,
+            passage=self.passage,
+            tries=self.tries,
+            report_labels=self.report_labels,
+        )
         if result.status == "incomplete":
             self.tries -= 1
         self._show(result)
         if self.progress is not None and result.status != "incomplete":
-            saved = self.progress.record(self.exercise.id, self._stored(), result.status,
-                                         tries=self.tries)
+            saved = self.progress.record(
+                self.exercise.id, self._stored(), result.status, tries=self.tries
+            )
             if not saved and self.progress.messages:
-                self.controls["status"].value = (
-                    f"<small>⚠ {esc(self.progress.messages[-1])}</small>")
+                self.controls[
+                    "status"
+                ].value = f"<small>⚠ {esc(self.progress.messages[-1])}</small>"
         if result.status != "incomplete":
             _announce(self.exercise.id, result)
         return result
@@ -142,8 +156,7 @@ class ExerciseWidget:
         self.result = result
         note = "<p><small>(Your saved answer from last time.)</small></p>" if restored else ""
         self.controls["feedback"].value = note + result._repr_html_()
-        self.controls["status"].value = (
-            f"<small>tries: {self.tries}</small>" if self.tries else "")
+        self.controls["status"].value = f"<small>tries: {self.tries}</small>" if self.tries else ""
 
     def _restore(self) -> None:
         if self.progress is None:
@@ -154,13 +167,19 @@ class ExerciseWidget:
         try:
             self.set_answer(entry.get("answer"))
             tries = entry.get("tries", 1)
-            self.tries = tries if isinstance(tries, int) and not isinstance(tries, bool) \
-                and tries > 0 else 1
+            self.tries = (
+                tries if isinstance(tries, int) and not isinstance(tries, bool) and tries > 0 else 1
+            )
         except Exception:  # a stale saved answer must never stop the lesson
             return
         try:
-            result = check(self.exercise, self.answer, passage=self.passage, tries=self.tries,
-                           report_labels=self.report_labels)
+            result = check(
+                self.exercise,
+                self.answer,
+                passage=self.passage,
+                tries=self.tries,
+                report_labels=self.report_labels,
+            )
         except Exception:
             return
         self._show(result, restored=True)
@@ -188,8 +207,20 @@ def exercise_widget(
     source_note: str = "",
 ) -> ExerciseWidget:
     """Build the widget for one exercise (see the module docstring for its ``controls``)."""
-    return ExerciseWidget(exercise, passage=passage, progress=progress,
-                          report_labels=report_labels, source_note=source_note)
+    return ExerciseWidget(
+        exercise,
+        passage=passage,
+        progress=progress,
+        report_labels=report_labels,
+        source_note=source_note,
+    )
 
 
-__all__ = ["MACHINE_LABEL", "TYPE_LABELS", "ExerciseWidget", "exercise_widget", "on_answer", "prompt_html"]
+__all__ = [
+    "MACHINE_LABEL",
+    "TYPE_LABELS",
+    "ExerciseWidget",
+    "exercise_widget",
+    "on_answer",
+    "prompt_html",
+]
