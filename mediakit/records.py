@@ -2,6 +2,10 @@
 
 Offsets index the report's ``text`` (Python ``str`` indices, end exclusive). Renderers,
 comparisons and the JSON export take these records, never spaCy objects.
+
+Every mark (quote, attribution, figure, loaded term) carries ``review``: ``""`` when it was found
+by the machine and no teacher has looked at it, ``"confirmed"`` or ``"corrected"`` when the case's
+``review.toml`` says a teacher checked it (dropped marks are removed from the analysis).
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ class Quote:
     # how sure speaker_type is: "high" when a word list, a title or the gazetteer decided it,
     # "low" when only the language model's entity label did (or no speaker was found)
     type_confidence: str = "high"
+    review: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -85,6 +90,7 @@ class Attribution:
     # how sure source_type is: "high" when a word list, a title or the gazetteer decided it,
     # "low" when only the language model's entity label did
     type_confidence: str = "high"
+    review: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,6 +109,7 @@ class Figure:
     vague: bool = False
     unit_start: int | None = None
     unit_end: int | None = None
+    review: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,6 +125,7 @@ class LoadedTerm:
     category: str
     lemma: str = ""
     note: str = ""
+    review: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
