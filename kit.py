@@ -293,6 +293,10 @@ def test(args: list[str]) -> int:
     rc = rc or run([BIN / "ruff", "format", "--check", *paths], cwd=ROOT)
     if rc:
         return rc
+    say("mypy (types, configured in pyproject.toml)")
+    rc = run([PY, "-m", "mypy"], cwd=ROOT)
+    if rc:
+        return rc
     say("pytest")
     return run([PY, "-m", "pytest", *args], cwd=ROOT, env=env)
 
