@@ -34,8 +34,7 @@ from .records import (
     Region,
     ReportRecords,
 )
-
-__version__ = "0.1.0"
+from .version import __version__ as __version__
 
 # Modules notebooks reach by their short names; imported on first use so that ``import
 # mediakit`` (the command line, the pipeline) does not load the widget libraries.
