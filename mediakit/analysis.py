@@ -14,14 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import re
 import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -29,8 +27,19 @@ from .cases.case import Case, Report, load_case
 from .compare import Comparisons, compare
 from .errors import CaseError
 from .extract import attributions, figures, loaded_terms, quotes
-from .nlp import Pipeline, cache_dir, iter_parse, parse, pipeline, pipeline_key
+from .nlp import (
+    Pipeline,
+    cache_dir,
+    cache_used,
+    cache_written,
+    iter_parse,
+    parse,
+    pipeline,
+    pipeline_key,
+)
+from .plain import PlainDataError, from_plain
 from .records import ReportRecords
+from .version import kit_fingerprint as _kit_fingerprint
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -338,25 +347,15 @@ def analyze(
     return result
 
 
-ANALYSIS_SCHEMA = "1"
+# The analysis cache's format: a new number whenever the entries' shape changes.
+ANALYSIS_SCHEMA = "2"
 
 
-@lru_cache(maxsize=1)
 def kit_fingerprint() -> str:
-    """A hash of the kit's own code and data (parse caches aside): any edit to an extractor, a
-    comparison or a lexicon gives a new fingerprint, so no stale analysis is ever reused."""
-    from . import __version__
-
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"{ANALYSIS_SCHEMA}|{__version__}".encode())
-    for f in sorted(root.rglob("*")):
-        rel = f.relative_to(root).as_posix()
-        if not f.is_file() or "__pycache__" in rel or rel.startswith("data/parsecache/"):
-            continue
-        if f.suffix not in (".py", ".toml", ".txt", ".json", ".csv"):
-            continue
-        h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    """A hash of the kit's own code and data and of the analysis cache's format (see
+    :func:`mediakit.version.kit_fingerprint`): any edit to an extractor, a comparison or a
+    lexicon gives a new fingerprint, so no stale analysis is ever reused."""
+    return f"{ANALYSIS_SCHEMA}-{_kit_fingerprint()}"
 
 
 def analysis_fingerprint(analysis: CaseAnalysis) -> str:
@@ -364,51 +363,128 @@ def analysis_fingerprint(analysis: CaseAnalysis) -> str:
     code: two analyses with one fingerprint draw the same charts. Views key their caches on it;
     an analysis changed in any way (or a kit edited) gives a new fingerprint."""
 
-    def plain(o: Any) -> Any:  # what json cannot write as it is
-        if isinstance(o, set | frozenset):
-            return sorted(map(repr, o))
-        return repr(o)
-
     content = asdict(replace(analysis, case=replace(analysis.case, path=None), docs={}))
     # JSON with sorted keys, not pickle: a pickle's bytes differ between an analysis just
     # computed and the same analysis read back from the cache
     h = hashlib.sha256(f"{kit_fingerprint()}|".encode())
-    h.update(json.dumps(content, default=plain, sort_keys=True).encode())
+    h.update(json.dumps(content, default=_plain, sort_keys=True).encode())
     return h.hexdigest()[:32]
 
 
-def _analysis_file(case: Case, nlp: Pipeline) -> Path:
-    h = hashlib.sha256()
-    h.update(f"{kit_fingerprint()}|{pipeline_key(nlp)}|".encode())
-    h.update(pickle.dumps(replace(case, path=None), protocol=4))
-    return cache_dir() / "analyses" / f"{case.id[:40]}-{h.hexdigest()[:32]}.pickle"
+def _plain(o: Any) -> Any:  # what json cannot write as it is (sets: in a fixed order)
+    if isinstance(o, set | frozenset):
+        return sorted(map(repr, o))
+    return repr(o)
+
+
+def _case_digest(case: Case) -> str:
+    """A hash of everything a case holds (its folder aside): texts, metadata, gazetteer, lexicon."""
+    content = asdict(replace(case, path=None))
+    text = json.dumps(content, default=_plain, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# An entry of the analysis cache is JSON data, never code: the kit's stamp, what it was made
+# from, and the records and comparisons in their JSON form (the contract of `mediakit analyze
+# --json`), read back field by field with mediakit.plain.from_plain. An entry that does not
+# parse, is of another shape, or was not made by this kit from this case is ignored and the
+# analysis computed again.
+_CACHE_FORMAT = "mediakit-analysis"
+
+
+def _analysis_file(case: Case, nlp: Pipeline, digest: str) -> Path:
+    h = hashlib.sha256(f"{kit_fingerprint()}|{pipeline_key(nlp)}|{digest}".encode())
+    return cache_dir() / "analyses" / f"{case.id[:40]}-{h.hexdigest()[:32]}.json"
+
+
+def _entry(result: CaseAnalysis, nlp: Pipeline, digest: str) -> dict[str, Any]:
+    return {
+        "format": _CACHE_FORMAT,
+        "kit": kit_fingerprint(),
+        "pipeline": pipeline_key(nlp),
+        "case": digest,
+        "model": dict(result.model),
+        "reports": [r.id for r in result.case.reports],
+        "skipped": [[f, why] for f, why in result.case.skipped],
+        "records": [
+            {
+                "report_id": rec.report_id,
+                "quotes": [q.to_dict() for q in rec.quotes],
+                "attributions": [a.to_dict() for a in rec.attributions],
+                "figures": [f.to_dict() for f in rec.figures],
+                "loaded_terms": [t.to_dict() for t in rec.loaded_terms],
+            }
+            for rec in result.records.values()
+        ],
+        "comparisons": result.comparisons.to_dict(),
+    }
+
+
+def _from_entry(data: Any, case: Case, nlp: Pipeline, digest: str) -> CaseAnalysis | None:
+    """The analysis an entry holds, or None if it is not this kit's entry for this case."""
+    if not isinstance(data, dict) or data.get("format") != _CACHE_FORMAT:
+        return None
+    if (
+        data.get("kit") != kit_fingerprint()
+        or data.get("pipeline") != pipeline_key(nlp)
+        or data.get("case") != digest
+    ):
+        return None
+    try:
+        model = from_plain(dict[str, str], data["model"])
+        kept = from_plain(tuple[str, ...], data["reports"])
+        skipped = from_plain(tuple[tuple[str, str], ...], data["skipped"])
+        recs = from_plain(tuple[ReportRecords, ...], data["records"])
+        comps = from_plain(Comparisons, data["comparisons"])
+    except (KeyError, PlainDataError):
+        return None
+    by_id = {r.id: r for r in case.reports}
+    if any(k not in by_id for k in kept) or len(set(kept)) != len(kept):
+        return None
+    records = {rec.report_id: rec for rec in recs}
+    if set(records) != set(kept) or len(records) != len(recs):
+        return None
+    if len(kept) != len(case.reports) or skipped != case.skipped:
+        case = replace(case, reports=tuple(by_id[k] for k in kept), skipped=skipped)
+    return CaseAnalysis(case=case, model=model, records=records, comparisons=comps)
 
 
 def _cached_analysis(case: Case, nlp: Pipeline) -> CaseAnalysis | None:
     try:
-        f = _analysis_file(case, nlp)
+        digest = _case_digest(case)
+        f = _analysis_file(case, nlp, digest)
         if not f.exists():
             return None
-        stored = pickle.loads(f.read_bytes())
-    except Exception:  # a damaged or foreign file: the analysis is simply computed again
+        data = json.loads(f.read_bytes())
+    except (OSError, ValueError, RecursionError):  # damaged: the analysis is computed again
         return None
-    if not isinstance(stored, CaseAnalysis) or stored.case != replace(case, path=None):
-        return None
-    stored.case = case
+    stored = _from_entry(data, case, nlp, digest)
+    if stored is not None:
+        cache_used(f)
     return stored
 
 
 def _store_analysis(result: CaseAnalysis, nlp: Pipeline) -> None:
     try:
-        f = _analysis_file(result.case, nlp)
-        data = pickle.dumps(
-            replace(result, case=replace(result.case, path=None), docs={}),
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
+        digest = _case_digest(result.case)
+        entry = _entry(result, nlp, digest)
+        data = json.dumps(entry, ensure_ascii=False, allow_nan=False).encode()
+        # kept only if it reads back as the very analysis computed (a value the JSON form
+        # cannot hold exactly is not cached: the analysis is simply computed next time)
+        back = _from_entry(json.loads(data), result.case, nlp, digest)
+        if back is None or (back.records, back.comparisons, back.model, back.case) != (
+            result.records,
+            result.comparisons,
+            result.model,
+            result.case,
+        ):
+            return
+        f = _analysis_file(result.case, nlp, digest)
         f.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, f)
-    except Exception:  # no cache (read-only home, an unpicklable record) is not a failure
+        cache_written("analyses", len(data))
+    except (OSError, ValueError, TypeError, RecursionError):  # no cache is not a failure
         return

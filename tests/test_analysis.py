@@ -18,7 +18,7 @@ def test_a_second_analysis_comes_from_the_cache_and_equals_the_first(
 ):
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
     first = analyze(seed_case)
-    assert list((tmp_path / "cache" / "analyses").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "analyses").glob("*.json"))
 
     import mediakit.analysis as A
 
@@ -53,7 +53,7 @@ def test_an_edited_report_is_analysed_afresh(tmp_path, monkeypatch, seed_case):
 def test_a_damaged_cached_analysis_is_computed_again(tmp_path, monkeypatch, seed_case):
     monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
     first = analyze(seed_case)
-    for f in (tmp_path / "cache" / "analyses").glob("*.pickle"):
-        f.write_bytes(b"not a pickle")
+    for f in (tmp_path / "cache" / "analyses").glob("*.json"):
+        f.write_bytes(b"not an analysis")
     again = analyze(seed_case)
     assert again.to_json() == first.to_json()
