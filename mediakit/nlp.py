@@ -280,6 +280,8 @@ def _read_cached(vocab: Vocab, key: str, text: str) -> Doc | None:
             except Exception:  # a damaged cache file is simply re-parsed
                 continue
             if doc.text == text:
+                if not legacy_ok:
+                    cache_used(f)
                 return doc
     return None
 
@@ -365,7 +367,9 @@ def _parse_chunk(nlp: Language | Pipeline, texts: list[str], key: str, cache: bo
         for i, doc in zip(todo, _parse_batch(nlp, [texts[i] for i in todo]), strict=True):
             docs[i] = doc
             if cache:
-                _write_atomic(_cache_file(key, texts[i]), entry_bytes(doc))
+                data = entry_bytes(doc)
+                if _write_atomic(_cache_file(key, texts[i]), data):
+                    cache_written("parses", len(data))
     return [d for d in docs if d is not None]
 
 
@@ -379,10 +383,10 @@ _STALE_TMP_SECONDS = 3600
 _swept: set[Path] = set()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file next to ``path`` and rename it into place; the temp file is removed
-    on any failure (a full disk leaves no partial file), and temp files an interrupted run left
-    behind over an hour ago are removed once per folder and process."""
+def _write_atomic(path: Path, data: bytes) -> bool:
+    """Write to a temp file next to ``path`` and rename it into place (True once written); the
+    temp file is removed on any failure (a full disk leaves no partial file), and temp files an
+    interrupted run left behind over an hour ago are removed once per folder and process."""
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -393,11 +397,92 @@ def _write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError:
-        pass  # a read-only home folder or a full disk means no cache, not a failure
+        return False  # a read-only home folder or a full disk means no cache, not a failure
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+    return True
+
+
+# The caches are bounded, so a classroom machine's disk does not fill over a term: past its size
+# in megabytes (the environment variable beside it sets another), a cache loses its entries
+# that were least recently used, oldest first. Sizes: a news report's parse takes about 100 kB,
+# a case's analysis about 100 kB, a chart about 30 kB (see README, where the caches are described).
+CACHE_LIMITS_MB: dict[str, float] = {"parses": 1000.0, "analyses": 200.0, "charts": 200.0}
+CACHE_LIMIT_VARS: dict[str, str] = {
+    "parses": "MEDIAKIT_PARSE_CACHE_MB",
+    "analyses": "MEDIAKIT_ANALYSIS_CACHE_MB",
+    "charts": "MEDIAKIT_CHART_CACHE_MB",
+}
+_PRUNE_AGAIN = 0.1  # a process prunes again after writing this share of the limit
+_written: dict[str, int] = {}
+
+
+def cache_limit(kind: str) -> int:
+    """The size in bytes past which the ``kind`` cache ("parses", "analyses", "charts") is
+    pruned: ``CACHE_LIMITS_MB`` unless its environment variable gives another number of MB."""
+    mb = CACHE_LIMITS_MB[kind]
+    raw = os.environ.get(CACHE_LIMIT_VARS[kind], "").strip()
+    if raw:
+        with contextlib.suppress(ValueError):
+            value = float(raw)
+            if value >= 0:
+                mb = value
+    return int(mb * 1_000_000)
+
+
+def cache_entries(kind: str) -> list[Path]:
+    """The files of the ``kind`` cache in the user's cache folder (temp files aside)."""
+    root = cache_dir()
+    if kind == "parses":
+        files = [f for f in root.glob("*/*.spacy") if f.parent.name not in CACHE_LIMITS_MB]
+    else:
+        files = [f for f in (root / kind).glob("*") if not f.name.endswith(".tmp")]
+    return [f for f in files if f.is_file()]
+
+
+def prune_cache(kind: str, *, limit: int | None = None) -> list[Path]:
+    """Remove the ``kind`` cache's least recently used entries (oldest modification time first;
+    a cache hit renews it) until the cache is no larger than ``limit`` bytes
+    (:func:`cache_limit`); returns the files removed. Files that cannot be read or removed (a
+    shared cache a learner may only read) are left as they are."""
+    limit = cache_limit(kind) if limit is None else limit
+    sized = []
+    for f in cache_entries(kind):
+        with contextlib.suppress(OSError):
+            st = f.stat()
+            sized.append((st.st_mtime, f.name, f, st.st_size))
+    total = sum(s[3] for s in sized)
+    removed: list[Path] = []
+    for _mtime, _name, f, size in sorted(sized):
+        if total <= limit:
+            break
+        try:
+            f.unlink()
+        except OSError:
+            continue
+        total -= size
+        removed.append(f)
+    return removed
+
+
+def cache_written(kind: str, nbytes: int) -> None:
+    """Note that ``nbytes`` were written into the ``kind`` cache; the cache is pruned on a
+    process's first write, and again each time it has written a tenth of the limit since."""
+    limit = cache_limit(kind)
+    seen = _written.get(kind)
+    total = (seen or 0) + nbytes
+    if seen is None or total >= limit * _PRUNE_AGAIN:
+        prune_cache(kind, limit=limit)
+        total = 0
+    _written[kind] = total
+
+
+def cache_used(path: Path) -> None:
+    """Renew a cache entry that was just read, so pruning takes the least recently used first."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def _sweep_stale(folder: Path) -> None:

@@ -660,6 +660,9 @@ __all__ = [
 ]
 
 
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+
 def _chart_file(plot: Callable[..., Any], analysis: CaseAnalysis, options: dict[str, Any]) -> Path:
     from importlib import metadata
 
@@ -720,11 +723,17 @@ def chart_png(
     if not isinstance(analysis, CaseAnalysis):
         plot(analysis, **options)  # the "run lesson.start first" box, or the chart's own error
         return None
+    from ..nlp import cache_used, cache_written
+
     f = _chart_file(plot, analysis, options)
     try:
-        return f.read_bytes()
+        cached = f.read_bytes()
     except OSError:
         pass
+    else:
+        if cached.startswith(_PNG):  # a picture, shown as one; anything else is drawn again
+            cache_used(f)
+            return cached
     data = _draw_png(plot, analysis, options)
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
@@ -732,6 +741,7 @@ def chart_png(
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, f)
+        cache_written("charts", len(data))
     except OSError:  # no cache (a read-only home) is not a failure: the chart is still shown
         pass
     return data
