@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import CaseError, MediakitError, ReportError
 from ..records import Region
 from .boilerplate import find_headline, split_boilerplate
+from .webpage import SavedPage, read_saved_page
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_REPORT_BYTES = 5_000_000
@@ -214,22 +215,12 @@ def _control_ratio(sample: bytes) -> float:
 
 
 def html_to_text(html: str) -> str:
-    """Reduce a saved web page to its readable text, one block per paragraph.
+    """Reduce a saved web page to its article text, one block per paragraph (the title first).
 
-    Uses BeautifulSoup's tolerant ``html.parser`` (no compiled dependency, copes with the
-    broken markup of saved pages); scripts, styles and other non-text elements are dropped.
+    The article is told from the page's menus, banners, related links and comments by
+    trafilatura (see :mod:`mediakit.cases.webpage`); scripts and styles never reach the text.
     """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "svg", "iframe", "head"]):
-        tag.decompose()
-    lines = []
-    for line in soup.get_text("\n").splitlines():
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
-        if line:
-            lines.append(line)
-    return "\n\n".join(lines)
+    return read_saved_page(html).text
 
 
 def inside_case(folder: Path, name: str, what: str, error: type[MediakitError] = CaseError) -> Path:
@@ -289,6 +280,13 @@ def read_limited(
 
 def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Read one report file (txt, md or html) and return (text, encoding, normalised)."""
+    text, encoding, normalised, _page = read_report_and_page(path)
+    return text, encoding, normalised
+
+
+def read_report_and_page(path: Path) -> tuple[str, str, tuple[str, ...], SavedPage | None]:
+    """Read one report file as :func:`read_report_file` does, with what a saved web page
+    (``.html``, ``.htm``) states about itself (title, author, date; None for other files)."""
     name = path.name
     try:
         raw = read_limited(path, MAX_REPORT_BYTES, "report file")
@@ -301,8 +299,10 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
             f"The report '{name}' cannot be read ({exc.strerror}).", path=str(path)
         ) from None
     text, encoding, normalised = decode_report(raw, name=name)
+    page: SavedPage | None = None
     if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
+        page = read_saved_page(text)
+        text = page.text
         normalised = normalised + ("html",)
         if not text.strip():
             raise ReportError(f"The web page '{name}' has no readable text.", path=str(path))
@@ -313,7 +313,7 @@ def read_report_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
             path=str(path),
             hint="Is it several reports in one file? Split it, one report a file.",
         )
-    return text, encoding, normalised
+    return text, encoding, normalised, page
 
 
 # --------------------------------------------------------------------------- case.toml
@@ -553,7 +553,7 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         rwhere = f"{where}, report '{fname}'"
         _raise_all(unknown_keys(entry, REPORT_KEYS, rwhere))
         try:
-            text, encoding, normalised = read_report_file(
+            text, encoding, normalised, page = read_report_and_page(
                 inside_case(folder, on_disk, "report file", ReportError)
             )
         except ReportError as exc:
@@ -577,11 +577,13 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
                 file=fname,
                 text=text,
                 outlet=_opt_str(entry, "outlet", rwhere),
-                original_author=_opt_str(entry, "original_author", rwhere),
-                date=_opt_str(entry, "date", rwhere),
+                # case.toml first; else what a saved web page states itself (else unknown)
+                original_author=_opt_str(entry, "original_author", rwhere)
+                or (page.author if page else None),
+                date=_opt_str(entry, "date", rwhere) or (page.date if page else None),
                 url=_opt_str(entry, "url", rwhere),
                 notes=_opt_str(entry, "notes", rwhere),
-                title=_opt_str(entry, "title", rwhere),
+                title=_opt_str(entry, "title", rwhere) or (page.title if page else None),
                 encoding=encoding,
                 normalised=normalised,
                 body=body,
