@@ -432,14 +432,26 @@ def cache_limit(kind: str) -> int:
     return int(mb * 1_000_000)
 
 
+# the names the kit gives its cache entries: nothing else in the folder is ever removed (a
+# MEDIAKIT_CACHE set to a folder that holds other files loses none of them)
+_ENTRY_NAMES: dict[str, re.Pattern[str]] = {
+    "parses": re.compile(r"[0-9a-f]{64}\.spacy"),
+    # .pickle: analyses an earlier kit wrote, never read again (pruned like the rest)
+    "analyses": re.compile(r".*-[0-9a-f]{32}\.(json|pickle)"),
+    "charts": re.compile(r"plot_\w+-[0-9a-f]{32}\.png"),
+}
+
+
 def cache_entries(kind: str) -> list[Path]:
-    """The files of the ``kind`` cache in the user's cache folder (temp files aside)."""
+    """The entries of the ``kind`` cache in the user's cache folder (files of the kit's naming;
+    temp files and anything else aside)."""
     root = cache_dir()
     if kind == "parses":
         files = [f for f in root.glob("*/*.spacy") if f.parent.name not in CACHE_LIMITS_MB]
     else:
-        files = [f for f in (root / kind).glob("*") if not f.name.endswith(".tmp")]
-    return [f for f in files if f.is_file()]
+        files = list((root / kind).glob("*"))
+    name = _ENTRY_NAMES[kind]
+    return [f for f in files if name.fullmatch(f.name) and f.is_file()]
 
 
 def prune_cache(kind: str, *, limit: int | None = None) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -10,6 +11,16 @@ import pytest
 
 import mediakit.nlp as N
 from mediakit import analyze
+
+
+def _name(kind: str, i: int | str) -> str:
+    """A file name of the kit's naming for a ``kind`` cache entry."""
+    h = hashlib.sha256(str(i).encode()).hexdigest()
+    return {
+        "parses": f"{h}.spacy",
+        "analyses": f"case-{h[:32]}.json",
+        "charts": f"plot_source_mix-{h[:32]}.png",
+    }[kind]
 
 
 def _entry(path: Path, size: int, age_days: float) -> Path:
@@ -30,8 +41,7 @@ def cache(tmp_path, monkeypatch):
 @pytest.mark.parametrize("kind", ["parses", "analyses", "charts"])
 def test_a_cache_past_its_size_loses_its_oldest_entries_first(cache, monkeypatch, kind):
     folder = cache / ("pipeline-key" if kind == "parses" else kind)
-    suffix = {"parses": ".spacy", "analyses": ".json", "charts": ".png"}[kind]
-    files = [_entry(folder / f"e{i}{suffix}", 100_000, age_days=10 - i) for i in range(10)]
+    files = [_entry(folder / _name(kind, i), 100_000, age_days=10 - i) for i in range(10)]
     monkeypatch.setenv(N.CACHE_LIMIT_VARS[kind], "0.45")  # 450 kB: room for four
     removed = N.prune_cache(kind)
     assert sorted(removed) == sorted(files[:6])  # the six oldest
@@ -40,17 +50,27 @@ def test_a_cache_past_its_size_loses_its_oldest_entries_first(cache, monkeypatch
 
 
 def test_pruning_one_cache_leaves_the_others_alone(cache, monkeypatch):
-    parse = _entry(cache / "key" / "a.spacy", 100_000, age_days=30)
-    chart = _entry(cache / "charts" / "c.png", 100_000, age_days=30)
-    old = _entry(cache / "analyses" / "old.json", 100_000, age_days=30)
+    parse = _entry(cache / "key" / _name("parses", 1), 100_000, age_days=30)
+    chart = _entry(cache / "charts" / _name("charts", 1), 100_000, age_days=30)
+    old = _entry(cache / "analyses" / _name("analyses", 1), 100_000, age_days=30)
+    # files the kit did not name are never removed, whatever their age
+    theirs = [
+        _entry(cache / "analyses" / "notes.json", 100_000, age_days=99),
+        _entry(cache / "charts" / "holiday.png", 100_000, age_days=99),
+        _entry(cache / "key" / "mine.spacy", 100_000, age_days=99),
+    ]
     monkeypatch.setenv("MEDIAKIT_ANALYSIS_CACHE_MB", "0")
     assert N.prune_cache("analyses") == [old]
     assert parse.exists() and chart.exists()
+    monkeypatch.setenv("MEDIAKIT_CHART_CACHE_MB", "0")
+    monkeypatch.setenv("MEDIAKIT_PARSE_CACHE_MB", "0")
+    assert N.prune_cache("charts") == [chart] and N.prune_cache("parses") == [parse]
+    assert all(f.exists() for f in theirs)
 
 
 def test_an_entry_read_again_is_kept_before_a_newer_one_never_read(cache, monkeypatch):
-    used = _entry(cache / "charts" / "used.png", 100_000, age_days=20)
-    unused = _entry(cache / "charts" / "unused.png", 100_000, age_days=5)
+    used = _entry(cache / "charts" / _name("charts", "used"), 100_000, age_days=20)
+    unused = _entry(cache / "charts" / _name("charts", "unused"), 100_000, age_days=5)
     N.cache_used(used)  # a lesson opened again today
     monkeypatch.setenv("MEDIAKIT_CHART_CACHE_MB", "0.15")
     assert N.prune_cache("charts") == [unused]
@@ -67,8 +87,10 @@ def test_the_default_size_holds_when_the_variable_is_not_a_size(monkeypatch):
 
 def test_analysing_a_case_prunes_the_caches_it_writes(cache, monkeypatch, seed_case):
     monkeypatch.setenv("MEDIAKIT_SHIPPED_PARSES", "0")
-    old_parses = [_entry(cache / "key" / f"p{i}.spacy", 400_000, age_days=60 - i) for i in range(3)]
-    old_analysis = _entry(cache / "analyses" / "other-case.json", 400_000, age_days=60)
+    old_parses = [
+        _entry(cache / "key" / _name("parses", i), 400_000, age_days=60 - i) for i in range(3)
+    ]
+    old_analysis = _entry(cache / "analyses" / _name("analyses", "x"), 400_000, age_days=60)
     monkeypatch.setenv("MEDIAKIT_PARSE_CACHE_MB", "1")
     monkeypatch.setenv("MEDIAKIT_ANALYSIS_CACHE_MB", "0.3")
     result = analyze(seed_case, keep_docs=False)
@@ -86,7 +108,7 @@ def test_analysing_a_case_prunes_the_caches_it_writes(cache, monkeypatch, seed_c
 def test_drawing_a_chart_prunes_the_chart_cache(cache, monkeypatch, seed_analysis):
     from mediakit.views import plots
 
-    old = [_entry(cache / "charts" / f"old{i}.png", 200_000, age_days=90) for i in range(3)]
+    old = [_entry(cache / "charts" / _name("charts", i), 200_000, age_days=90) for i in range(3)]
     monkeypatch.setenv("MEDIAKIT_CHART_CACHE_MB", "0.1")  # room for the new chart alone
     png = plots.chart_png(plots.plot_source_mix, seed_analysis)
     assert png is not None and png.startswith(b"\x89PNG")
