@@ -285,6 +285,7 @@ def analyze(
     if not isinstance(case, Case):
         case = load_case(case)
     nlp = pipeline(model, gazetteer=case.gazetteer)
+    given = case  # the cache is keyed by the case as given, before any report is skipped
     stored = _cached_analysis(case, nlp) if cache else None
     if stored is not None:
         if keep_docs:  # read from the parse cache only if someone asks for them
@@ -343,7 +344,7 @@ def analyze(
         docs=docs if keep_docs else {},
     )
     if cache:
-        _store_analysis(result, nlp)
+        _store_analysis(result, nlp, given)
     return result
 
 
@@ -464,14 +465,17 @@ def _cached_analysis(case: Case, nlp: Pipeline) -> CaseAnalysis | None:
     return stored
 
 
-def _store_analysis(result: CaseAnalysis, nlp: Pipeline) -> None:
+def _store_analysis(result: CaseAnalysis, nlp: Pipeline, given: Case | None = None) -> None:
+    """Keep ``result`` in the cache under the case as it was ``given`` to :func:`analyze`
+    (before reports past the budget were left out; by default ``result.case``)."""
+    given = result.case if given is None else given
     try:
-        digest = _case_digest(result.case)
+        digest = _case_digest(given)
         entry = _entry(result, nlp, digest)
         data = json.dumps(entry, ensure_ascii=False, allow_nan=False).encode()
         # kept only if it reads back as the very analysis computed (a value the JSON form
         # cannot hold exactly is not cached: the analysis is simply computed next time)
-        back = _from_entry(json.loads(data), result.case, nlp, digest)
+        back = _from_entry(json.loads(data), given, nlp, digest)
         if back is None or (back.records, back.comparisons, back.model, back.case) != (
             result.records,
             result.comparisons,
@@ -479,7 +483,7 @@ def _store_analysis(result: CaseAnalysis, nlp: Pipeline) -> None:
             result.case,
         ):
             return
-        f = _analysis_file(result.case, nlp, digest)
+        f = _analysis_file(given, nlp, digest)
         f.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

@@ -318,3 +318,44 @@ def test_a_crafted_pickle_in_place_of_every_cache_file_runs_nothing(
     for f in files:
         assert f.read_bytes() != evil
     assert os.environ["MEDIAKIT_CACHE"] == str(cache)
+
+
+def test_every_shipped_case_is_kept_in_the_cache_and_read_back_equal(tmp_path, monkeypatch):
+    from mediakit import shipped_cases
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
+    ids = [c if isinstance(c, str) else c.id for c in shipped_cases()]
+    assert len(ids) >= 2
+    for cid in ids:
+        first = analyze(cid, keep_docs=False)
+        calls = _count_extractions(monkeypatch)
+        again = analyze(cid, keep_docs=False)
+        assert not calls, f"{cid}: its analysis was not kept in the cache"
+        assert again.to_json() == first.to_json()
+        assert (again.records, again.comparisons) == (first.records, first.comparisons)
+        monkeypatch.undo()
+        monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
+
+
+def test_a_case_with_a_report_past_the_budget_reads_back_with_it_skipped(
+    tmp_path, monkeypatch, make_case
+):
+    import mediakit.analysis as A
+    from mediakit import load_case
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(A, "MAX_TOKENS", 60)
+    folder = make_case(
+        {
+            "short.txt": 'The mayor said: "The bridge opens on Monday." 30 people came.\n',
+            "long.txt": "The council met again. " * 40,
+        }
+    )
+    first = analyze(load_case(folder), keep_docs=False)
+    assert [r.id for r in first.case.reports] == ["short"]
+    assert [f for f, _ in first.case.skipped] == ["long.txt"]
+    calls = _count_extractions(monkeypatch)
+    again = analyze(load_case(folder), keep_docs=False)
+    assert not calls
+    assert again.case == first.case and again.records == first.records
+    assert again.to_json() == first.to_json()
