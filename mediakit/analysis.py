@@ -450,16 +450,23 @@ def _from_entry(data: Any, case: Case, nlp: Pipeline, digest: str) -> CaseAnalys
     return CaseAnalysis(case=case, model=model, records=records, comparisons=comps)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number the kit writes")
+
+
 def _cached_analysis(case: Case, nlp: Pipeline) -> CaseAnalysis | None:
     try:
         digest = _case_digest(case)
         f = _analysis_file(case, nlp, digest)
         if not f.exists():
             return None
-        data = json.loads(f.read_bytes())
+        data = json.loads(f.read_bytes(), parse_constant=_no_constant)
     except (OSError, ValueError, RecursionError):  # damaged: the analysis is computed again
         return None
-    stored = _from_entry(data, case, nlp, digest)
+    try:
+        stored = _from_entry(data, case, nlp, digest)
+    except Exception:  # an entry no reader expected must not stop a lesson: computed again
+        return None
     if stored is not None:
         cache_used(f)
     return stored

@@ -244,6 +244,7 @@ def _foreign(entry: dict) -> list[bytes]:
         json.dumps(missing).encode(),
         json.dumps(stray_report).encode(),
         b"[" * 100_000,  # deeper than the JSON reader goes
+        json.dumps(entry).replace('"similarity": ', '"similarity": NaN, "_": ', 1).encode(),
     ]
 
 
@@ -359,3 +360,46 @@ def test_a_case_with_a_report_past_the_budget_reads_back_with_it_skipped(
     assert not calls
     assert again.case == first.case and again.records == first.records
     assert again.to_json() == first.to_json()
+
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _leaves(v, (*path, i))
+    yield path
+
+
+def test_any_one_change_to_an_entry_gives_the_computed_analysis_or_none(
+    tmp_path, monkeypatch, seed_case
+):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import mediakit.analysis as A
+    from mediakit.nlp import pipeline
+
+    monkeypatch.setenv("MEDIAKIT_CACHE", str(tmp_path / "cache"))
+    computed = analyze(seed_case, keep_docs=False)
+    nlp = pipeline(None, gazetteer=seed_case.gazetteer)
+    digest = A._case_digest(seed_case)
+    entry = json.loads(json.dumps(A._entry(computed, nlp, digest)))
+    paths = [p for p in _leaves(entry) if p]
+    values = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    values |= st.text(max_size=5) | st.lists(st.integers(), max_size=2)
+    values |= st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(paths), values)
+    def check(path, value):
+        changed = json.loads(json.dumps(entry))
+        node = changed
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+        back = A._from_entry(changed, seed_case, nlp, digest)  # never raises
+        assert back is None or isinstance(back, A.CaseAnalysis)
+
+    check()
