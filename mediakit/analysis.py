@@ -6,7 +6,8 @@ contract of ``mediakit analyze`` (see docs/json-contract.md). Field names there 
 A finished analysis is cached beside the parses (``<cache>/analyses/``), keyed by the case
 (texts, metadata, gazetteer, lexicon), the pipeline's cache key and a fingerprint of the kit's
 own code and data, so a lesson that was opened before starts without parsing or extracting,
-and any change to the kit or the case computes it afresh.
+and any change to the kit or the case computes it afresh. The entry is JSON data (never
+pickle): see ``_entry`` and ``_from_entry``.
 """
 
 from __future__ import annotations
