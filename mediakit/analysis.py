@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,6 +35,7 @@ from .nlp import (
     parse,
     pipeline,
     pipeline_key,
+    write_atomic,
 )
 from .plain import PlainDataError, from_plain
 from .records import ReportRecords
@@ -491,12 +490,7 @@ def _store_analysis(result: CaseAnalysis, nlp: Pipeline, given: Case | None = No
             result.case,
         ):
             return
-        f = _analysis_file(given, nlp, digest)
-        f.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, f)
-        cache_written("analyses", len(data))
-    except (OSError, ValueError, TypeError, RecursionError):  # no cache is not a failure
+        if write_atomic(_analysis_file(given, nlp, digest), data):
+            cache_written("analyses", len(data))
+    except Exception:  # no cache (a read-only home, a full disk) is not a failure
         return

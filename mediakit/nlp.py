@@ -368,7 +368,7 @@ def _parse_chunk(nlp: Language | Pipeline, texts: list[str], key: str, cache: bo
             docs[i] = doc
             if cache:
                 data = entry_bytes(doc)
-                if _write_atomic(_cache_file(key, texts[i]), data):
+                if write_atomic(_cache_file(key, texts[i]), data):
                     cache_written("parses", len(data))
     return [d for d in docs if d is not None]
 
@@ -383,7 +383,7 @@ _STALE_TMP_SECONDS = 3600
 _swept: set[Path] = set()
 
 
-def _write_atomic(path: Path, data: bytes) -> bool:
+def write_atomic(path: Path, data: bytes) -> bool:
     """Write to a temp file next to ``path`` and rename it into place (True once written); the
     temp file is removed on any failure (a full disk leaves no partial file), and temp files an
     interrupted run left behind over an hour ago are removed once per folder and process."""

@@ -13,8 +13,6 @@ the kit's cache: a lesson opened again shows it without loading matplotlib at al
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -723,7 +721,7 @@ def chart_png(
     if not isinstance(analysis, CaseAnalysis):
         plot(analysis, **options)  # the "run lesson.start first" box, or the chart's own error
         return None
-    from ..nlp import cache_used, cache_written
+    from ..nlp import cache_used, cache_written, write_atomic
 
     f = _chart_file(plot, analysis, options)
     try:
@@ -735,15 +733,9 @@ def chart_png(
             cache_used(f)
             return cached
     data = _draw_png(plot, analysis, options)
-    try:
-        f.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, f)
+    # no cache (a read-only home, a full disk) is not a failure: the chart is still shown
+    if write_atomic(f, data):
         cache_written("charts", len(data))
-    except OSError:  # no cache (a read-only home) is not a failure: the chart is still shown
-        pass
     return data
 
 
