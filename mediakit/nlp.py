@@ -442,12 +442,16 @@ _ENTRY_NAMES: dict[str, re.Pattern[str]] = {
 }
 
 
+_KEY_NAME = re.compile(r"[0-9a-f]{16}")
+
+
 def cache_entries(kind: str) -> list[Path]:
     """The entries of the ``kind`` cache in the user's cache folder (files of the kit's naming;
     temp files and anything else aside)."""
     root = cache_dir()
     if kind == "parses":
-        files = [f for f in root.glob("*/*.spacy") if f.parent.name not in CACHE_LIMITS_MB]
+        # one folder per pipeline key (16 hex digits, see pipeline_key)
+        files = [f for f in root.glob("*/*.spacy") if _KEY_NAME.fullmatch(f.parent.name)]
     else:
         files = list((root / kind).glob("*"))
     name = _ENTRY_NAMES[kind]

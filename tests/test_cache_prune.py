@@ -12,6 +12,8 @@ import pytest
 import mediakit.nlp as N
 from mediakit import analyze
 
+KEY = "0123456789abcdef"  # a pipeline key's folder
+
 
 def _name(kind: str, i: int | str) -> str:
     """A file name of the kit's naming for a ``kind`` cache entry."""
@@ -40,7 +42,7 @@ def cache(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", ["parses", "analyses", "charts"])
 def test_a_cache_past_its_size_loses_its_oldest_entries_first(cache, monkeypatch, kind):
-    folder = cache / ("pipeline-key" if kind == "parses" else kind)
+    folder = cache / (KEY if kind == "parses" else kind)
     files = [_entry(folder / _name(kind, i), 100_000, age_days=10 - i) for i in range(10)]
     monkeypatch.setenv(N.CACHE_LIMIT_VARS[kind], "0.45")  # 450 kB: room for four
     removed = N.prune_cache(kind)
@@ -50,14 +52,15 @@ def test_a_cache_past_its_size_loses_its_oldest_entries_first(cache, monkeypatch
 
 
 def test_pruning_one_cache_leaves_the_others_alone(cache, monkeypatch):
-    parse = _entry(cache / "key" / _name("parses", 1), 100_000, age_days=30)
+    parse = _entry(cache / KEY / _name("parses", 1), 100_000, age_days=30)
     chart = _entry(cache / "charts" / _name("charts", 1), 100_000, age_days=30)
     old = _entry(cache / "analyses" / _name("analyses", 1), 100_000, age_days=30)
     # files the kit did not name are never removed, whatever their age
     theirs = [
         _entry(cache / "analyses" / "notes.json", 100_000, age_days=99),
         _entry(cache / "charts" / "holiday.png", 100_000, age_days=99),
-        _entry(cache / "key" / "mine.spacy", 100_000, age_days=99),
+        _entry(cache / KEY / "mine.spacy", 100_000, age_days=99),
+        _entry(cache / "photos" / _name("parses", 2), 100_000, age_days=99),
     ]
     monkeypatch.setenv("MEDIAKIT_ANALYSIS_CACHE_MB", "0")
     assert N.prune_cache("analyses") == [old]
@@ -88,7 +91,7 @@ def test_the_default_size_holds_when_the_variable_is_not_a_size(monkeypatch):
 def test_analysing_a_case_prunes_the_caches_it_writes(cache, monkeypatch, seed_case):
     monkeypatch.setenv("MEDIAKIT_SHIPPED_PARSES", "0")
     old_parses = [
-        _entry(cache / "key" / _name("parses", i), 400_000, age_days=60 - i) for i in range(3)
+        _entry(cache / KEY / _name("parses", i), 400_000, age_days=60 - i) for i in range(3)
     ]
     old_analysis = _entry(cache / "analyses" / _name("analyses", "x"), 400_000, age_days=60)
     monkeypatch.setenv("MEDIAKIT_PARSE_CACHE_MB", "1")
