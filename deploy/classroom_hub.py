@@ -295,7 +295,12 @@ def ensure_account(account: str, home: Path, name: str) -> tuple[int, int]:
             capture_output=True,
         )
         entry = pwd.getpwnam(account)
-    if Path(entry.pw_dir) != home or entry.pw_uid == 0:
+    ours = entry.pw_gecos == f"mediakit learner {name}"
+    if ours and entry.pw_uid != 0 and Path(entry.pw_dir) != home:
+        # the same learner in a new class folder: the account follows them
+        subprocess.run(["usermod", "--home", str(home), account], check=True, capture_output=True)
+        entry = pwd.getpwnam(account)
+    if not ours or Path(entry.pw_dir) != home or entry.pw_uid == 0:
         raise RuntimeError(
             f"the system account {account} exists but is not this class's learner {name} "
             f"(home {entry.pw_dir}): remove it or use another class folder"
@@ -466,7 +471,7 @@ class ClassroomSpawner(LocalProcessSpawner):
         how, cgroup = memory_limit_plan(name, limit)
         self._limit_how = how
         self._cgroup = cgroup
-        space = limit * self.address_space_factor if how == "rlimit" else None
+        space = limit * self.address_space_factor if how == "rlimit" and limit else None
         become = set_user_setuid(self.account(), chdir=False) if self.apart else None
         return _preexec(self.learner_dir(), cgroup, space, become)
 
@@ -481,9 +486,9 @@ class ClassroomSpawner(LocalProcessSpawner):
             not self.apart
             and hasattr(os, "geteuid")
             and os.geteuid() == 0
-            and "--allow-root" not in self.args
+            and "--allow-root" not in list(self.args)
         ):
-            self.args = [*self.args, "--allow-root"]
+            self.args = [*list(self.args), "--allow-root"]
         result = await super().start()
         self.log.info(
             "Started %s's server in %s as %s (memory limit %s by %s)",
