@@ -482,13 +482,10 @@ class ClassroomSpawner(LocalProcessSpawner):
             self.default_url = "/voila/tree/lessons"
         else:
             self.default_url = "/lab/tree/lessons/00_start_here.ipynb"
-        if (
-            not self.apart
-            and hasattr(os, "geteuid")
-            and os.geteuid() == 0
-            and "--allow-root" not in list(self.args)
-        ):
-            self.args = [*list(self.args), "--allow-root"]
+        args: list[str] = list(getattr(self, "args", []))
+        if not self.apart and hasattr(os, "geteuid") and os.geteuid() == 0:
+            if "--allow-root" not in args:
+                self.args = [*args, "--allow-root"]
         result = await super().start()
         self.log.info(
             "Started %s's server in %s as %s (memory limit %s by %s)",
