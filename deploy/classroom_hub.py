@@ -459,7 +459,13 @@ class ClassroomSpawner(LocalProcessSpawner):
         if base.is_symlink() or base.stat().st_uid != os.getuid():
             raise RuntimeError(f"{base} is not the hub's own folder: remove it and start again")
         os.chmod(base, 0o711 if self.apart else 0o700)
-        folder.mkdir(exist_ok=True)
+        # made afresh at every start (it holds only the last server's kernel files): nothing in
+        # it can be left over from another account, or planted
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink()
+        elif folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir()
         if self.apart:
             uid, gid = ensure_account(self.account(), self.learner_dir(), self.user.name)
             os.lchown(folder, uid, gid)
