@@ -90,6 +90,7 @@ class Learner:
     saved: dict | None = None
     kernel_id: str | None = None
     token: str | None = None
+    voila: float | None = None
 
 
 # --------------------------------------------------------------------------- memory sampling
@@ -733,6 +734,22 @@ def run_probe(
     return refused, len(results), lines
 
 
+async def voila_page(hub: str, who: Learner, lesson: str = "01_sourcing.ipynb") -> float:
+    """Seconds to get a lesson as a Voila page from the learner's running server (Voila runs
+    every cell before it answers, so the page holds the first exercise when it arrives)."""
+    import httpx
+
+    auth = {"Authorization": f"token {who.token}"}
+    async with httpx.AsyncClient(base_url=hub, timeout=120) as client:
+        t = time.perf_counter()
+        r = await client.get(f"/user/{who.name}/voila/render/lessons/{lesson}", headers=auth)
+        took = time.perf_counter() - t
+        r.raise_for_status()
+        if "lesson-exercise" not in r.text and "exercise" not in r.text:
+            raise RuntimeError("the Voila page shows no exercise")
+    return took
+
+
 def remove_accounts(learners: list[Learner]) -> None:
     """Remove the system accounts the hub made for the benchmark's learners (root only)."""
     import pwd
@@ -787,7 +804,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="2 learners; learner 1's kernel attacks learner 2 and the hub (exit 1 if any works)",
     )
+    ap.add_argument(
+        "--voila",
+        action="store_true",
+        help="the hub in Voila mode; also time lesson 01 as a Voila page, once the server is up",
+    )
     args = ap.parse_args(argv)
+    if args.voila:
+        os.environ["MEDIAKIT_HUB_UI"] = "voila"
     if args.probe:
         args.learners = 2
     try:
@@ -832,6 +856,13 @@ def main(argv: list[str] | None = None) -> int:
             sampler.start()
             asyncio.run(run_class(learners, url, code, args.arrival, args.cell_timeout, limit))
             sampler.sample()
+            if args.voila:
+                for w in learners:
+                    if w.error is None:
+                        try:
+                            w.voila = asyncio.run(voila_page(url, w))
+                        except Exception as exc:
+                            w.error = f"Voila page: {type(exc).__name__}: {exc}"
             if args.probe and not any(w.error for w in learners):
                 probe = run_probe(proc, class_dir, learners, url, args.cell_timeout)
         finally:
@@ -858,6 +889,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"  {stage:<8} reached at median {statistics.median(vals):6.1f} s,"
                     f" p95 {pct(vals, 0.95):6.1f} s"
                 )
+    pages = [w.voila for w in learners if w.voila is not None]
+    if pages:
+        print(
+            f"lesson 01 as a Voila page, server up (one learner at a time): median"
+            f" {statistics.median(pages):.1f} s, max {max(pages):.1f} s"
+        )
     if sampler:
         kernels = [rss for _who, rss in sampler.kernel_peak.values()]
         if kernels:
