@@ -439,6 +439,9 @@ class ClassroomSpawner(LocalProcessSpawner):
                 # the learner's own cache, seeded from the class's (see prepare_folder)
                 "MEDIAKIT_CACHE": str(self.cache_dir()),
                 "MPLBACKEND": "Agg",
+                # the kit's Jupyter settings (read-only, in the installed kit): a closed Voila
+                # page shuts its kernel down (mediakit/lessons/serving.py)
+                "JUPYTER_CONFIG_PATH": str(ROOT / "mediakit" / "jupyter_config"),
                 # kernels talk to their server over unix sockets in a short private folder: with
                 # TCP, thirty servers starting kernels at once can pick the same free port
                 # ("Address already in use") and a learner's kernel dies at birth
