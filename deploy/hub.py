@@ -107,10 +107,20 @@ for les in load_lessons().values():
 """
 
 
+def default_class_dir() -> Path:
+    """``MEDIAKIT_CLASS_DIR``, else ``/srv/mediakit-class`` for a hub run as root (learners'
+    accounts must be able to pass through the folders above theirs, which root's home does not
+    let them), else ``~/mediakit-class``."""
+    env = os.environ.get("MEDIAKIT_CLASS_DIR")
+    if env:
+        return Path(env).expanduser()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return Path("/srv/mediakit-class")
+    return Path.home() / "mediakit-class"
+
+
 def class_dir() -> Path:
-    return Path(
-        os.environ.get("MEDIAKIT_CLASS_DIR", str(Path.home() / "mediakit-class"))
-    ).expanduser()
+    return default_class_dir()
 
 
 def prewarm(folder: Path) -> None:
@@ -126,6 +136,11 @@ def prewarm(folder: Path) -> None:
     rc = subprocess.call(
         [sys.executable, "-c", PREWARM], env=env, cwd=HERE.parent, stdout=subprocess.DEVNULL
     )
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # the class's copy is the teacher's: learners get copies of it, never write into it
+        for f in [folder / "cache", *(folder / "cache").rglob("*")]:
+            if f.exists() and not f.is_symlink():
+                os.chmod(f, 0o755 if f.is_dir() else 0o644)
     if rc == 0:
         print(f"[hub] the class cache is ready ({time.perf_counter() - t:.1f} s)", flush=True)
     else:

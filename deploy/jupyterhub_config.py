@@ -14,6 +14,9 @@
 #   MEDIAKIT_MEM_LIMIT    memory per learner, server and kernels together (default 1G)
 #   MEDIAKIT_IDLE_TIMEOUT seconds before an idle learner server is stopped (default 3600)
 #   MEDIAKIT_TEACHERS     comma-separated names that are hub admins
+#   MEDIAKIT_SHARED_ACCOUNT  1: all learners share the hub's system account (no separation;
+#                         see deploy/README.md). Without root this is the only way to listen
+#                         on anything but loopback.
 # ruff: noqa: F821  (c is given by JupyterHub)
 
 import os
@@ -23,22 +26,51 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from urllib.parse import urlparse  # noqa: E402
+
 from classroom_hub import (  # noqa: E402
+    SHARED_ENV,
     ClassCodeAuthenticator,
     ClassroomSpawner,
+    LoginThrottle,
+    learners_apart,
     name_problem,
     normalize_name,
+    shared_account_allowed,
 )
-from hub import proxy_command  # noqa: E402
+from hub import default_class_dir, proxy_command  # noqa: E402
 
-class_dir = Path(os.environ.get("MEDIAKIT_CLASS_DIR", Path.home() / "mediakit-class")).expanduser()
+class_dir = default_class_dir()
 state = class_dir / "hub"
 state.mkdir(parents=True, exist_ok=True)
+# the hub's database, cookie secret and proxy pid: the hub's alone
+os.chmod(state, 0o700)
 
 c = get_config()  # noqa: F821
 
+# ---------------------------------------------------------------- learners apart, or not
+bind_url = os.environ.get("MEDIAKIT_HUB_URL", "http://127.0.0.1:8000")
+apart = learners_apart()
+if not apart:
+    import getpass
+
+    why = "asked for" if shared_account_allowed() else "not running as root"
+    print(
+        f"[hub] learners are NOT kept apart ({why}): every learner's server runs as "
+        f"{getpass.getuser()}, so any learner's code can read and change classmates' answers "
+        "and the hub's secrets.",
+        flush=True,
+    )
+    host = urlparse(bind_url).hostname or ""
+    if host not in ("127.0.0.1", "localhost", "::1") and not shared_account_allowed():
+        raise SystemExit(
+            f"[hub] refusing to listen on {bind_url}: without root the learners cannot be kept "
+            f"apart. Run the hub as root, or set {SHARED_ENV}=1 to let the class share one "
+            "account (see deploy/README.md for what that gives away)."
+        )
+
 # ---------------------------------------------------------------- the hub and its proxy
-c.JupyterHub.bind_url = os.environ.get("MEDIAKIT_HUB_URL", "http://127.0.0.1:8000")
+c.JupyterHub.bind_url = bind_url
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
@@ -58,7 +90,7 @@ if auth not in ("classcode", "firstuse"):
 if auth == "firstuse":
     from firstuseauthenticator import FirstUseAuthenticator
 
-    class ClassFirstUseAuthenticator(FirstUseAuthenticator):
+    class ClassFirstUseAuthenticator(LoginThrottle, FirstUseAuthenticator):
         """First-use passwords, with the kit's name rule (names become folder names)."""
 
         def normalize_username(self, username):
@@ -99,8 +131,10 @@ c.Authenticator.admin_users = teachers
 c.JupyterHub.spawner_class = ClassroomSpawner
 c.ClassroomSpawner.class_dir = str(class_dir)
 c.ClassroomSpawner.ui = os.environ.get("MEDIAKIT_HUB_UI", "lab")
+c.ClassroomSpawner.apart = apart
 # the kit's own Python (the one running the hub): installed once, used by every learner
-c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
+# (jupyterhub-singleuser without a grammar nobody uses: a second less CPU per server start)
+c.Spawner.cmd = [sys.executable, str(HERE / "learner_server.py")]
 c.Spawner.mem_limit = os.environ.get("MEDIAKIT_MEM_LIMIT", "1G")
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
@@ -109,6 +143,11 @@ c.Spawner.args = [
     "--LabApp.extension_manager=readonly",  # no extension listing fetched from PyPI
     # no language servers for learners: a lighter, faster server start
     "--ServerApp.jpserver_extensions=jupyter_lsp=False",
+    # start only what a learner's server needs: no terminal (a shell is no part of a lesson),
+    # no classic-notebook shim
+    "--ServerApp.jpserver_extensions=jupyter_server_terminals=False",
+    "--ServerApp.jpserver_extensions=notebook_shim=False",
+    "--ServerApp.terminals_enabled=False",
     # kernels of closed pages and idle kernels go (each holds the spaCy pipeline)
     "--KernelManager.transport=ipc",  # see ClassroomSpawner.get_env: no port races
     "--MappingKernelManager.cull_idle_timeout=1200",
