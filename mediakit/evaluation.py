@@ -200,24 +200,31 @@ def evaluate(analysis: Any, gold: dict[str, Any]) -> dict[str, Score]:
     def ratio(a: int, b: int) -> float:
         return a / b if b else 1.0
 
+    def _tp_fp_fn(c: list[int]) -> tuple[int, int, int]:
+        return c[0], c[1], c[2]
+
     return {
         "quotes": Score(
-            "quotes", *counts["quotes"], extra=(("speaker_accuracy", ratio(speaker_ok, speaker_n)),)
+            "quotes",
+            *_tp_fp_fn(counts["quotes"]),
+            extra=(("speaker_accuracy", ratio(speaker_ok, speaker_n)),),
         ),
         "attributions": Score(
             "attributions",
-            *counts["attributions"],
+            *_tp_fp_fn(counts["attributions"]),
             extra=(("source_type_accuracy", ratio(stype_ok, stype_n)),),
         ),
         "figures": Score(
-            "figures", *counts["figures"], extra=(("value_accuracy", ratio(val_ok, val_n)),)
+            "figures",
+            *_tp_fp_fn(counts["figures"]),
+            extra=(("value_accuracy", ratio(val_ok, val_n)),),
         ),
         "loaded_terms": Score(
             "loaded_terms",
-            *counts["loaded_terms"],
+            *_tp_fp_fn(counts["loaded_terms"]),
             extra=(("category_accuracy", ratio(cat_ok, cat_n)),),
         ),
-        "boilerplate": Score("boilerplate (characters)", *counts["boilerplate"]),
+        "boilerplate": Score("boilerplate (characters)", *_tp_fp_fn(counts["boilerplate"])),
     }
 
 

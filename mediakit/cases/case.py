@@ -159,13 +159,13 @@ def decode_report(raw: bytes, *, name: str) -> tuple[str, str, tuple[str, ...]]:
                     path=name,
                     hint="Open it in a text editor and save it as UTF-8.",
                 ) from None
-            text, encoding, normalised = decode_report(raw, name=name)
-            return text, codec, ("bom",) + normalised
+            text, encoding, inner = decode_report(raw, name=name)
+            return text, codec, ("bom",) + inner
     sample = raw[:4096]
     codec16 = _utf16_without_bom(raw)
     if codec16:
-        text, _, normalised = decode_report(raw.decode(codec16).encode("utf-8"), name=name)
-        return text, codec16, normalised
+        text, _, inner = decode_report(raw.decode(codec16).encode("utf-8"), name=name)
+        return text, codec16, inner
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise ReportError(
             f"The report '{name}' looks like a binary file, not text.",

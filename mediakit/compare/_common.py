@@ -136,7 +136,7 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _phrase_regex(p: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in p:
         if ch.isspace():
             if not out or out[-1] != r"\s+":
@@ -323,12 +323,12 @@ def side_terms(case: Case) -> SideTerms:
                 seen.setdefault(fold(t.strip()), (t.strip(), entry.side))
     terms = tuple(sorted(seen.values(), key=lambda ts: (-len(ts[0]), ts[0])))
     heads: dict[str, set[str]] = {}
-    for t, side in terms:
+    for t, side_name in terms:
         parts = [p for p in fold(t).split() if p not in ("the", "a", "an")]
         if not parts:
             continue
         if len(parts) == 1 or all(p in _GENERIC for p in parts[1:]):
-            heads.setdefault(parts[0], set()).add(side)
+            heads.setdefault(parts[0], set()).add(side_name)
     unique = {w: next(iter(s)) for w, s in heads.items() if len(s) == 1 and w not in _GENERIC}
     return SideTerms(
         terms=terms, lookup=seen, pattern=phrase_pattern(t for t, _ in terms), heads=unique

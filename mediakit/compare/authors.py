@@ -290,10 +290,13 @@ def same_author_groups(
         if not ev and outlet:
             continue
         for e in ev:
-            k = _key(e["author"], case)
+            author = e["author"]
+            if not author:
+                continue
+            k = _key(author, case)
             if not k:
                 continue
-            display.setdefault(k, e["author"])
+            display.setdefault(k, author)
             found.setdefault(k, {}).setdefault(r.id, []).append(e)
     # an outlet that is itself an author (a report published by South Front directly)
     for r in case.reports:

@@ -163,12 +163,12 @@ def main_places(
         head = fold(f"{case.title} {case.summary or ''}")
         scored = []
         for e in gaz:
-            variants = tuple(dict.fromkeys([e.name, *e.variants]))
-            rx = _names_regex(variants)
+            spellings = tuple(dict.fromkeys([e.name, *e.variants]))
+            rx = _names_regex(spellings)
             count = sum(len(rx.findall(t)) for t in texts)
             in_title = bool(rx.search(case.title or ""))
             in_summary = bool(rx.search(head))
-            scored.append(((in_title, in_summary, count), e.name, variants))
+            scored.append(((in_title, in_summary, count), e.name, spellings))
         scored.sort(key=lambda s: s[0], reverse=True)
         chosen = [s for s in scored if s[0][0]] or scored[:top]
         return [(n, v) for _, n, v in chosen[: max(top, len([s for s in scored if s[0][0]]))]]
@@ -178,11 +178,11 @@ def main_places(
     clusters: list[dict[str, Any]] = []
     by_key: dict[str, dict[str, Any]] = {}
     for r in case.reports:
-        d = docs.get(r.id)
-        if not doc_matches(d, r.text):
+        rdoc = docs.get(r.id)
+        if not doc_matches(rdoc, r.text):
             continue
-        leads = _lead_spans(r, d)
-        for ent in doc_ents(d):
+        leads = _lead_spans(r, rdoc)
+        for ent in doc_ents(rdoc):
             if ent.label_ not in _PLACE_LABELS or r.in_boilerplate(ent.start_char, ent.end_char):
                 continue
             k = name_key(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE))
@@ -422,7 +422,9 @@ def find_claims(
             if place is None and ref and last_place:
                 place = last_place
             # remember the last place named, central or not, for "the town" in later sentences
-            mentions = {m.start(): name for name, rx in central_rx for m in rx.finditer(sent)}
+            mentions: dict[int, str | None] = {
+                m.start(): name for name, rx in central_rx for m in rx.finditer(sent)
+            }
             for m in any_place_rx.finditer(sent):
                 mentions.setdefault(m.start(), None)
             prev_place = last_place

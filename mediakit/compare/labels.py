@@ -133,13 +133,13 @@ def label_counts(
         counts: Counter[str] = Counter()
         spans_by: dict[str, list[tuple[int, int]]] = {}
         shown: dict[str, str] = {}
-        for t in rec.loaded_terms:
-            if t.category != "actor_labeling" or r.in_boilerplate(t.start, t.end):
+        for term in rec.loaded_terms:
+            if term.category != "actor_labeling" or r.in_boilerplate(term.start, term.end):
                 continue
-            key = fold(t.lemma or t.text)
-            shown.setdefault(key, t.lemma or t.text.lower())
+            key = fold(term.lemma or term.text)
+            shown.setdefault(key, term.lemma or term.text.lower())
             counts[key] += 1
-            spans_by.setdefault(key, []).append((t.start, t.end))
+            spans_by.setdefault(key, []).append((term.start, term.end))
         for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(LabelCount(r.id, "unspecified", shown[key], n, tuple(spans_by[key])))
     return out

@@ -164,14 +164,14 @@ def shared_passages(
         done: set[tuple[int, ...]] = set()
         for p in range(len(seq) - n + 1):
             key = tuple(seq[p : p + n])
-            by_r = usable.get(key)
-            if by_r is None or key in done:
+            seen_in = usable.get(key)
+            if seen_in is None or key in done:
                 continue
             done.add(key)
-            for rb, pbs in by_r.items():
+            for rb, pbs in seen_in.items():
                 if rb > ra:
                     bucket = hits[rb]
-                    for pa in by_r[ra]:
+                    for pa in seen_in[ra]:
                         for pb in pbs:
                             bucket.append((pa, pb))
         for rb, pairs in sorted(hits.items()):
@@ -202,9 +202,9 @@ def shared_passages(
             if total is None:
                 out.extend(found)
                 continue
-            for p in found:  # the longest ``total`` in all, the earlier found first on a tie
+            for sp in found:  # the longest ``total`` in all, the earlier found first on a tie
                 serial += 1
-                item = (p.words, -serial, p)
+                item = (sp.words, -serial, sp)
                 if len(heap) < total:
                     heapq.heappush(heap, item)
                 elif item[:2] > heap[0][:2]:

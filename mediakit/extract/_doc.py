@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
     from spacy.tokens import Doc, Span, Token
@@ -38,7 +38,7 @@ _MATCH: OrderedDict[int, tuple[Doc, str, bool]] = OrderedDict()
 _SENTS: OrderedDict[int, tuple[Doc, tuple[tuple[int, int], ...]]] = OrderedDict()
 
 
-def doc_matches(doc: Doc | None, text: str) -> bool:
+def doc_matches(doc: Doc | None, text: str) -> TypeGuard[Doc]:
     """``doc.text == text``, remembered for the last few (Doc, text) pairs: the comparisons ask
     it once per figure or claim, and each ``doc.text`` walks every token."""
     if doc is None:

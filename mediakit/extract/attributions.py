@@ -39,7 +39,7 @@ Two decisions, so learners can see them and argue with them:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -420,7 +420,9 @@ def _is_document(tok: Token, lexicon: Lexicon) -> bool:
 _BELIEF_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "prep", "advcl"}
 
 
-def _document_or_belief(verb: Token, lexicon: Lexicon, add) -> None:  # noqa: ANN001
+def _document_or_belief(
+    verb: Token, lexicon: Lexicon, add: Callable[[Mention, str, Token, str], None]
+) -> None:
     """Attributions beyond verbs of saying, each with what it pins as a complement:
 
     - a document, poll or record as the source of an evidence verb: "the lawsuit alleges that",

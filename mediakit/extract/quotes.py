@@ -727,7 +727,7 @@ def find_cue(
         return None, None, False
     if subj is not None and span.inner_start <= subj.idx < span.inner_end:
         # the parse ran into the quotation: the noun right before the verb after it
-        alt = _noun_before(verb) if verb.idx >= span.end else None
+        alt = _noun_before(verb) if verb is not None and verb.idx >= span.end else None
         if (
             alt is not None
             and alt.idx >= span.end
@@ -1058,8 +1058,8 @@ def quotes(
             f["mention"], f["cue"] = outer["mention"], outer["cue"]
     out: list[Quote] = []
     for f in found:
-        span: QuotedSpan = f["span"]
-        m: Mention | None = f["mention"]
+        span = f["span"]
+        m = f["mention"]
         speaker = speaker_type = None
         s_start = s_end = None
         confidence = "low"

@@ -65,10 +65,7 @@ from .speech import load_list
 if TYPE_CHECKING:  # spaCy is imported only where a text is parsed
     from spacy.tokens import Doc, Token
 
-try:  # the quote-mark pairing lives in marks.py; the matcher works without it
-    from .marks import quoted_spans as _quoted_spans
-except ImportError:  # pragma: no cover - only before marks.py existed
-    _quoted_spans = None
+from .marks import quoted_spans as _quoted_spans
 
 __all__ = ["Term", "default_lexicon", "load_lexicon", "loaded_terms", "merge_lexicon"]
 
@@ -812,10 +809,10 @@ def _candidates(doc: Doc, lexicon: Mapping[str, Sequence[Term]]) -> list[_Cand]:
                 if c is not None:
                     out.append(c)
             continue
-        p, w = fixed[0]
+        at, first = fixed[0]
         for tok in tokens:
-            if tok.i >= p and _tok_matches(tok, w):
-                c = _match_at(doc, tok.i - p, t)
+            if tok.i >= at and _tok_matches(tok, first):
+                c = _match_at(doc, tok.i - at, t)
                 if c is not None:
                     out.append(c)
     out.extend(_adverb_candidates(doc, tokens, lexicon))
@@ -834,8 +831,6 @@ def _widen(doc: Doc, c: _Cand) -> _Cand:
 
 
 def _spans_of(doc: Doc) -> list[Any]:
-    if _quoted_spans is None:
-        return []
     try:
         return list(_quoted_spans(doc_text(doc)))
     except Exception:  # a quote-mark puzzle must not stop the wording view

@@ -2,4 +2,4 @@
 # kernels of closed Voila pages are shut down, idle kernels culled. See mediakit/lessons/serving.py.
 from mediakit.lessons.serving import configure
 
-configure(c)  # noqa: F821 - `c` is the config object Jupyter provides
+configure(c)  # type: ignore[name-defined]  # noqa: F821 - `c` is the config object Jupyter provides

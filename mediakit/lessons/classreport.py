@@ -144,7 +144,7 @@ def _name_for(path: Path, folder: Path) -> str:
 def _skills(prog: Progress) -> dict[str, Any] | None:
     """The before/after skills check of one learner, where the kit has one (lessons.skills)."""
     try:
-        from .skills import skills_check  # type: ignore[import-not-found]
+        from .skills import skills_check
     except ImportError:
         return None
     try:

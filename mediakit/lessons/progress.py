@@ -398,9 +398,8 @@ def answer_problem(answer: Any, depth: int = 0) -> str | None:
             if problem:
                 return problem
         return None
-    kind = {set: "a set", frozenset: "a set", bytes: "bytes", bytearray: "bytes"}.get(
-        type(answer), f"a {type(answer).__name__}"
-    )
+    kinds: dict[type, str] = {set: "a set", frozenset: "a set", bytes: "bytes", bytearray: "bytes"}
+    kind = kinds.get(type(answer), f"a {type(answer).__name__}")
     return f"it holds {kind}, which cannot be stored (use text, numbers, lists or tables)"
 
 

@@ -73,9 +73,11 @@ def first_try_svg(report: Any) -> str:
     import matplotlib.pyplot as plt
 
     ax = plot_first_try(report)
+    fig = ax.get_figure(root=True)
+    assert fig is not None  # an axes drawn by plot_first_try always has its figure
     buf = io.StringIO()
-    ax.figure.savefig(buf, format="svg", metadata={"Date": None})
-    plt.close(ax.figure)
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    plt.close(fig)
     svg = buf.getvalue()
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg[svg.index("<svg") :], flags=re.S)
     return svg

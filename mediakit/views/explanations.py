@@ -209,6 +209,8 @@ def comparison_notes(analysis: CaseAnalysis, *, topics: Iterable[str] | None = N
     """
     wanted = None if topics is None else tuple(topics)
     out = []
+    about: Any
+    text: Any
     for n in getattr(getattr(analysis, "comparisons", None), "notes", None) or ():
         if isinstance(n, str):
             about, text = _note_topic(n), n

@@ -154,7 +154,9 @@ def export_html(analysis: CaseAnalysis, *, charts: bool = True) -> str:
     detail = view.controls["detail"]
     text = view.controls["text"]
     found: dict[str, dict[str, str]] = {}
-    marks = {rid: render.annotations(case.report(rid), analysis.records.get(rid)) for rid in ids}
+    marks = {
+        rid: render.mark_annotations(case.report(rid), analysis.records.get(rid)) for rid in ids
+    }
     for _, value in view.controls["annotation"].options:
         if not value or "|" not in value:
             continue

@@ -117,6 +117,7 @@ def plot_source_mix(
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    assert analysis is not None  # missing() is true for None
     ax = _axes(ax, (8, 0.6 * len(analysis.case.reports) + 2.4))
     mix = source_mix(analysis)
     ids = [r.id for r in analysis.case.reports]
@@ -222,6 +223,7 @@ def plot_loaded_terms(
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    assert analysis is not None  # missing() is true for None
     ax = _axes(ax, (1.6 * len(analysis.case.reports) + 3.5, 4.6))
     cats, counts = loaded_term_counts(analysis)
     ids = [r.id for r in analysis.case.reports]
@@ -231,10 +233,11 @@ def plot_loaded_terms(
     else:
         values = [[float(n) for n in row] for row in counts]
     top = max((max(row) for row in values if row), default=0)
-    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(top, 1e-9) if top else 1, aspect="auto")
+    vmax = max(top, 1e-9) if top else 1
+    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
     for i, row in enumerate(values):
         for j, n in enumerate(row):
-            dark = im.norm(n) > 0.6
+            dark = n / vmax > 0.6  # the colour scale is linear from 0 to vmax
             ax.text(
                 j,
                 i,
@@ -287,6 +290,7 @@ def plot_figures(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axes:
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    assert analysis is not None  # missing() is true for None
     import textwrap
 
     from matplotlib.ticker import FuncFormatter, LogLocator
@@ -497,6 +501,7 @@ def plot_place_map(analysis: CaseAnalysis | None, ax: Axes | None = None) -> Axe
     """
     if missing(analysis):
         return _no_analysis(ax)  # type: ignore[return-value]
+    assert analysis is not None  # missing() is true for None
     import math
 
     from ..cases.places import load_places

@@ -72,7 +72,7 @@ def _quote_title(q: Any) -> str:
     return "; ".join(parts)
 
 
-def annotations(
+def mark_annotations(
     report: Report,
     records: ReportRecords | None,
     *,
@@ -372,7 +372,7 @@ def render_report(
     ``name`` is how the head names the report (default: its label; the side-by-side reader
     passes :func:`row_labels`, so two reports of one outlet are told apart).
     """
-    anns = annotations(
+    anns = mark_annotations(
         report,
         records,
         layers=layers,
@@ -486,7 +486,7 @@ def legend_html(
 __all__ = [
     "Annotation",
     "PICKABLE",
-    "annotations",
+    "mark_annotations",
     "legend_html",
     "link_markup",
     "mark_id",

@@ -379,7 +379,7 @@ def quote_traces(analysis: CaseAnalysis, *, min_words: int = 3) -> list[dict[str
     for i in range(len(items)):
         clusters.setdefault(find(i), []).append(i)
     order = {r.id: k for k, r in enumerate(case.reports)}
-    out = []
+    out: list[dict[str, Any]] = []
     for members in clusters.values():
         members.sort(key=lambda i: (order[items[i][0].id], get_field(items[i][1], "start")))
         text = max((texts[i] for i in members), key=len)

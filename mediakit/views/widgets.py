@@ -382,7 +382,7 @@ def reader(
         shared_opts: dict[str, int] = {}
         for rid in ids:
             rep = case.report(rid)
-            for a in render.annotations(
+            for a in render.mark_annotations(
                 rep,
                 analysis.records.get(rid),
                 layers=active_layers(),

@@ -78,7 +78,7 @@ def test_any_text_renders_as_text_with_only_own_elements(text, who, cuts):
     p = assert_safe(html)
     assert "".join(p.report_text) == text
     # every other renderer that shows report words
-    for a in render.annotations(report, rec, shared=[(c[0], c[7], who)]):
+    for a in render.mark_annotations(report, rec, shared=[(c[0], c[7], who)]):
         assert_safe(render.describe_html(a, report, also=[who]))
     assert_safe(render.table_html([who], [[text, who]], caption=who))
     assert_safe(error_html(CaseError(text, path=who, hint=who)))
@@ -126,7 +126,7 @@ def test_annotations_out_of_range_or_empty_are_dropped():
     rec = ReportRecords(
         "r1", loaded_terms=(LoadedTerm("x", 3, 3, "hedge"), LoadedTerm("y", 4, 99, "hedge"))
     )
-    anns = render.annotations(make_report(text), rec)
+    anns = render.mark_annotations(make_report(text), rec)
     assert [(a.start, a.end) for a in anns] == [(4, 5)]
 
 
@@ -190,7 +190,7 @@ def test_side_by_side_has_one_column_per_report(analysis):
 
 def test_describe_explains_why(analysis):
     r = analysis.case.report("sputnik")
-    anns = {a.key: a for a in render.annotations(r, analysis.records[r.id])}
+    anns = {a.key: a for a in render.mark_annotations(r, analysis.records[r.id])}
     quote = render.describe_html(anns["q1"], r)
     assert "Turkey’s Defence Ministry" in quote and "warned" in quote and "Partial quote" in quote
     term = render.describe_html(anns["t1"], r)
@@ -343,7 +343,7 @@ def test_describe_says_when_a_source_kind_is_only_the_models_guess(analysis):
     from dataclasses import replace
 
     r = analysis.case.report("sputnik")
-    anns = {a.key: a for a in render.annotations(r, analysis.records[r.id])}
+    anns = {a.key: a for a in render.mark_annotations(r, analysis.records[r.id])}
     sure = render.describe_html(anns["s1"], r)
     assert "a guess" not in sure
     guess = replace(anns["s1"], record=replace(anns["s1"].record, type_confidence="low"))

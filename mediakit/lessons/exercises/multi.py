@@ -87,7 +87,7 @@ def build(w: ExerciseWidget) -> list[Any]:
     for text in option_order(w.exercise, w.learner):
         # the option's words are the checkbox's own label: clicking them ticks the box
         cb = W.Checkbox(value=False, indent=False, description=text, layout=W.Layout(width="100%"))
-        cb.option_text = text  # type: ignore[attr-defined]
+        cb.option_text = text
         cb.add_class("mediakit-option")
         boxes.append(cb)
     w.controls["options"] = boxes

@@ -421,7 +421,7 @@ def build(w: ExerciseWidget) -> list[Any]:
         )
         if kit:
             b.add_class(MACHINE_CLASS)
-        b.span = (t.start, t.end)  # type: ignore[attr-defined]
+        b.span = (t.start, t.end)
         b.observe(_on_toggle, names="value")
         buttons.append(b)
         children.append(b)
