@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...cases.case import unknown_keys
 from ...errors import MediakitError
 from ...views.render import esc
 
@@ -217,6 +218,32 @@ def _tuple_str(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+# every key an exercise file may use: a misspelt one ("tolerence") is an error that names the
+# closest of these, never a silent default (exercises/README.md lists what each key does)
+LESSON_KEYS = ("lesson", "title", "case", "exercise")
+EXERCISE_KEYS = (
+    "id", "type", "prompt", "title", "option", "options_from", "answer", "accept", "tolerance",
+    "unit", "hints", "explanation", "rubric", "sample", "model_answer", "min_words",
+    "min_criteria", "case", "report", "passage", "text", "match", "machine", "mode",
+    "machine_note", "teacher_note", "skill",
+)  # fmt: skip
+OPTION_KEYS = ("text", "correct", "feedback")
+RUBRIC_KEYS = ("criterion", "levels", "where", "keywords", "keep", "absent", "required")
+SAMPLE_KEYS = ("level", "text")
+
+
+def _check_keys(d: dict[str, Any], where: str, path: str | None = None) -> None:
+    """Raise one error listing every key of an exercise (and of its options, rubric lines and
+    samples) that the kit does not read, each with the closest known key."""
+    problems = unknown_keys(d, EXERCISE_KEYS, where)
+    for sub, known in (("option", OPTION_KEYS), ("rubric", RUBRIC_KEYS), ("sample", SAMPLE_KEYS)):
+        items = d.get(sub)
+        for n, item in enumerate(items if isinstance(items, list) else [], 1):
+            problems += unknown_keys(item, known, f"{where}, [[exercise.{sub}]] number {n}")
+    if problems:
+        raise ExerciseError("\n".join(problems), path=path)
+
+
 def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: str) -> Exercise:
     ex_id = d.get("id")
     if not isinstance(ex_id, str) or not ID_RE.match(ex_id):
@@ -224,6 +251,7 @@ def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: s
             f'In {where}, an exercise needs an id like "ex_{lesson}_01" (got {ex_id!r}).'
         )
     where = f"{where}, {ex_id}"
+    _check_keys(d, where)
     if ID_RE.match(ex_id).group(1) != lesson:  # type: ignore[union-attr]
         raise ExerciseError(f"In {where}, the id does not belong to lesson {lesson}.")
     etype = d.get("type")
@@ -386,6 +414,9 @@ def load_lesson(path: Path) -> Lesson:
     lesson = str(data.get("lesson", "")).zfill(2)
     if not re.fullmatch(r"\d\d", lesson):
         raise ExerciseError(f"'{path.name}' needs lesson = \"NN\" at the top.", path=str(path))
+    problems = unknown_keys(data, LESSON_KEYS, path.name)
+    if problems:
+        raise ExerciseError("\n".join(problems), path=str(path))
     case = data.get("case")
     exs = tuple(
         _exercise_from(d, lesson=lesson, case=case, where=path.name)

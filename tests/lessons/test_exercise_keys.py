@@ -1,0 +1,88 @@
+"""A misspelt key in an exercise file is an error that names the file, the exercise and the key,
+with the closest key the kit reads; it never loads with a silent default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediakit.lessons.exercises.model import ExerciseError, load_lesson, load_lessons
+
+NUMBER = """lesson = "03"
+title = "Figures"
+
+[[exercise]]
+id = "ex_03_01"
+type = "number"
+prompt = "How many villages does the report say were taken?"
+answer = 12
+hints = ["Count the villages in the second paragraph."]
+{extra}
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "03_figures.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_misspelt_tolerance_is_an_error_naming_file_exercise_key_and_the_right_key(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, NUMBER.format(extra="tolerence = 5"))
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(path)
+    msg = str(err.value)
+    assert "03_figures.toml" in msg and "ex_03_01" in msg
+    assert "'tolerence'" in msg and "did you mean 'tolerance'?" in msg
+
+
+def test_the_right_spelling_loads_with_its_value(tmp_path: Path) -> None:
+    ex = load_lesson(_write(tmp_path, NUMBER.format(extra="tolerance = 5"))).exercises[0]
+    assert ex.tolerance == 5.0
+
+
+def test_a_misspelt_key_in_an_option_of_a_choice_exercise(tmp_path: Path) -> None:
+    text = """lesson = "02"
+[[exercise]]
+id = "ex_02_01"
+type = "choice"
+prompt = "Who is quoted?"
+hints = ["Look for the verb of saying."]
+[[exercise.option]]
+text = "The mayor"
+corect = true
+[[exercise.option]]
+text = "The governor"
+"""
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(_write(tmp_path, text, "02_attribution.toml"))
+    msg = str(err.value)
+    assert "ex_02_01" in msg and "[[exercise.option]] number 1" in msg
+    assert "'corect'" in msg and "did you mean 'correct'?" in msg
+
+
+def test_an_unknown_top_level_key_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(_write(tmp_path, "titel = 'x'\n" + NUMBER.format(extra="")))
+    assert "'titel'" in str(err.value) and "did you mean 'title'?" in str(err.value)
+
+
+def test_a_key_far_from_any_known_one_lists_the_keys(tmp_path: Path) -> None:
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(_write(tmp_path, NUMBER.format(extra="zzz = 1")))
+    assert "'zzz'" in str(err.value) and "tolerance" in str(err.value)
+
+
+def test_a_skill_outside_the_four_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(_write(tmp_path, NUMBER.format(extra='skill = "spelling"')))
+    assert "skill must be one of" in str(err.value)
+
+
+def test_every_shipped_exercise_file_loads_under_the_strict_keys() -> None:
+    lessons = load_lessons()
+    assert len(lessons) >= 8
+    assert sum(len(lesson.exercises) for lesson in lessons.values()) > 50
