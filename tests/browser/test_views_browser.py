@@ -82,9 +82,9 @@ def test_reader_in_jupyterlab_toggles_and_explains(lab_server, page):
     wire.locator(".mk-note-quote", has_text="one HTS militant:").first.wait_for()
     assert "one HTS militant" in (wire.locator(".mk-quote").first.get_attribute("title") or "")
 
-    # boilerplate is greyed
+    # boilerplate is greyed (#595959: AA contrast on every mark tint, tests/views/test_contrast.py)
     grey = page.locator(f"{READER} .mk-boiler").first
-    assert grey.evaluate("e => getComputedStyle(e).color") == "rgb(107, 107, 107)"
+    assert grey.evaluate("e => getComputedStyle(e).color") == "rgb(89, 89, 89)"
 
     # the same words in Middle East Eye are out of sight in its column before anything is chosen
     mee_copy = column(page, "mee").locator('.mk-quote[data-mark="mee|q3"]')
