@@ -24,7 +24,7 @@ import sys
 import tempfile
 import uuid
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,7 @@ from .exercises import (
     passage_for,
 )
 from .learner import LearnerNameError, check_name
+from .live import Live
 from .progress import DEFAULT_NAME, SESSION_FOLDER, Progress
 
 if TYPE_CHECKING:
@@ -540,43 +541,11 @@ STATUS_TEXT = {
 }
 
 
-class Live(HTML):
-    """HTML that follows the learner's progress: displayed as a widget that is drawn again after
-    every save and every change of learner (so a summary at the end of a Voilà page counts the
-    answers given on it). ``.html`` and ``.text`` are as it was when made."""
-
-    def __init__(self, build: Callable[[], HTML], widgets: Sequence[Any] = ()):
-        first = build()
-        super().__init__(first.html, text=first.text)
-        self.widgets = list(widgets)
-        self._build = build
-
-    def _ipython_display_(self) -> None:
-        import ipywidgets
-
-        note = ipywidgets.HTML(self.html)
-
-        def redraw(_prog: Progress) -> None:
-            note.value = self._build().html
-
-        progress().on_change(redraw)
-        _display(note)
-        for w in self.widgets:
-            _display(w)
-
-
-def summary(lesson_id: str) -> HTML:
+def summary(lesson_id: str) -> Live:
     """A table of this lesson's exercises and where the learner stands on each: a live widget
     that updates whenever an answer is saved or the learner changes, without re-running the
-    cell."""
-    from .live import LiveSummary
-
-    lesson_obj = load_lessons().get(lesson_id)
-    ids = [ex.id for ex in lesson_obj.exercises] if lesson_obj is not None else []
-    live = LiveSummary(lambda: summary_html(lesson_id), ids)
-    # every save (a widget's or not) and a learner who names themselves: drawn again
-    progress().on_change(lambda _prog: live.refresh())
-    return live
+    cell (see :mod:`.live`)."""
+    return Live(lambda: summary_html(lesson_id), progress(), css_class="mediakit-summary")
 
 
 def summary_html(lesson_id: str) -> HTML:
@@ -622,7 +591,7 @@ def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02"
     polls: list[Any] = []
     if not prog.answer(ex_id) and not (reason_id and prog.answer(reason_id)):
         polls = [w for w in (exercise(i) for i in (ex_id, reason_id) if i) if w is not None]
-    return Live(lambda: _first_impression(ex_id, reason_id), polls)
+    return Live(lambda: _first_impression(ex_id, reason_id), prog, polls)
 
 
 def _first_impression(ex_id: str, reason_id: str | None) -> HTML:

@@ -1,46 +1,50 @@
-"""Live lesson summaries: a summary widget that updates itself whenever an exercise widget of
-the kernel saves an answer, without re-running its cell.
+"""Live lesson views: HTML that follows the learner's progress and is drawn again, without
+re-running its cell, whenever an answer changes (an exercise saved, a learner who names
+themselves).
 
-The exercise widgets announce each saved answer (:func:`mediakit.lessons.exercises.widget.on_answer`);
-a :class:`LiveSummary` listens and re-renders. Listeners are held weakly, so a summary that is
-no longer shown goes away with its cell's output.
+There is one way a view hears of a change: :meth:`mediakit.lessons.progress.Progress.on_change`,
+which holds its listeners weakly. A :class:`Live` view listens with its bound ``refresh``, so
+one answer redraws it once, and a view the learner closed (its widget closed) or a cell
+discarded is garbage-collected: the progress never keeps it alive. The widget on the page holds
+its view, so a summary lives exactly as long as it is shown.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..views.display import HTML
-from .exercises.widget import on_answer
+from .progress import Progress
 
 
-class LiveSummary(HTML):
-    """Where the learner stands on a lesson's exercises, kept up to date as they answer.
+class Live(HTML):
+    """HTML drawn by ``build()`` and drawn again after every change of ``progress``.
 
-    ``render()`` returns the summary as :class:`HTML`; ``.html`` and ``.text`` are always the
-    current ones, and ``.widget`` (an ipywidgets HTML) is what the notebook shows.
+    ``.html`` and ``.text`` are always the current ones; ``.widget`` (an ipywidgets HTML) is
+    what the notebook shows, followed by ``widgets`` (exercises shown under it, say the polls
+    of a first impression not yet given).
     """
 
-    def __init__(self, render: Callable[[], HTML], exercise_ids: list[str] | None = None):
-        self._render = render
-        self._ids = set(exercise_ids) if exercise_ids is not None else None
-        first = render()
+    def __init__(
+        self,
+        build: Callable[[], HTML],
+        progress: Progress,
+        widgets: Sequence[Any] = (),
+        *,
+        css_class: str = "mediakit-live",
+    ):
+        self._build = build
+        first = build()
         super().__init__(first.html, text=first.text)
+        self.widgets = list(widgets)
+        self._css_class = css_class
         self._widget: Any = None
-        ref = weakref.ref(self)
+        progress.on_change(self.refresh)  # held weakly: see the module docstring
 
-        def listener(ex_id: str, _result: Any) -> None:
-            me = ref()
-            if me is not None and (me._ids is None or ex_id in me._ids):
-                me.refresh()
-
-        self._listener = listener  # kept alive by self; the registry holds it weakly
-        on_answer(listener)
-
-    def refresh(self) -> None:
-        now = self._render()
+    def refresh(self, _progress: Progress | None = None) -> None:
+        """Draw again from the progress as it is now."""
+        now = self._build()
         self.html, self.text = now.html, now.text
         if self._widget is not None:
             self._widget.value = self.html
@@ -51,10 +55,18 @@ class LiveSummary(HTML):
             import ipywidgets as W
 
             self._widget = W.HTML(self.html)
-            self._widget.add_class("mediakit-summary")
+            self._widget.add_class(self._css_class)
+            # the widget on the page keeps its view alive (and nothing else does): closing
+            # the widget lets both go
+            self._widget.mediakit_view = self
         return self._widget
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
         display(self.widget)
+        for w in self.widgets:
+            display(w)
+
+
+__all__ = ["Live"]

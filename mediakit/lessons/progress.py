@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import inspect
 import json
 import math
 import os
 import stat
 import tempfile
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -52,6 +54,10 @@ def default_path() -> Path:
     return Path(env).expanduser() if env else Path.cwd() / DEFAULT_NAME
 
 
+# a listener of on_change, held weakly (a WeakMethod is a ref to a bound method)
+_Listener = weakref.ref[Callable[["Progress"], None]]
+
+
 class AnswerError(MediakitError, TypeError):
     """An answer that cannot be stored as JSON (a set, bytes, an object, too deep...)."""
 
@@ -69,7 +75,8 @@ class Progress:
         self.learner = learner
         self.messages: list[str] = []
         self.can_save = True
-        self._listeners: list[Callable[[Progress], None]] = []
+        self._listeners: list[_Listener] = []
+        self._unsaved: set[str] = set()
         self._file_learner: str | None = None
         self._answers: dict[str, dict[str, Any]] = self._open()
         if self.learner is None:
@@ -90,6 +97,7 @@ class Progress:
         prog.messages = []
         prog.can_save = False
         prog._listeners = []
+        prog._unsaved = set()
         prog._file_learner = learner
         prog._answers = {k: dict(v) for k, v in answers.items()}
         prog._read_only = True
@@ -240,6 +248,8 @@ class Progress:
             entry["first"] = entry_first
         self._answers[ex_id] = entry
         if not self.can_save:
+            self._unsaved.add(ex_id)
+            self._changed()
             return False
         try:
             with _locked(self.real_path.parent, create=True):
@@ -260,8 +270,11 @@ class Progress:
             )
             if msg not in self.messages:
                 self.messages.append(msg)
+            self._unsaved.add(ex_id)
+            self._changed()
             return False
         self._answers = on_disk
+        self._unsaved.clear()  # every answer this session knew is now in the file
         self._changed()
         return True
 
@@ -278,6 +291,7 @@ class Progress:
         self.messages = []
         self.can_save = True
         self._file_learner = None
+        self._unsaved = set()
         self._answers = self._open()
         if self._file_learner and (
             learner is None or learner_key(learner) == learner_key(self._file_learner)
@@ -300,6 +314,7 @@ class Progress:
                     "kept only until the kernel restarts."
                 )
                 self._answers.update(session)
+                self._unsaved |= set(session)
         elif self.learner and not self.real_path.exists() and self.can_save:
             try:
                 with _locked(self.real_path.parent, create=True):
@@ -314,15 +329,39 @@ class Progress:
         self._changed()
 
     def on_change(self, callback: Callable[[Progress], None]) -> None:
-        """Call ``callback(progress)`` after every save and every change of learner."""
-        self._listeners.append(callback)
+        """Call ``callback(progress)`` after every change of the answers (a save, one kept only
+        in memory, a change of learner): the one way a live view hears of a new answer.
+
+        Held weakly: a bound method (``summary.refresh``) for as long as its object lives
+        (:class:`weakref.WeakMethod`), any other callable for as long as the caller keeps it.
+        So a summary the learner closed or a cell discarded is garbage-collected, never kept
+        for the kernel's life by the progress it listens to. The same listener added twice is
+        called once.
+        """
+        ref: _Listener = (
+            weakref.WeakMethod(callback) if inspect.ismethod(callback) else weakref.ref(callback)
+        )
+        if ref not in self._listeners:
+            self._listeners.append(ref)
+
+    @property
+    def listeners(self) -> int:
+        """How many listeners are alive (for tests: a discarded summary stops counting)."""
+        self._listeners = [r for r in self._listeners if r() is not None]
+        return len(self._listeners)
 
     def _changed(self) -> None:
-        for cb in list(self._listeners):
+        alive = []
+        for ref in list(self._listeners):
+            cb = ref()
+            if cb is None:
+                continue
+            alive.append(ref)
             try:
                 cb(self)
             except Exception:  # a view that cannot refresh must never stop a save
                 pass
+        self._listeners = alive
 
     # ------------------------------------------------------------------ queries
 
@@ -343,8 +382,11 @@ class Progress:
     _read_only = False
 
     def reload(self) -> None:
+        """Read the file again (another tab may have saved), keeping the answers of this
+        session that could not be written (they exist only in memory)."""
         if not self._read_only:
-            self._answers = self._read()
+            kept = {k: self._answers[k] for k in self._unsaved if k in self._answers}
+            self._answers = {**self._read(), **kept}
 
     def ids(self) -> list[str]:
         return sorted(self._answers)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from mediakit import lesson
 from mediakit.lessons.exercises import (
     Exercise,
     ExerciseError,
@@ -272,22 +271,6 @@ def test_a_mark_the_kit_got_right_is_pointed_out(seed_case):
     r = check(ex, Selection(spans=((tok.start, tok.end),)), passage=p)
     assert not r.correct and "the kit marked that too" in r.hint
     assert expected(ex, p).missed
-
-
-# --------------------------------------------------------------------------- live summary
-
-
-def test_the_summary_updates_when_an_answer_is_given(tmp_path, monkeypatch):
-    monkeypatch.setitem(lesson._state, "progress", Progress(tmp_path / "p.json"))
-    shown = lesson.summary("02")
-    widget = shown.widget
-    assert "0 of" in widget.value
-    ex = EXERCISES["ex_02_03"]
-    w = exercise_widget(ex, progress=lesson.progress())
-    w.controls["answer"].value = key_answer(ex)
-    w.controls["check"].click()
-    assert "1 of" in widget.value and "1 of" in shown.text  # the cell was not run again
-    assert "✔ right" in widget.value
 
 
 # --------------------------------------------------------------------------- skills check

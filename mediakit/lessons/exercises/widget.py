@@ -14,8 +14,7 @@ Its ``controls`` dict names every control so tests can drive it without a browse
 from __future__ import annotations
 
 import re
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as W
@@ -26,24 +25,6 @@ from . import TYPES, check
 from .model import CheckResult, Exercise, Passage, Selection, learner_key
 
 MACHINE_LABEL = "Correct the machine"
-
-_LISTENERS: weakref.WeakSet[Callable[[str, CheckResult], None]] = weakref.WeakSet()
-
-
-def on_answer(listener: Callable[[str, CheckResult], None]) -> None:
-    """Call ``listener(exercise_id, result)`` each time an exercise widget saves an answer (a
-    lesson summary listens, so it updates without re-running its cell). Held weakly: the
-    caller keeps the listener alive for as long as it wants to hear."""
-    _LISTENERS.add(listener)
-
-
-def _announce(ex_id: str, result: CheckResult) -> None:
-    for listener in list(_LISTENERS):
-        try:
-            listener(ex_id, result)
-        except Exception:  # a broken summary must never stop an answer being checked
-            continue
-
 
 TYPE_LABELS = {name: module.LABEL for name, module in TYPES.items()}
 
@@ -148,8 +129,6 @@ class ExerciseWidget:
                 self.controls[
                     "status"
                 ].value = f"<small>⚠ {esc(self.progress.messages[-1])}</small>"
-        if result.status != "incomplete":
-            _announce(self.exercise.id, result)
         return result
 
     def _show(self, result: CheckResult, *, restored: bool = False) -> None:
@@ -221,6 +200,5 @@ __all__ = [
     "TYPE_LABELS",
     "ExerciseWidget",
     "exercise_widget",
-    "on_answer",
     "prompt_html",
 ]
