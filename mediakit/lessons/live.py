@@ -1,6 +1,6 @@
-"""Live lesson views: HTML that follows the learner's progress and is drawn again, without
-re-running its cell, whenever an answer changes (an exercise saved, a learner who names
-themselves).
+"""Live lesson views: the lesson summary and the first impression, HTML that follows the
+learner's progress and is drawn again, without re-running its cell, whenever an answer changes
+(an exercise saved, a learner who names themselves); and the skills check as it stands.
 
 There is one way a view hears of a change: :meth:`mediakit.lessons.progress.Progress.on_change`,
 which holds its listeners weakly. A :class:`Live` view listens with its bound ``refresh``, so
@@ -15,7 +15,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..views.display import HTML
+from ..views.render import esc
+from .exercise_cells import exercise
+from .exercises import load_lessons
 from .progress import Progress
+from .session import progress
 
 
 class Live(HTML):
@@ -69,4 +73,93 @@ class Live(HTML):
             display(w)
 
 
-__all__ = ["Live"]
+STATUS_TEXT = {
+    "correct": "✔ right",
+    "recorded": "✔ saved",
+    "submitted": "✔ saved",
+    "revise": "✎ worth another look",
+    "wrong": "✘ not yet right",
+    None: "○ not tried",
+}
+
+
+def summary(lesson_id: str) -> Live:
+    """A table of this lesson's exercises and where the learner stands on each: a live widget
+    that updates whenever an answer is saved or the learner changes, without re-running the
+    cell."""
+    return Live(lambda: summary_html(lesson_id), progress(), css_class="mediakit-summary")
+
+
+def summary_html(lesson_id: str) -> HTML:
+    """The summary of :func:`summary` as it stands now (plain HTML)."""
+    prog = progress()
+    prog.reload()
+    e = esc
+    lessons = load_lessons()
+    lesson_obj = lessons.get(lesson_id)
+    if lesson_obj is None:
+        return HTML(f"<p>There is no lesson {e(lesson_id)}.</p>")
+    rows, done = [], 0
+    for ex in lesson_obj.exercises:
+        st = prog.status(ex.id)
+        done += prog.done(ex.id)
+        rows.append(
+            f"<tr><td>{e(ex.id)}</td><td>{e(ex.title or ex.type)}</td>"
+            f"<td>{e(STATUS_TEXT.get(st, st or ''))}</td></tr>"
+        )
+    n = len(lesson_obj.exercises)
+    return HTML(
+        f"<p><strong>Lesson {e(lesson_id)}: {done} of {n} exercises done.</strong></p>"
+        f"<table><tr><th>exercise</th><th>about</th><th>status</th></tr>{''.join(rows)}</table>",
+        text=f"Lesson {lesson_id}: {done} of {n} exercises done.",
+    )
+
+
+def skills() -> HTML:
+    """The learner's skills check, before (lesson 00) and after (lesson 07), as a small table."""
+    from .skills import skills_check_html
+
+    prog = progress()
+    prog.reload()
+    return HTML(skills_check_html(prog), text="Skills check")
+
+
+def first_impression(ex_id: str = "ex_00_01", reason_id: str | None = "ex_00_02") -> Live:
+    """What the learner answered in the first-impressions poll of lesson 00 (with the polls
+    themselves when nothing is saved yet). Kept up to date: a learner who types their name
+    below the lesson's start sees their lesson-00 answer appear."""
+    prog = progress()
+    prog.reload()
+    polls: list[Any] = []
+    if not prog.answer(ex_id) and not (reason_id and prog.answer(reason_id)):
+        polls = [w for w in (exercise(i) for i in (ex_id, reason_id) if i) if w is not None]
+    return Live(lambda: _first_impression(ex_id, reason_id), prog, polls)
+
+
+def _first_impression(ex_id: str, reason_id: str | None) -> HTML:
+    prog = progress()
+    e = esc
+    choice = prog.answer(ex_id)
+    reason = prog.answer(reason_id) if reason_id else None
+    if not choice and not reason:
+        return HTML(
+            "<div style='border-left:6px solid #E69F00;padding:4px 10px;'>"
+            "<p>No first impression is saved yet (it is asked in lesson 00). You can answer it "
+            "now, before you look back at the evidence:</p></div>",
+            text="No first impression saved yet.",
+        )
+    parts = [
+        "<div style='border-left:6px solid #0072B2;padding:4px 10px;'>",
+        "<p><strong>In lesson 00 you said:</strong></p><ul>",
+    ]
+    if choice:
+        parts.append(
+            f"<li>The report you would trust most at first sight: <strong>{e(str(choice))}</strong></li>"
+        )
+    if reason:
+        parts.append(f"<li>Why: <em>{e(str(reason))}</em></li>")
+    parts.append("</ul></div>")
+    return HTML("".join(parts), text=f"First impression: {choice} / {reason}")
+
+
+__all__ = ["STATUS_TEXT", "Live", "first_impression", "skills", "summary", "summary_html"]

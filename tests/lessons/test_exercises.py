@@ -10,6 +10,7 @@ import pytest
 
 from mediakit import lesson
 from mediakit.errors import MediakitError
+from mediakit.lessons import case_in_use
 from mediakit.lessons.exercises import (
     EXERCISE_TYPES,
     Exercise,
@@ -470,7 +471,9 @@ def test_lesson_helper_uses_progress_beside_the_work(tmp_path, monkeypatch, seed
 
 def test_unknown_exercise_shows_a_friendly_error(monkeypatch):
     shown = []
-    monkeypatch.setattr(lesson, "show_error", lambda exc: shown.append(str(exc)))
+    monkeypatch.setattr(
+        "mediakit.lessons.exercise_cells.show_error", lambda exc: shown.append(str(exc))
+    )
     assert lesson.exercise("ex_42_01") is None
     assert shown and "ex_42_01" in shown[0]
 
@@ -564,7 +567,7 @@ def test_a_hand_edited_tries_count_does_not_break_the_exercise(
     monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
     monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
     shown = []
-    monkeypatch.setattr(lesson, "show_error", lambda exc: shown.append(exc))
+    monkeypatch.setattr("mediakit.lessons.exercise_cells.show_error", lambda exc: shown.append(exc))
     w = lesson.exercise("ex_02_05")
     assert w is not None and shown == [] and w.tries == 0
     assert lesson.progress().messages and "could not be read" in lesson.progress().messages[0]
@@ -722,7 +725,7 @@ def test_banner_says_where_answers_go_without_a_hidden_path(tmp_path, monkeypatc
     for k in lesson.VOILA_ENV:
         monkeypatch.delenv(k, raising=False)
     monkeypatch.setitem(lesson._state, "progress", None)
-    html = lesson._banner(seed_analysis, lesson.progress()).html
+    html = case_in_use.banner(seed_analysis, lesson.progress()).html
     assert "Your answers are saved automatically (in this folder)" in html
     assert ".mediakit-progress" not in html
 

@@ -63,7 +63,7 @@ def voila_visit(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MEDIAKIT_VOILA", "1")
     monkeypatch.setenv("MEDIAKIT_ANSWERS", str(tmp_path / "answers"))
-    monkeypatch.setattr(lesson, "_widgets", [])
+    monkeypatch.setattr("mediakit.lessons.session._widgets", [])
 
     def visit():
         monkeypatch.setitem(lesson._state, "progress", None)
@@ -201,7 +201,7 @@ def test_the_kits_server_settings_shut_closed_pages_down_and_cull_idle_kernels(m
 def test_page_only_sessions_of_nameless_visitors_do_not_pile_up(voila_visit, monkeypatch, tmp_path):
     import time
 
-    monkeypatch.setattr(lesson.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
     folder = tmp_path / "tmp" / "mediakit-voila-sessions"
     folder.mkdir(parents=True)
     old, recent = folder / "session-old.json", folder / "session-recent.json"

@@ -21,7 +21,7 @@ EX = all_exercises()["ex_02_03"]
 @pytest.fixture
 def prog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Progress:
     p = Progress(tmp_path / "p.json")
-    monkeypatch.setitem(lesson._state, "progress", p)
+    monkeypatch.setitem(lesson.state, "progress", p)
     return p
 
 
@@ -50,7 +50,7 @@ def test_one_answer_redraws_a_summary_once(prog: Progress, monkeypatch: pytest.M
         drawn.append(lesson_id)
         return real(lesson_id)
 
-    monkeypatch.setattr("mediakit.lessons.lesson.summary_html", counting)
+    monkeypatch.setattr("mediakit.lessons.live.summary_html", counting)
     _answer(prog)
     assert drawn == ["02"]
 

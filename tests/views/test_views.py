@@ -604,7 +604,7 @@ def test_figures_table_and_quote_list_use_plain_words(analysis):
 
 
 def test_outlet_summaries_strip_link_markup_but_reader_keeps_it():
-    from mediakit.lessons.lesson import plain_text
+    from mediakit.lessons.case_tables import plain_text
 
     assert (
         plain_text("Continue this story at [South Front](#)")
