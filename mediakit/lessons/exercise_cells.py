@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..errors import MediakitError
 from ..views.display import show_error
 from .case_in_use import SEED_CASE, analysis_for, report_label
-from .exercises import ExerciseError, get_exercise, load_lessons
+from .exercises import ExerciseError, get_exercise, load_lessons, type_of
 from .kernel_state import state
 from .machine_marks import passage
 from .session import progress, register_widget
@@ -26,10 +26,10 @@ def exercise(ex_id: str) -> ExerciseWidget | None:
 
     try:
         ex = get_exercise(ex_id)
-        p = passage(ex) if ex.type == "select_words" else None
+        p = passage(ex) if type_of(ex).PASSAGE else None
         labels: list[str] = []
         note = ""
-        if ex.type == "poll" and ex.options_from == "reports":
+        if ex.options_from == "reports":
             labels = [report_label(r) for r in analysis_for(ex.case).case.reports]
         if p is not None and p.report is not None:
             rep = analysis_for(ex.case).case.report(p.report)

@@ -100,8 +100,10 @@ def passage(ex: Exercise) -> Passage:
     if ex.text is not None:
         machine = inline_machine_spans(ex.text, ex.machine) if ex.machine else None
         return passage_for(ex, machine=machine)
+    if ex.report is None:
+        raise ExerciseError(f"Exercise {ex.id} needs a report and a passage, or a text.")
     analysis = analysis_for(ex.case)
-    report = analysis.case.report(ex.report)  # type: ignore[arg-type]
+    report = analysis.case.report(ex.report)
     machine = machine_spans(analysis, report.id, ex.machine) if ex.machine else None
     return passage_for(ex, report.text, machine=machine, report=report.id)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.lessons.exercises.model import ExerciseError, load_lesson, load_lessons
+from mediakit.lessons.exercises import ExerciseError, load_lesson, load_lessons
 
 NUMBER = """lesson = "03"
 title = "Figures"
@@ -86,3 +86,43 @@ def test_every_shipped_exercise_file_loads_under_the_strict_keys() -> None:
     lessons = load_lessons()
     assert len(lessons) >= 8
     assert sum(len(lesson.exercises) for lesson in lessons.values()) > 50
+
+
+def test_a_key_of_another_type_says_which_types_read_it(tmp_path: Path) -> None:
+    text = """lesson = "02"
+[[exercise]]
+id = "ex_02_01"
+type = "choice"
+prompt = "Who is quoted?"
+tolerance = 2
+hints = ["Look for the verb of saying."]
+[[exercise.option]]
+text = "The mayor"
+correct = true
+[[exercise.option]]
+text = "The governor"
+"""
+    with pytest.raises(ExerciseError) as err:
+        load_lesson(_write(tmp_path, text, "02_attribution.toml"))
+    msg = str(err.value)
+    assert "ex_02_01" in msg and "'tolerance' is not one a choice exercise reads" in msg
+    assert "only number exercises do" in msg
+
+
+def test_a_poll_reads_no_hints(tmp_path: Path) -> None:
+    text = """lesson = "00"
+[[exercise]]
+id = "ex_00_01"
+type = "poll"
+prompt = "Which report would you trust most?"
+options_from = "reports"
+hints = ["There is no wrong answer."]
+"""
+    with pytest.raises(ExerciseError, match="'hints' is not one a poll exercise reads"):
+        load_lesson(_write(tmp_path, text, "00_start.toml"))
+
+
+@pytest.mark.parametrize("skill", ["sourcing", "attribution", "figures", "wording"])
+def test_each_of_the_four_skills_loads(tmp_path: Path, skill: str) -> None:
+    ex = load_lesson(_write(tmp_path, NUMBER.format(extra=f'skill = "{skill}"'))).exercises[0]
+    assert ex.skill == skill

@@ -105,10 +105,10 @@ def test_select_words_matches_whole_words_not_parts_of_words():
     r = check(ex, _mark(p, "Turkey"), passage=p)
     assert r.status == "wrong" and "Turkey" in r.message
     bad = ex.__class__(**{**ex.__dict__, "text": "Turkey's allies met."})
-    from mediakit.lessons.exercises.model import _validate_shape
+    from mediakit.lessons.exercises.loader import validate
 
     with pytest.raises(ExerciseError, match="whole words"):
-        _validate_shape(bad, "a test")
+        validate(bad, "a test")
 
 
 def test_function_words_are_never_free_marks():

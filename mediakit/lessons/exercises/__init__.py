@@ -15,10 +15,12 @@ select_words     :class:`Selection`: spans of the passage the learner marked (``
 ===============  ==========================================================================
 
 Each type's module (``choice.py``, ``multi.py``, ``number.py``, ``text.py``, ``poll.py``,
-``select_words.py``) holds, in one place, its checker (``check``), its answer key
-(``key_answer``), answers that must fail (``wrong_answers``) and its widget logic (``build``,
-``read``, ``write``). :data:`TYPES` maps a type name to its module; :func:`check` and the
-others dispatch on it. The widget frame every type shares is :mod:`.widget`.
+``select_words.py``) holds, in one place, everything :class:`.exercise_type.ExerciseType`
+declares: the keys it reads (``KEYS``), its checks of a loaded exercise (``validate``), its
+checker (``check``), its answer key (``key_answer``), answers that must fail
+(``wrong_answers``) and its widget logic (``build``, ``read``, ``write``). :data:`TYPES`
+(:mod:`.registry`) maps a type name to its module; :func:`check` and the others dispatch on
+it. Files are read by :mod:`.loader`; the widget frame every type shares is :mod:`.widget`.
 """
 
 from __future__ import annotations
@@ -26,9 +28,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from . import choice, multi, number, poll, select_words, text
+from .exercise_type import COMMON_KEYS, ExerciseType
+from .loader import (
+    all_exercises,
+    exercises_dir,
+    get_exercise,
+    known_keys,
+    load_lesson,
+    load_lessons,
+)
 from .model import (
-    EXERCISE_TYPES,
     ID_RE,
     MACHINE_LAYERS,
     MACHINE_MODES,
@@ -43,29 +52,15 @@ from .model import (
     Selection,
     Span,
     Token,
-    all_exercises,
-    exercises_dir,
     explanation_for,
-    get_exercise,
     hint_for,
-    load_lesson,
-    load_lessons,
     options_for,
 )
 from .number import parse_number
 from .passages import clip_spans, find_spans, locate, overlaps, passage_for, tokenize
+from .registry import EXERCISE_TYPES, TYPE_LABELS, TYPES, type_of
 from .select_words import Expected, expected, machine_marks_html
 from .text import rubric_marks
-
-TYPES = {m.TYPE: m for m in (choice, multi, number, text, poll, select_words)}
-assert tuple(TYPES) == EXERCISE_TYPES, "every exercise type has its module"
-
-
-def _type_of(ex: Exercise) -> Any:
-    try:
-        return TYPES[ex.type]
-    except KeyError:
-        raise ExerciseError(f"Exercise {ex.id} has an unknown type {ex.type!r}.") from None
 
 
 def check(
@@ -77,19 +72,19 @@ def check(
     report_labels: Sequence[str] = (),
 ) -> CheckResult:
     """Check a learner's answer. ``tries`` counts this attempt (1 = first), for the hints."""
-    return _type_of(ex).check(ex, answer, passage=passage, tries=tries, report_labels=report_labels)
+    return type_of(ex).check(ex, answer, passage=passage, tries=tries, report_labels=report_labels)
 
 
 def key_answer(
     ex: Exercise, passage: Passage | None = None, *, report_labels: Sequence[str] = ()
 ) -> Any:
     """The answer that the key says is right (for tests and for the teacher guide)."""
-    return _type_of(ex).key_answer(ex, passage, report_labels=report_labels)
+    return type_of(ex).key_answer(ex, passage, report_labels=report_labels)
 
 
 def wrong_answers(ex: Exercise, passage: Passage | None = None) -> list[Any]:
     """Plausible wrong answers, each of which must fail the check (for tests)."""
-    return _type_of(ex).wrong_answers(ex, passage)
+    return type_of(ex).wrong_answers(ex, passage)
 
 
 def validate_against_case(
@@ -105,7 +100,7 @@ def validate_against_case(
     problems = []
     ids = {r.id for r in case.reports}
     for ex in exs:
-        if ex.type != "select_words" or ex.text is not None:
+        if ex.report is None or ex.text is not None:  # not about a passage of a report
             continue
         if ex.case not in (None, case.id):
             continue
@@ -126,16 +121,19 @@ def exercise_widget(*args: Any, **kwargs: Any) -> Any:
 
 
 __all__ = [
+    "COMMON_KEYS",
     "EXERCISE_TYPES",
     "ID_RE",
     "MACHINE_LAYERS",
     "MACHINE_MODES",
     "STATUS_WORDS",
     "TYPES",
+    "TYPE_LABELS",
     "CheckResult",
     "Criterion",
     "Exercise",
     "ExerciseError",
+    "ExerciseType",
     "Expected",
     "Lesson",
     "Option",
@@ -154,6 +152,7 @@ __all__ = [
     "get_exercise",
     "hint_for",
     "key_answer",
+    "known_keys",
     "load_lesson",
     "load_lessons",
     "locate",
@@ -164,6 +163,7 @@ __all__ = [
     "passage_for",
     "rubric_marks",
     "tokenize",
+    "type_of",
     "validate_against_case",
     "wrong_answers",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Exercise, Passage, hint_for, option_order
+from .model import CheckResult, Exercise, ExerciseError, Passage, hint_for, option_order
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -13,6 +13,28 @@ if TYPE_CHECKING:
 TYPE = "choice"
 LABEL = "Choose one"
 BUTTON = "Check"
+KEYS = frozenset({"option", "hints"})
+PASSAGE = False
+
+
+def answer_from_file(value: Any, where: str) -> Any:
+    return value
+
+
+def check_options(ex: Exercise, where: str) -> None:
+    """The options of a question (shared with tick-all): two or more, every wrong one explained
+    by a hint or its own feedback."""
+    if len(ex.options) < 2:
+        raise ExerciseError(f"In {where}, a {ex.type} exercise needs at least two options.")
+    if not ex.hints and not all(o.feedback for o in ex.options if not o.correct):
+        raise ExerciseError(f"In {where}, give hints or feedback for every wrong option.")
+
+
+def validate(ex: Exercise, where: str) -> None:
+    check_options(ex, where)
+    n = len(ex.correct_options)
+    if n != 1:
+        raise ExerciseError(f"In {where}, exactly one option must be correct (found {n}).")
 
 
 def check(

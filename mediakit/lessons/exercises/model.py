@@ -1,4 +1,5 @@
-"""Exercises as data: the model, loading ``exercises/*.toml``, and the result of a check.
+"""Exercises as data: the model and the result of a check (loading the files is
+:mod:`.loader`, the types are :mod:`.registry`).
 
 Pure: no widgets and no spaCy here. One exercise, one id (``ex_02_03`` is lesson 02,
 exercise 3); its prompt, answer key, hints, feedback and explanation live together in the
@@ -9,22 +10,18 @@ lives in its own module beside this one, with its checker, its answer key and it
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import re
-import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...cases.case import unknown_keys
 from ...errors import MediakitError
 from ...views.render import esc
 
 # the skills of the before/after check (lesson 00 and lesson 07; see mediakit.lessons.skills)
 SKILLS = ("sourcing", "attribution", "figures", "wording")
-EXERCISE_TYPES = ("choice", "multi", "number", "text", "poll", "select_words")
 MACHINE_LAYERS = (
     "quotes",
     "quote_speakers",
@@ -119,6 +116,8 @@ class Exercise:
     machine_note: str = ""
     teacher_note: str = ""
     skill: str = ""
+    # keys a type reads that are not fields above (see ExerciseType.KEYS): a new type's own
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def corrects_machine(self) -> bool:
@@ -184,31 +183,11 @@ class Passage:
     report: str | None = None
 
 
-# --------------------------------------------------------------------------- loading
+# --------------------------------------------------------------------------- reading values
 
 
-def exercises_dir() -> Path:
-    """The folder of lesson TOML files: ``MEDIAKIT_EXERCISES``, else ``exercises/`` of the repo."""
-    env = os.environ.get("MEDIAKIT_EXERCISES")
-    if env:
-        return Path(env)
-    pkg = Path(__file__).resolve().parent
-    while pkg.name != "mediakit" and pkg.parent != pkg:
-        pkg = pkg.parent
-    for cand in (
-        pkg.parent / "exercises",
-        pkg / "data" / "exercises",
-        Path.cwd().parent / "exercises",
-    ):
-        if cand.is_dir():
-            return cand
-    raise ExerciseError(
-        "The exercises folder cannot be found.",
-        hint="Run the lessons from the mediakit folder (python3 kit.py lab) or set MEDIAKIT_EXERCISES.",
-    )
-
-
-def _tuple_str(value: Any, where: str, key: str) -> tuple[str, ...]:
+def text_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """A key that holds one text or a list of texts (``hints``, ``accept``...), as a tuple."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -216,246 +195,6 @@ def _tuple_str(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ExerciseError(f"In {where}, '{key}' should be a list of text.")
     return tuple(value)
-
-
-# every key an exercise file may use: a misspelt one ("tolerence") is an error that names the
-# closest of these, never a silent default (exercises/README.md lists what each key does)
-LESSON_KEYS = ("lesson", "title", "case", "exercise")
-EXERCISE_KEYS = (
-    "id", "type", "prompt", "title", "option", "options_from", "answer", "accept", "tolerance",
-    "unit", "hints", "explanation", "rubric", "sample", "model_answer", "min_words",
-    "min_criteria", "case", "report", "passage", "text", "match", "machine", "mode",
-    "machine_note", "teacher_note", "skill",
-)  # fmt: skip
-OPTION_KEYS = ("text", "correct", "feedback")
-RUBRIC_KEYS = ("criterion", "levels", "where", "keywords", "keep", "absent", "required")
-SAMPLE_KEYS = ("level", "text")
-
-
-def _check_keys(d: dict[str, Any], where: str, path: str | None = None) -> None:
-    """Raise one error listing every key of an exercise (and of its options, rubric lines and
-    samples) that the kit does not read, each with the closest known key."""
-    problems = unknown_keys(d, EXERCISE_KEYS, where)
-    for sub, known in (("option", OPTION_KEYS), ("rubric", RUBRIC_KEYS), ("sample", SAMPLE_KEYS)):
-        items = d.get(sub)
-        for n, item in enumerate(items if isinstance(items, list) else [], 1):
-            problems += unknown_keys(item, known, f"{where}, [[exercise.{sub}]] number {n}")
-    if problems:
-        raise ExerciseError("\n".join(problems), path=path)
-
-
-def _exercise_from(d: dict[str, Any], *, lesson: str, case: str | None, where: str) -> Exercise:
-    ex_id = d.get("id")
-    if not isinstance(ex_id, str) or not ID_RE.match(ex_id):
-        raise ExerciseError(
-            f'In {where}, an exercise needs an id like "ex_{lesson}_01" (got {ex_id!r}).'
-        )
-    where = f"{where}, {ex_id}"
-    _check_keys(d, where)
-    if ID_RE.match(ex_id).group(1) != lesson:  # type: ignore[union-attr]
-        raise ExerciseError(f"In {where}, the id does not belong to lesson {lesson}.")
-    etype = d.get("type")
-    if etype not in EXERCISE_TYPES:
-        raise ExerciseError(
-            f"In {where}, type must be one of {', '.join(EXERCISE_TYPES)} (got {etype!r})."
-        )
-    options = []
-    for o in d.get("option", []) or []:
-        if not isinstance(o, dict) or not isinstance(o.get("text"), str):
-            raise ExerciseError(f'In {where}, every [[exercise.option]] needs text = "...".')
-        options.append(
-            Option(
-                text=o["text"],
-                correct=bool(o.get("correct", False)),
-                feedback=str(o.get("feedback", "")),
-            )
-        )
-    rubric = []
-    for r in d.get("rubric", []) or []:
-        if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
-            raise ExerciseError(f'In {where}, every [[exercise.rubric]] needs criterion = "...".')
-        rubric.append(_criterion_from(r, where))
-    samples = []
-    for smp in d.get("sample", []) or []:
-        level = smp.get("level") if isinstance(smp, dict) else None
-        if (
-            not isinstance(level, int)
-            or isinstance(level, bool)
-            or not 0 <= level < LEVELS
-            or not isinstance(smp.get("text"), str)
-            or not smp["text"].strip()
-        ):
-            raise ExerciseError(
-                f'In {where}, every [[exercise.sample]] needs level = 0, 1 or 2 and text = "...".'
-            )
-        samples.append(Sample(level=level, text=" ".join(smp["text"].split())))
-    answer = d.get("answer")
-    if etype == "select_words":
-        answer = _tuple_str(answer, where, "answer")
-    ex = Exercise(
-        id=ex_id,
-        lesson=lesson,
-        type=etype,
-        prompt=str(d.get("prompt", "")).strip(),
-        title=str(d.get("title", "")),
-        options=tuple(options),
-        options_from=d.get("options_from"),
-        answer=answer,
-        accept=_tuple_str(d.get("accept"), where, "accept"),
-        tolerance=float(d.get("tolerance", 0.0)),
-        unit=str(d.get("unit", "")),
-        hints=_tuple_str(d.get("hints"), where, "hints"),
-        explanation=str(d.get("explanation", "")).strip(),
-        rubric=tuple(rubric),
-        samples=tuple(samples),
-        model_answer=str(d.get("model_answer", "")).strip(),
-        min_words=int(d.get("min_words", 0)),
-        min_criteria=int(d.get("min_criteria", 1)),
-        case=d.get("case", case),
-        report=d.get("report"),
-        passage=d.get("passage"),
-        text=d.get("text"),
-        match=str(d.get("match", "all")),
-        machine=d.get("machine"),
-        mode=str(d.get("mode", "both")),
-        machine_note=str(d.get("machine_note", "")).strip(),
-        teacher_note=str(d.get("teacher_note", "")).strip(),
-        skill=str(d.get("skill", "")).strip(),
-    )
-    _validate_shape(ex, where)
-    return ex
-
-
-def _criterion_from(r: Any, where: str) -> Criterion:
-    if not isinstance(r, dict) or not isinstance(r.get("criterion"), str):
-        raise ExerciseError(f'In {where}, every [[exercise.rubric]] needs criterion = "...".')
-    levels = _tuple_str(r.get("levels"), where, "levels")
-    if levels and len(levels) != LEVELS:
-        raise ExerciseError(
-            f"In {where}, the rubric line '{r['criterion']}' needs levels = "
-            f"[three descriptions: 0, 1 and 2] (got {len(levels)})."
-        )
-    place = str(r.get("where", "answer"))
-    if place not in ("answer", "headline"):
-        raise ExerciseError(f'In {where}, where must be "answer" or "headline" (got {place!r}).')
-    return Criterion(
-        criterion=r["criterion"],
-        keywords=_tuple_str(r.get("keywords"), where, "keywords"),
-        levels=levels,
-        where=place,
-        keep=_tuple_str(r.get("keep"), where, "keep"),
-        absent=_tuple_str(r.get("absent"), where, "absent"),
-        required=bool(r.get("required", False)),
-    )
-
-
-def _validate_shape(ex: Exercise, where: str) -> None:
-    if not ex.prompt:
-        raise ExerciseError(f"In {where}, the prompt is empty.")
-    if ex.type in ("choice", "multi"):
-        if len(ex.options) < 2:
-            raise ExerciseError(f"In {where}, a {ex.type} exercise needs at least two options.")
-        n = len(ex.correct_options)
-        if ex.type == "choice" and n != 1:
-            raise ExerciseError(f"In {where}, exactly one option must be correct (found {n}).")
-        if ex.type == "multi" and (n < 1 or n == len(ex.options)):
-            raise ExerciseError(f"In {where}, some but not all options must be correct.")
-        if not ex.hints and not all(o.feedback for o in ex.options if not o.correct):
-            raise ExerciseError(f"In {where}, give hints or feedback for every wrong option.")
-    if ex.type == "number" and not isinstance(ex.answer, int | float):
-        raise ExerciseError(f"In {where}, a number exercise needs answer = a number.")
-    if ex.type == "text":
-        if not ex.model_answer or not ex.rubric:
-            raise ExerciseError(
-                f"In {where}, a free-text exercise needs a rubric and a model_answer."
-            )
-    if ex.type == "poll" and not ex.options and ex.options_from not in (None, "reports"):
-        raise ExerciseError(f'In {where}, options_from can only be "reports".')
-    if ex.type == "select_words":
-        if ex.text is None and (ex.report is None or ex.passage is None):
-            raise ExerciseError(f"In {where}, give report and passage, or text.")
-        if not ex.answer and ex.machine is None:
-            raise ExerciseError(
-                f'In {where}, a select_words exercise needs answer = ["words", ...].'
-            )
-        passage = ex.text if ex.text is not None else ex.passage
-        from .passages import locate_words  # passages builds on this module
-
-        for phrase in (*ex.answer, *ex.accept):
-            if not locate_words(passage, phrase):  # type: ignore[arg-type]
-                raise ExerciseError(
-                    f"In {where}, '{phrase}' does not occur in the passage as whole words."
-                )
-        if ex.match not in ("all", "any"):
-            raise ExerciseError(f'In {where}, match must be "all" or "any".')
-        if ex.machine is not None:
-            if ex.machine not in MACHINE_LAYERS:
-                raise ExerciseError(
-                    f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}."
-                )
-            if ex.mode not in MACHINE_MODES:
-                raise ExerciseError(f"In {where}, mode must be one of {', '.join(MACHINE_MODES)}.")
-    if ex.skill and ex.skill not in SKILLS:
-        raise ExerciseError(
-            f"In {where}, skill must be one of {', '.join(SKILLS)} (got {ex.skill!r})."
-        )
-    if ex.type in ("number", "select_words") and not ex.hints:
-        raise ExerciseError(f"In {where}, give at least one hint.")
-
-
-def load_lesson(path: Path) -> Lesson:
-    """Read one lesson file (``exercises/02_attribution.toml``)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ExerciseError(f"'{path.name}' is not valid TOML: {exc}.", path=str(path)) from None
-    except OSError as exc:
-        raise ExerciseError(f"'{path}' cannot be read ({exc.strerror}).", path=str(path)) from None
-    lesson = str(data.get("lesson", "")).zfill(2)
-    if not re.fullmatch(r"\d\d", lesson):
-        raise ExerciseError(f"'{path.name}' needs lesson = \"NN\" at the top.", path=str(path))
-    problems = unknown_keys(data, LESSON_KEYS, path.name)
-    if problems:
-        raise ExerciseError("\n".join(problems), path=str(path))
-    case = data.get("case")
-    exs = tuple(
-        _exercise_from(d, lesson=lesson, case=case, where=path.name)
-        for d in data.get("exercise", [])
-    )
-    return Lesson(id=lesson, title=str(data.get("title", "")), case=case, exercises=exs, path=path)
-
-
-def load_lessons(folder: Path | None = None) -> dict[str, Lesson]:
-    """Every lesson file in the exercises folder, by lesson number ("00" ... "06")."""
-    folder = folder or exercises_dir()
-    lessons: dict[str, Lesson] = {}
-    seen: dict[str, str] = {}
-    for p in sorted(folder.glob("*.toml")):
-        lesson = load_lesson(p)
-        if lesson.id in lessons:
-            raise ExerciseError(
-                f"Two files are lesson {lesson.id}: {lessons[lesson.id].path} and {p}."
-            )
-        for ex in lesson.exercises:
-            if ex.id in seen:
-                raise ExerciseError(f"The id {ex.id} is used twice ({seen[ex.id]} and {p.name}).")
-            seen[ex.id] = p.name
-        lessons[lesson.id] = lesson
-    return lessons
-
-
-def all_exercises(folder: Path | None = None) -> dict[str, Exercise]:
-    return {ex.id: ex for lesson in load_lessons(folder).values() for ex in lesson.exercises}
-
-
-def get_exercise(ex_id: str, folder: Path | None = None) -> Exercise:
-    exs = all_exercises(folder)
-    if ex_id not in exs:
-        raise ExerciseError(
-            f"There is no exercise '{ex_id}'.",
-            hint="Exercise ids look like ex_02_03 (lesson 02, exercise 3).",
-        )
-    return exs[ex_id]
 
 
 # --------------------------------------------------------------------------- results

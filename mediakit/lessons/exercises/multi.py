@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Exercise, Passage, hint_for, option_order
+from .choice import check_options
+from .model import CheckResult, Exercise, ExerciseError, Passage, hint_for, option_order
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -13,6 +14,19 @@ if TYPE_CHECKING:
 TYPE = "multi"
 LABEL = "Tick all that apply"
 BUTTON = "Check"
+KEYS = frozenset({"option", "hints"})
+PASSAGE = False
+
+
+def answer_from_file(value: Any, where: str) -> Any:
+    return value
+
+
+def validate(ex: Exercise, where: str) -> None:
+    check_options(ex, where)
+    n = len(ex.correct_options)
+    if n < 1 or n == len(ex.options):
+        raise ExerciseError(f"In {where}, some but not all options must be correct.")
 
 
 def check(

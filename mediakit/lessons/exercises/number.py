@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ...views.render import esc
-from .model import CheckResult, Exercise, Passage, hint_for
+from .model import CheckResult, Exercise, ExerciseError, Passage, hint_for
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 TYPE = "number"
 LABEL = "Type a number"
 BUTTON = "Check"
+KEYS = frozenset({"answer", "tolerance", "unit", "hints"})
+PASSAGE = False
+
+
+def answer_from_file(value: Any, where: str) -> Any:
+    return value
+
+
+def validate(ex: Exercise, where: str) -> None:
+    if not isinstance(ex.answer, int | float) or isinstance(ex.answer, bool):
+        raise ExerciseError(f"In {where}, a number exercise needs answer = a number.")
+    if not ex.hints:
+        raise ExerciseError(f"In {where}, give at least one hint.")
+
 
 _SCALES = {
     "k": 1e3,

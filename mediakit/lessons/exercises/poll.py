@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import choice, text
-from .model import CheckResult, Exercise, Passage, options_for
+from .model import CheckResult, Exercise, ExerciseError, Passage, options_for
 
 if TYPE_CHECKING:
     from .widget import ExerciseWidget
@@ -16,6 +16,17 @@ if TYPE_CHECKING:
 TYPE = "poll"
 LABEL = "Your first impression (no wrong answers)"
 BUTTON = "Save"
+KEYS = frozenset({"option", "options_from"})
+PASSAGE = False
+
+
+def answer_from_file(value: Any, where: str) -> Any:
+    return value
+
+
+def validate(ex: Exercise, where: str) -> None:
+    if not ex.options and ex.options_from not in (None, "reports"):
+        raise ExerciseError(f'In {where}, options_from can only be "reports".')
 
 
 def check(

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...views.render import esc
 from .model import (
+    MACHINE_LAYERS,
+    MACHINE_MODES,
     CheckResult,
     Exercise,
     ExerciseError,
@@ -25,11 +27,13 @@ from .model import (
     Token,
     explanation_for,
     hint_for,
+    text_tuple,
 )
 from .passages import (
     EDGE_PUNCT,
     find_spans,
     is_function_word,
+    locate_words,
     overlaps,
     passage_for,
     tokenize,
@@ -41,6 +45,28 @@ if TYPE_CHECKING:
 TYPE = "select_words"
 LABEL = "Mark the words in the text"
 BUTTON = "Check"
+KEYS = frozenset(
+    {
+        "report",
+        "passage",
+        "text",
+        "answer",
+        "accept",
+        "match",
+        "machine",
+        "mode",
+        "machine_note",
+        "hints",
+    }
+)
+PASSAGE = True
+
+
+def answer_from_file(value: Any, where: str) -> tuple[str, ...]:
+    """``answer = ["words", ...]`` (or one phrase): the words to mark, as in the passage."""
+    return text_tuple(value, where, "answer")
+
+
 MARK_STYLE = "background:#F0E442;border-bottom:2px dashed #000;padding:0 1px;"
 
 
@@ -86,6 +112,28 @@ def expected(ex: Exercise, passage: Passage) -> Expected:
     return Expected(
         items=items, accept=accept, gold=gold, missed=missed, wrong=wrong, machine=machine
     )
+
+
+def validate(ex: Exercise, where: str) -> None:
+    if ex.text is None and (ex.report is None or ex.passage is None):
+        raise ExerciseError(f"In {where}, give report and passage, or text.")
+    if not ex.answer and ex.machine is None:
+        raise ExerciseError(f'In {where}, a select_words exercise needs answer = ["words", ...].')
+    passage = ex.text if ex.text is not None else ex.passage or ""
+    for phrase in (*(ex.answer or ()), *ex.accept):
+        if not locate_words(passage, phrase):
+            raise ExerciseError(
+                f"In {where}, '{phrase}' does not occur in the passage as whole words."
+            )
+    if ex.match not in ("all", "any"):
+        raise ExerciseError(f'In {where}, match must be "all" or "any".')
+    if ex.machine is not None:
+        if ex.machine not in MACHINE_LAYERS:
+            raise ExerciseError(f"In {where}, machine must be one of {', '.join(MACHINE_LAYERS)}.")
+        if ex.mode not in MACHINE_MODES:
+            raise ExerciseError(f"In {where}, mode must be one of {', '.join(MACHINE_MODES)}.")
+    if not ex.hints:
+        raise ExerciseError(f"In {where}, give at least one hint.")
 
 
 def _quote_spans(passage: str, spans: Iterable[Span], limit: int = 8) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import CheckResult, Criterion, Exercise, Passage, hint_for
+from .model import CheckResult, Criterion, Exercise, ExerciseError, Passage, hint_for
 from .passages import is_function_word
 
 if TYPE_CHECKING:
@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 TYPE = "text"
 LABEL = "Write a short answer"
 BUTTON = "Save"
+KEYS = frozenset({"rubric", "sample", "model_answer", "min_words", "min_criteria", "hints"})
+PASSAGE = False
+
+
+def answer_from_file(value: Any, where: str) -> Any:
+    return value
+
+
+def validate(ex: Exercise, where: str) -> None:
+    if not ex.model_answer or not ex.rubric:
+        raise ExerciseError(f"In {where}, a free-text exercise needs a rubric and a model_answer.")
 
 
 def words(text: str) -> list[str]:

@@ -21,12 +21,11 @@ import ipywidgets as W
 
 from ...views.render import esc
 from ..progress import Progress
-from . import TYPES, check
+from . import check
 from .model import CheckResult, Exercise, Passage, Selection, learner_key
+from .registry import TYPE_LABELS, TYPES
 
 MACHINE_LABEL = "Correct the machine"
-
-TYPE_LABELS = {name: module.LABEL for name, module in TYPES.items()}
 
 
 def prompt_html(text: str) -> str:
