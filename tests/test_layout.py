@@ -109,3 +109,55 @@ def test_every_part_of_the_package_has_a_stage():
     parts = {p.stem for p in PKG.iterdir() if p.suffix == ".py" or (p / "__init__.py").exists()}
     unplaced = sorted(parts - skip - set(STAGES))
     assert not unplaced, f"modules with no stage in STAGES: {unplaced}"
+
+
+def _top_level_imports(path: Path, known: set[str]):
+    """The mediakit modules a module imports when it is imported: its top-level imports (inside
+    if/try too), not those inside functions (imported on first use) or TYPE_CHECKING blocks.
+    ``from . import x`` is an import of the submodule x; the parent packages a dotted import
+    loads first are left out (every submodule would otherwise 'import' its own package)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+
+    def walk(body: list[ast.stmt]):
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                yield from walk(node.orelse)
+            elif isinstance(node, ast.If):
+                yield from walk(node.body)
+                yield from walk(node.orelse)
+            elif isinstance(node, ast.Try):
+                yield from walk(node.body)
+                for handler in node.handlers:
+                    yield from walk(handler.body)
+                yield from walk(node.orelse)
+                yield from walk(node.finalbody)
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                for a in node.names:
+                    sub = f"{target}.{a.name}"
+                    yield sub if sub in known else target
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    yield a.name
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {t for t in walk(tree.body) if t in known and t != name}
+
+
+def test_no_import_cycles_inside_mediakit():
+    """No module imports, when it is loaded, a module that imports it back (directly or round a
+    longer loop): such a circle works only by the order of lines, and breaks when one moves."""
+    import graphlib
+
+    paths = {_module_name(p): p for p in PKG.rglob("*.py")}
+    known = set(paths)
+    graph = {name: _top_level_imports(path, known) for name, path in paths.items()}
+    try:
+        tuple(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as exc:
+        raise AssertionError("import cycle: " + " -> ".join(exc.args[1])) from None
