@@ -102,3 +102,16 @@ def test_an_answer_kept_only_in_memory_still_shows_in_the_summary(tmp_path: Path
     view = live.Live(drawn, prog)
     assert not prog.record(EX.id, key_answer(EX), "correct")
     assert view.text == "1 done" and prog.done(EX.id)
+
+
+def test_lesson_05_shows_the_poll_when_lesson_00_was_not_answered(
+    tmp_path, monkeypatch, seed_analysis
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEDIAKIT_PROGRESS", raising=False)
+    monkeypatch.setitem(lesson._state, "progress", None)
+    monkeypatch.setitem(lesson._state, "analysis", seed_analysis)
+    monkeypatch.setitem(lesson._analyses, "maarat-al-numan", seed_analysis)
+    shown = lesson.first_impression()
+    assert "No first impression" in shown.text
+    assert [w.exercise.id for w in shown.widgets] == ["ex_00_01", "ex_00_02"]

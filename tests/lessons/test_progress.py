@@ -161,3 +161,90 @@ def test_the_first_try_is_kept_for_the_class_report(tmp_path):
     assert again.get("ex_01_01")["first"] == {"answer": "a", "status": "wrong"}
     assert again.answer("ex_01_01") == "b" and again.learner == "Ana"
     assert again.learner_key == Progress(tmp_path / "q.json", learner=" ana ").learner_key
+
+
+def test_progress_survives_a_restart_and_writes_atomically(tmp_path):
+    path = tmp_path / "work" / ".mediakit-progress.json"
+    p = Progress(path)
+    assert len(p) == 0 and p.messages == []
+    assert p.record("ex_01_01", {"spans": [[1, 5]], "nothing": False}, "correct", tries=3)
+    assert p.record("ex_01_04", "2", "correct")
+    again = Progress(path)
+    assert again.answer("ex_01_01") == {"spans": [[1, 5]], "nothing": False}
+    assert again.get("ex_01_01")["tries"] == 3 and again.done("ex_01_04")
+    assert json.loads(path.read_text())["answers"].keys() == {"ex_01_01", "ex_01_04"}
+    assert [f.name for f in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_two_open_lessons_do_not_erase_each_other(tmp_path):
+    path = tmp_path / "p.json"
+    a, b = Progress(path), Progress(path)
+    a.record("ex_01_01", "x", "correct")
+    b.record("ex_02_01", "y", "wrong")
+    assert set(Progress(path).ids()) == {"ex_01_01", "ex_02_01"}
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"answers": [1, 2]}', "[]", ""])
+def test_corrupt_progress_is_set_aside_with_a_message(tmp_path, content):
+    path = tmp_path / ".mediakit-progress.json"
+    path.write_text(content, encoding="utf-8")
+    p = Progress(path)
+    aside = [f for f in tmp_path.iterdir() if ".corrupt-" in f.name]
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == content
+    assert p.messages and aside[0].name in p.messages[0]
+    assert len(p) == 0
+    assert p.record("ex_00_01", "a", "recorded")
+    assert Progress(path).answer("ex_00_01") == "a"
+    # a second corrupt file does not overwrite the first one set aside
+    path.write_text("{broken", encoding="utf-8")
+    Progress(path)
+    assert len([f for f in tmp_path.iterdir() if ".corrupt-" in f.name]) == 2
+
+
+def test_unwritable_folder_keeps_answers_in_memory(tmp_path):
+    # a file where the folder should be: no folder can be made there, even by root
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    p = Progress(tmp_path / "file" / "p.json")
+    assert p.record("ex_00_01", "a", "recorded") is False
+    assert p.answer("ex_00_01") == "a" and p.messages and "cannot be saved" in p.messages[-1]
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_unwritable_target_keeps_answers_in_memory(tmp_path):
+    target = tmp_path / "p.json"
+    target.mkdir()  # a folder where the file should be: writing must fail, in words
+    p = Progress(target)
+    assert p.record("ex_00_01", "a", "recorded") is False
+    assert p.answer("ex_00_01") == "a"
+    assert p.messages and "cannot" in p.messages[-1]
+
+
+def test_bad_saved_answers_are_set_aside_and_the_good_ones_kept(tmp_path):
+    path = tmp_path / ".mediakit-progress.json"
+    good = {"answer": "b", "status": "correct", "tries": 2, "updated": "2024-01-01T00:00:00+00:00"}
+    path.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "answers": {
+                    "ex_01_01": good,
+                    "ex_01_02": {"answer": "a", "status": "wrong", "tries": "many"},
+                    "ex_01_03": "not a table",
+                    "ex_01_04": {"answer": 1, "status": 7},
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    p = Progress(path)
+    assert p.ids() == ["ex_01_01"] and p.answer("ex_01_01") == "b"
+    aside = [f for f in tmp_path.iterdir() if ".bad-answers-" in f.name]
+    assert len(aside) == 1
+    kept = json.loads(aside[0].read_text(encoding="utf-8"))["answers"]
+    assert kept["ex_01_02"]["tries"] == "many" and set(kept) == {"ex_01_02", "ex_01_03", "ex_01_04"}
+    assert p.messages and aside[0].name in p.messages[0] and "'many'" in p.messages[0]
+    # the progress file itself now holds only the good answer; reading it again is quiet
+    again = Progress(path)
+    assert again.ids() == ["ex_01_01"] and again.messages == []
+    assert again.record("ex_01_02", "c", "correct")
+    assert set(Progress(path).ids()) == {"ex_01_01", "ex_01_02"}
