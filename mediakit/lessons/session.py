@@ -170,7 +170,6 @@ def register_widget(w: ExerciseWidget) -> None:
 def _restore_widgets() -> None:
     """Show the (new) learner's saved answers in every exercise already on the page, and empty
     the exercises they have not answered (nobody sees the previous learner's answers)."""
-    prog = progress()
     alive = []
     for ref in _widgets:
         w = ref()
@@ -178,13 +177,7 @@ def _restore_widgets() -> None:
             continue
         alive.append(ref)
         try:
-            if prog.get(w.exercise.id) is None:
-                w.set_answer(None)
-                w.tries = 0
-                w.controls["feedback"].value = ""
-                w.controls["status"].value = ""
-            else:
-                (getattr(w, "restore", None) or w._restore)()
+            w.restore()  # the widget's progress is this session's, now the new learner's
         except Exception:  # a stale answer must never stop the lesson
             pass
     _widgets[:] = alive

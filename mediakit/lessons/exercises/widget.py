@@ -89,7 +89,7 @@ class ExerciseWidget:
             parts, layout=W.Layout(border="1px solid #bbb", padding="6px 10px", margin="8px 0")
         )
         self.widget.add_class("mediakit-exercise")
-        self._restore()
+        self.restore()
 
     # ------------------------------------------------------------------ answer in and out
 
@@ -136,11 +136,18 @@ class ExerciseWidget:
         self.controls["feedback"].value = note + result._repr_html_()
         self.controls["status"].value = f"<small>tries: {self.tries}</small>" if self.tries else ""
 
-    def _restore(self) -> None:
+    def restore(self) -> None:
+        """Show the learner's saved answer and its feedback; with none saved (a new learner on
+        the same page), an empty exercise: nobody sees the previous learner's answer."""
         if self.progress is None:
             return
         entry = self.progress.get(self.exercise.id)
         if not entry:
+            self.set_answer(None)
+            self.tries = 0
+            self.result = None
+            self.controls["feedback"].value = ""
+            self.controls["status"].value = ""
             return
         try:
             self.set_answer(entry.get("answer"))
