@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .cases.case import Case, Report, load_case
+from .cases.review import ReviewOutcome, apply_review, review_groups
 from .compare import Comparisons, compare
 from .errors import CaseError
 from .extract import attributions, figures, loaded_terms, quotes
@@ -100,6 +101,8 @@ class CaseAnalysis:
     records: dict[str, ReportRecords]
     comparisons: Comparisons
     docs: Mapping[str, Doc] = field(default_factory=dict, repr=False)
+    # what the case's review.toml changed (None: no review, every mark is the machine's)
+    review: ReviewOutcome | None = None
 
     def report(self, key: str | int) -> Report:
         return self.case.report(key)
@@ -138,6 +141,7 @@ class CaseAnalysis:
             "case": {"id": self.case.id, "title": self.case.title, "summary": self.case.summary},
             "model": dict(self.model),
             "skipped": [{"file": f, "reason": why} for f, why in self.case.skipped],
+            "review": self.review.to_dict() if self.review else None,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -328,7 +332,12 @@ def analyze(
             case, reports=tuple(r for r in case.reports if r.id in records), skipped=tuple(skipped)
         )
     docs: Mapping[str, Doc] = held if hold else LazyDocs(case.reports, nlp, cache=cache)
+    # the teacher's review, between extraction and the comparisons (docs/review.md)
+    records, reviewed = apply_review(case.review, case.reports, records)
     comps = compare(case, records, docs=docs)
+    if case.review:
+        groups, reviewed = review_groups(case.review, case.reports, comps.figure_groups, reviewed)
+        comps = replace(comps, figure_groups=tuple(groups))
     info = nlp.meta
     meta = {
         "name": f"{info.get('lang', 'en')}_{info.get('name', nlp.name)}",
@@ -342,6 +351,7 @@ def analyze(
         records=records,
         comparisons=comps,
         docs=docs if keep_docs else {},
+        review=reviewed,
     )
     if cache:
         _store_analysis(result, nlp, given)
@@ -349,7 +359,7 @@ def analyze(
 
 
 # The analysis cache's format: a new number whenever the entries' shape changes.
-ANALYSIS_SCHEMA = "2"
+ANALYSIS_SCHEMA = "3"
 
 
 def kit_fingerprint() -> str:
@@ -418,6 +428,7 @@ def _entry(result: CaseAnalysis, nlp: Pipeline, digest: str) -> dict[str, Any]:
             for rec in result.records.values()
         ],
         "comparisons": result.comparisons.to_dict(),
+        "review": result.review.to_dict() if result.review else None,
     }
 
 
@@ -437,6 +448,7 @@ def _from_entry(data: Any, case: Case, nlp: Pipeline, digest: str) -> CaseAnalys
         skipped = from_plain(tuple[tuple[str, str], ...], data["skipped"])
         recs = from_plain(tuple[ReportRecords, ...], data["records"])
         comps = from_plain(Comparisons, data["comparisons"])
+        reviewed = from_plain(ReviewOutcome | None, data["review"])  # type: ignore[arg-type]
     except (KeyError, PlainDataError):
         return None
     by_id = {r.id: r for r in case.reports}
@@ -447,7 +459,7 @@ def _from_entry(data: Any, case: Case, nlp: Pipeline, digest: str) -> CaseAnalys
         return None
     if len(kept) != len(case.reports) or skipped != case.skipped:
         case = replace(case, reports=tuple(by_id[k] for k in kept), skipped=skipped)
-    return CaseAnalysis(case=case, model=model, records=records, comparisons=comps)
+    return CaseAnalysis(case=case, model=model, records=records, comparisons=comps, review=reviewed)
 
 
 def _no_constant(name: str) -> Any:

@@ -67,9 +67,16 @@ def _export(args: argparse.Namespace) -> int:
     analysis = analyze(args.case, model=args.model)
     for f, why in analysis.case.skipped:
         print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
+    _tell_review(analysis)
     size = export_page(analysis, args.html)
     print(f"Wrote {args.html} ({size / 1e6:.1f} MB): open it in any browser, no network needed.")
     return 0
+
+
+def _tell_review(analysis) -> None:  # noqa: ANN001
+    """One line on stderr per review.toml entry that could not be applied (docs/review.md)."""
+    for line in analysis.review.stale if analysis.review else ():
+        print(f"mediakit: {line}", file=sys.stderr)
 
 
 def _write(path: str, text: str) -> None:
@@ -115,7 +122,13 @@ def _summary(analysis) -> str:  # noqa: ANN001
             f"{len(rec.attributions):>3}  figures {len(rec.figures):>3}  loaded terms "
             f"{len(rec.loaded_terms):>3}"
         )
-    # skipped files are told once, on stderr, by main()
+    rv = analysis.review
+    if rv is not None:
+        lines.append(
+            f"  checked by the teacher ({rv.file}): {rv.confirmed} confirmed, {rv.corrected} "
+            f"corrected, {rv.dropped} dropped; every other mark was found by the machine"
+        )
+    # skipped files and stale review entries are told once, on stderr, by main()
     return "\n".join(lines)
 
 
@@ -149,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         analysis = analyze(args.case, model=args.model, cache=not args.no_cache)
         for f, why in analysis.case.skipped:
             print(f"mediakit: skipped {f}: {why}", file=sys.stderr)
+        _tell_review(analysis)
         if args.json:
             # written piece by piece: a case of thousands of reports never sits in memory whole
             if args.json == "-":

@@ -332,13 +332,41 @@ def expect_wrong_sentence(acc: dict[str, Any] | None = None) -> str:
     )
 
 
-def accuracy_summary() -> str:
+def reviewed_sentence(analysis: Any) -> str:
+    """What a teacher's review of the case changes about those rates, in plain words: how many
+    marks a teacher checked (their rate is the teacher's reading, not the machine's) and how
+    many are the machine's alone (the measured rates apply to them); "" when nobody reviewed
+    the case."""
+    if analysis is None or getattr(analysis, "review", None) is None:
+        return ""
+    checked = total = 0
+    for rec in analysis.records.values():
+        for m in (*rec.quotes, *rec.attributions, *rec.figures, *rec.loaded_terms):
+            total += 1
+            checked += m.review in ("confirmed", "corrected")
+    dropped = analysis.review.dropped
+    return (
+        f"On the case loaded here ({analysis.case.title}) your teacher checked {checked} of "
+        f"its {total} marks"
+        + (f" (and removed {dropped} that were not marks at all)" if dropped else "")
+        + ": those say \u201cchecked by your teacher\u201d, and they are as right as your "
+        f"teacher's reading. The other {total - checked} were found by the machine alone; "
+        "the rates above are what to expect of them (a mark the machine missed is missed "
+        "either way)."
+    )
+
+
+def accuracy_summary(analysis: Any = None) -> str:
     """A plain paragraph on how often the kit is wrong, for learners: first on real news
     annotated by trained people (what to expect on a new case), then on this case's own
-    reports (a best case: the rules were written while reading them)."""
+    reports (a best case: the rules were written while reading them). Given the analysis of
+    a case a teacher reviewed, it ends by telling the teacher's checked marks from the
+    machine's (:func:`reviewed_sentence`)."""
     acc = stored_accuracy()
     if "seeds" not in acc:
-        return "The kit's accuracy has not been measured yet."
+        text = "The kit's accuracy has not been measured yet."
+        extra = reviewed_sentence(analysis)
+        return text + (" " + extra if extra else "")
 
     def pct(x: float) -> str:
         return f"{round(100 * x)}%"
@@ -391,6 +419,9 @@ def accuracy_summary() -> str:
             f"sources, {pct(h['figures']['recall'])} of the figures and "
             f"{pct(h['loaded_terms']['recall'])} of the loaded words."
         )
+    extra = reviewed_sentence(analysis)
+    if extra:
+        return text + " " + extra + " Treat every other highlight as a suggestion to check."
     return text + " Treat every highlight as a suggestion to check, not as a fact."
 
 

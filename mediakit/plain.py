@@ -33,7 +33,7 @@ def from_plain(cls: type[T], data: Any) -> T:
     Field types guide the reading: ``tuple[X, ...]`` from a list, ``X | None``, ``str``,
     ``int``, ``float``, ``bool``, nested dataclasses, ``dict[str, ...]``; ``Any`` is taken as it
     is. Raises :class:`PlainDataError` for data of any other shape."""
-    return typing.cast(T, _read(cls, data, cls.__name__))
+    return typing.cast(T, _read(cls, data, getattr(cls, "__name__", str(cls))))
 
 
 def _read(tp: Any, value: Any, where: str) -> Any:

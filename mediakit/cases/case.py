@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import CaseError, MediakitError, ReportError
 from ..records import Region
 from .boilerplate import find_headline, split_boilerplate
+from .review import Review, load_review
 from .webpage import SavedPage, read_saved_page
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -100,6 +101,8 @@ class Case:
     event: str | None = None
     event_place: str | None = None
     event_verbs: tuple[str, ...] = ()
+    # the teacher's review.toml (docs/review.md), None when the folder has none
+    review: Review | None = None
 
     def report(self, key: str | int) -> Report:
         """A report by id, file name or position."""
@@ -640,4 +643,5 @@ def load_case(case: str | Path, *, strict: bool = False) -> Case:
         event=_opt_str(meta, "event", where),
         event_place=_opt_str(meta, "event_place", where),
         event_verbs=tuple(v.strip() for v in event_verbs if v.strip()),
+        review=load_review(folder),
     )

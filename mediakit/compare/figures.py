@@ -81,6 +81,7 @@ class FigureGroup:
     label: str = ""  # the verdict in plain words ("the reports agree")
     what_label: str = ""  # what is counted in plain words ("people killed or wounded")
     mode: str = "happened"  # "happened", "prospective" (may happen / planned) or "stock"
+    review: str = ""  # "confirmed" when the case's review.toml says a teacher checked it
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -12,6 +12,7 @@ Notebooks use ``from mediakit import views`` and call ``views.reader(...)`` and 
 widgets, which this package re-exports.
 """
 
+from .review_widget import review
 from .widgets import (
     ReaderText,
     ReportChooser,
@@ -30,6 +31,7 @@ __all__ = [
     "figures_table",
     "quote_tracer",
     "reader",
+    "review",
     "source_explorer",
     "wording_view",
 ]

@@ -211,6 +211,58 @@ def get_field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+# what a mark's ``review`` field says, in words for a learner (docs/review.md)
+REVIEW_WORDS = {
+    "": "found by the machine (not checked by a person)",
+    "confirmed": "checked by your teacher: confirmed",
+    "corrected": "checked by your teacher: corrected",
+}
+
+
+def review_words(record: Any) -> str:
+    """Who vouches for a mark: "checked by your teacher: corrected" or "found by the machine
+    (not checked by a person)"."""
+    value = get_field(record, "review") or ""
+    return REVIEW_WORDS.get(value, REVIEW_WORDS[""])
+
+
+def is_checked(record: Any) -> bool:
+    """True when a teacher confirmed or corrected the mark (the case's review.toml)."""
+    return (get_field(record, "review") or "") in ("confirmed", "corrected")
+
+
+def checked_counts(analysis: Any) -> tuple[int, int]:
+    """(marks a teacher checked, all marks) over the quotes, sources, figures and loaded terms
+    of an analysis (dropped marks are gone from it, so they count in neither)."""
+    checked = total = 0
+    for rec in getattr(analysis, "records", {}).values():
+        for m in (*rec.quotes, *rec.attributions, *rec.figures, *rec.loaded_terms):
+            total += 1
+            checked += is_checked(m)
+    return checked, total
+
+
+def review_summary(analysis: Any) -> str:
+    """What the teacher's review.toml did to this analysis, in plain words; "" with no review
+    (then every mark is the machine's, as the kit's notes say)."""
+    rv = getattr(analysis, "review", None)
+    if rv is None:
+        return ""
+    checked, total = checked_counts(analysis)
+    text = (
+        f"Your teacher checked {checked} of the {total} marks ({rv.confirmed} confirmed, "
+        f"{rv.corrected} corrected, {rv.dropped} dropped as not a mark); they say "
+        "\u201c\u2713 checked\u201d. Every other mark was found by the machine and may be wrong."
+    )
+    if rv.stale:
+        n = len(rv.stale)
+        text += (
+            f" {n} {'entry' if n == 1 else 'entries'} of {rv.file} no longer "
+            f"{'fits' if n == 1 else 'fit'} the text and {'was' if n == 1 else 'were'} not applied."
+        )
+    return text
+
+
 def _short_ids(ids: Sequence[str]) -> dict[str, str]:
     """The shortest end of each id (its last words, split at - _ . or space) that tells it apart
     from the others: ``globalresearch-sf-jan26`` and ``globalresearch-sf-jan31`` give ``jan26``
@@ -350,6 +402,11 @@ def shorten(s: str, n: int = 160) -> str:
 
 
 __all__ = [
+    "REVIEW_WORDS",
+    "checked_counts",
+    "review_summary",
+    "is_checked",
+    "review_words",
     "BOILERPLATE_HELP",
     "BOILERPLATE_NAMES",
     "HIDDEN_BOILERPLATE",

@@ -20,6 +20,7 @@ from .common import (
     boilerplate_name,
     esc,
     get_field,
+    review_words,
     source_name,
 )
 from .reader import (
@@ -181,6 +182,8 @@ def describe_html(ann: Annotation, report: Report, *, also: Sequence[str] = ()) 
     else:
         title = "Shared passage"
         rows = [("Words", excerpt), ("Shared", get_field(r, "label"))]
+    if ann.layer in ("quotes", "sources", "figures", "terms"):
+        rows.append(("Checked", review_words(r)))
     rows.append(("Where", where))
     extra = "".join(f"<li>{esc(x)}</li>" for x in also)
     extra = f"<b>In other reports</b><ul>{extra}</ul>" if extra else ""

@@ -16,7 +16,7 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .common import LAYER_NAMES, LAYERS, NOT_A_VERDICT, css, esc, row_labels
+from .common import LAYER_NAMES, LAYERS, NOT_A_VERDICT, css, esc, review_summary, row_labels
 
 if TYPE_CHECKING:
     from ..analysis import CaseAnalysis
@@ -201,6 +201,12 @@ def export_html(analysis: CaseAnalysis, *, charts: bool = True) -> str:
         + (f"; not shown side by side: {esc(', '.join(left))}" if left else "")
         + ".</p>"
     )
+    reviewed = review_summary(analysis)
+    if reviewed:  # what the teacher checked (review.toml), and which entries no longer fit
+        note += f'<p class="mk-review-note">{esc(reviewed)}</p>' + "".join(
+            f'<p class="mk-muted">{esc(line)}</p>'
+            for line in (analysis.review.stale if analysis.review else ())
+        )
     skipped = getattr(case, "skipped", ()) or ()
     if skipped:  # a file of the folder that could not be read: said, never silently left out
         note += (

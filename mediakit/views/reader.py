@@ -28,6 +28,7 @@ from .common import (
     boilerplate_name,
     esc,
     get_field,
+    is_checked,
     row_labels,
     slug_of,
     source_name,
@@ -107,6 +108,13 @@ def mark_annotations(
             s, e = max(0, int(start)), min(n, int(end))
         except (TypeError, ValueError):
             return
+        if s < e and is_checked(record):  # checked by the teacher (review.toml): said in words
+            classes += " mk-checked"
+            title += "; checked by your teacher"
+            if note is not None:
+                note = note[:-1] + " ✓ checked:" if note.endswith(":") else note + " ✓"
+            else:
+                tag = (tag or "") + " ✓ checked"
         if s < e:
             out.append(Annotation(key, layer, s, e, classes, title, note, tag, record))
 

@@ -18,6 +18,7 @@ from .common import (
     TERM_NAMES,
     esc,
     get_field,
+    is_checked,
     row_label,
     row_labels,
     shorten,
@@ -56,6 +57,7 @@ def source_rows(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                     "resolves_to": get_field(a, "resolves_to"),
                     "sentence": get_field(a, "sentence"),
                     "start": get_field(a, "start"),
+                    "review": get_field(a, "review") or "",
                 }
             )
     return rows
@@ -104,6 +106,7 @@ def source_table_html(
     order = {rid: i for i, rid in enumerate(labels)}
     counts: Counter[tuple[str, str, str, str | None]] = Counter()
     example: dict[tuple[str, str, str, str | None], str] = {}
+    checked: set[tuple[str, str, str, str | None]] = set()
     for row in source_rows(analysis):
         if report and row["report"] != report:
             continue
@@ -115,10 +118,12 @@ def source_table_html(
         key = (row["report"], name or "?", row["source_type"], row["side"])
         counts[key] += 1
         example.setdefault(key, row["sentence"] or "")
+        if is_checked(row):
+            checked.add(key)
     rows = [
         (
             labels.get(rid, rid),
-            src,
+            src + (CHECKED if (rid, src, st, sd) in checked else ""),
             SOURCE_TYPE_NAMES.get(st, st),
             side_label(sd, analysis.case),
             n,
@@ -131,9 +136,15 @@ def source_table_html(
     return table_html(
         ("Report", "Source (as the report words it)", "Kind", "Side", "Mentions", "Example"),
         rows,
-        caption="Each source, with how many times the report cites it (mentions)",
+        caption="Each source, with how many times the report cites it (mentions)"
+        + (CHECKED_NOTE if checked else ""),
         empty="No sources match these choices.",
     )
+
+
+# beside a value a teacher checked (review.toml), and the caption's key to it
+CHECKED = " \u2713 checked"
+CHECKED_NOTE = " (\u2713 checked: checked by your teacher; the rest was found by the machine)"
 
 
 def _record_at(records: Sequence[Any], start: Any, end: Any) -> Any:
@@ -184,6 +195,7 @@ def figure_groups(analysis: CaseAnalysis) -> list[dict[str, Any]]:
                     "label": get_field(g, "label"),
                     "what_label": get_field(g, "what_label"),
                     "members": members,
+                    "review": get_field(g, "review") or "",
                 }
             )
         return out
@@ -226,6 +238,7 @@ def _fig_member(rep: Report, fig: Any, m: Any, labels: Mapping[str, str]) -> dic
         "source": get_field(fig, "source") if fig is not None else None,
         "start": start,
         "end": end,
+        "review": get_field(fig, "review") or "" if fig is not None else "",
     }
 
 
@@ -247,14 +260,21 @@ def figures_table_html(analysis: CaseAnalysis, *, what: str | None = None) -> st
             continue
         verdict = group_verdict(g)
         rows = [
-            (m["label"], m["text"], _fmt_value(m["value"]), m["source"] or "no source given")
+            (
+                m["label"],
+                m["text"],
+                _fmt_value(m["value"]) + (CHECKED if is_checked(m) else ""),
+                m["source"] or "no source given",
+            )
             for m in g["members"]
         ]
+        group_checked = " (grouping checked by your teacher)" if is_checked(g) else ""
         parts.append(
             table_html(
                 ("Report", "Words", "Value", "According to"),
                 rows,
-                caption=f"{group_what(g)} \u2014 {verdict}",
+                caption=f"{group_what(g)} \u2014 {verdict}{group_checked}"
+                + (CHECKED_NOTE if any(is_checked(m) for m in g["members"]) else ""),
             )
         )
     if not parts:

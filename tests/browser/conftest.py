@@ -280,3 +280,32 @@ def voila_served(tmp_path, chromium_exe) -> Iterator[tuple[Server, str]]:
         yield Server(f"http://127.0.0.1:{port}", folder, proc, log), token
     finally:
         _stop(proc)
+
+
+@pytest.fixture()
+def voila_notebook(tmp_path, chromium_exe) -> Iterator:
+    """Serve one notebook with Voila: ``voila_notebook(path)`` starts the server in the
+    notebook's folder and returns it (stopped at the end of the test)."""
+    procs: list[subprocess.Popen] = []
+
+    def start(nb: Path) -> Server:
+        port = free_port()
+        cmd = [sys.executable, "-m", "voila", str(nb), "--no-browser", f"--port={port}"]
+        log = tmp_path / f"voila-{port}.log"
+        with log.open("w") as out:
+            proc = subprocess.Popen(
+                [*cmd, "--Voila.ip=127.0.0.1"],
+                cwd=nb.parent,
+                env=_env(tmp_path),
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        procs.append(proc)
+        _wait(f"http://127.0.0.1:{port}/voila/static/", proc, log)
+        return Server(f"http://127.0.0.1:{port}/", nb.parent, proc, log)
+
+    try:
+        yield start
+    finally:
+        for proc in procs:
+            _stop(proc)
